@@ -65,7 +65,8 @@ class GeoPrecision(IntEnum):
 
 
 class Article(_Model):
-    id: str
+    id: str  # content hash of `text` (identity in the store)
+    input_id: str | None = None  # the id the user gave (JSONL "id") or the file name; exported as article_id
     source: str | None = None
     url: str | None = None
     title: str | None = None
