@@ -1,0 +1,137 @@
+"""Boilerplate removal from scraped plain text: share/comment/captcha/donation/newsletter lines and site chrome.
+
+Works line by line on whitespace-normalised text. Rules name the *kind* of chrome (a share button, a captcha, a
+cookie notice), not a particular site, so they carry over to other news sites. Title, byline, dateline, credit and
+"Source:" lines are article evidence and are kept.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_text", "normalise_whitespace", "is_boilerplate", "is_headline_like"]
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060]")
+
+# An arithmetic captcha ("13 + 12 =", "4 x 3 = ?") may have other chrome glued on after it.
+_CAPTCHA = re.compile(r"^\s*\d{1,3}\s*[-+x×*÷/]\s*\d{1,3}\s*=\s*(?:\?|\d{1,4})?\s*")
+# Whole-line chrome: the line is nothing but this.
+_WHOLE_LINE = re.compile(
+    r"""^(?:
+        [\W_]+                                             # bullets, rules, pipes, stray punctuation
+      | (?:print|e-?mail|share|tweet|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest|copy\ link
+          |comments?|reply|like|save|bookmark|listen|advertisement|sponsored|menu|search|home|close|next|previous
+          |back\ to\ top|top|more|show\ more|load\ more|loading\.*)(?:\s*[|/•·]\s*\w+)*
+      | share\ (?:this|on|via|article|story|post|page)\b.*
+      | (?:read|see|also\ read|read\ also|see\ also|related|recommended|more\ on\ this|related\ (?:articles?|stories|news|posts?|content|topics))
+          \b\s*[:»>.…-]*\s*$
+      | (?:related|read\ more|also\ read|read\ also|see\ also|more)\s*[:»>|-]\s*.{0,160}
+      | tags?\s*:.*
+      | filed\ under\s*:?.*
+      | \d+\s+comments?
+      | (?:photo|image|picture|video)\s*(?:credit)?\s*:.{0,120}
+      | .{0,160}\b(?:file\ photo|archive\ photo)\.?
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Phrases that mark a short line as chrome wherever they occur in it.
+_PHRASES = re.compile(
+    r"""(?:
+        \bleave\ a\ (?:comment|reply)\b | \bpost\ a\ comment\b | \badd\ (?:a\ )?comment\b | \bcomments?\ are\ closed\b
+      | \bfollow\ us\ on\b | \blike\ us\ on\ facebook\b | \bshort\ ?link\s*: | \bpermalink\b
+      | \bmailing\ list\b | \bnewsletter\b | \bsign\ up\ for\b | \bsubscribe\ (?:now|today|to\ (?:our|the))\b
+      | \bmake\ a\ (?:charitable\ )?donation\b | \bdonate\ (?:now|today)\b | \bsupport\ (?:our|independent)\ journalism\b
+      | \bUNITED24\b
+      | \bcookies?\ (?:policy|settings|preferences|notice)\b | \b(?:we|this\ (?:web)?site)\ uses?\ cookies\b
+      | \baccept\ (?:all\ )?cookies\b | \bprivacy\ policy\b | \bterms\ of\ (?:use|service)\b
+      | \ball\ rights\ reserved\b | ©
+      | \bskip\ to\ (?:main\ )?content\b | \b(?:click|tap)\ here\b | \bdownload\ (?:our|the)\ app\b
+      | \byou\ must\ be\ logged\ in\b | \bsolve\ the\ (?:math|sum)\b | \benable\ javascript\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SHORT_LINE_WORDS = 25
+
+# Navigation-style section names seen at the top of scraped pages ("World", "Middle East", "Defense News").
+_SECTION_WORDS = re.compile(
+    r"""^(?:news|world|world\ news|latest|latest\ news|breaking\ news|top\ stories|home|politics|opinion|analysis
+      |features?|editorial|middle\ east|africa|europe|asia|americas|international|national|local|region(?:al)?
+      |security|defen[cs]e|military|conflict|war|terrorism|human\ rights|business|economy|world\ news|in\ depth
+      |(?:[a-z]+\ )?news|reports?|investigations?|explainers?|interviews?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ACRONYM_LABEL = re.compile(r"^[A-Z][\w'&,-]*(?: [\w'&,-]+){0,6} \([A-Z]{2,6}\)$")
+_BREADCRUMB = re.compile(r"^\w[\w '&-]{0,30}(?:\s*(?:>|»|/|›|\|)\s*\w[\w '&-]{0,30}){1,5}$")
+
+
+def normalise_whitespace(text: str) -> str:
+    """Unify newlines and odd spaces, trim each line, keep at most one blank line between paragraphs."""
+    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a (whitespace-normalised, non-empty) line is site chrome rather than article text."""
+    captcha = _CAPTCHA.match(line)
+    if captcha:
+        rest = line[captcha.end() :].strip()
+        return not rest or is_boilerplate(rest)
+    if _WHOLE_LINE.match(line):
+        return True
+    return len(line.split()) <= _SHORT_LINE_WORDS and _PHRASES.search(line) is not None
+
+
+def is_headline_like(line: str, max_words: int = 20) -> bool:
+    """Short, starts with a capital or digit, no sentence-final period."""
+    words = line.split()
+    return 1 <= len(words) <= max_words and (line[0].isupper() or line[0].isdigit()) and not line.endswith(".")
+
+
+def _is_section_label(line: str) -> bool:
+    line = line.strip()
+    if len(line.split()) > 7 or line.endswith((".", "?", "!", ":")):
+        return False
+    return bool(_SECTION_WORDS.match(line) or _ACRONYM_LABEL.match(line) or _BREADCRUMB.match(line))
+
+
+def _drop_section_labels(lines: list[str]) -> list[str]:
+    """Drop nav-style category lines above the headline: only at the very top, and only when a headline follows."""
+    content = [i for i, line in enumerate(lines) if line]
+    for pos, i in enumerate(content[:3]):
+        following = content[pos + 1] if pos + 1 < len(content) else None
+        if following is None or not _is_section_label(lines[i]) or not is_headline_like(lines[following]):
+            break
+        lines[i] = ""  # blank, not removed: keeps indexes of `content` valid
+    return lines
+
+
+def _trailing_cut(lines: list[str]) -> int:
+    """Index where trailing chrome starts: the first chrome line after which only chrome or link-like lines follow."""
+    cut = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if not line:
+            continue
+        if is_boilerplate(line):
+            cut = i
+        elif _is_credit(line) or not is_headline_like(line, max_words=14):
+            break
+    return cut
+
+
+_CREDIT = re.compile(r"^(?:source|sources|reporting|reported|written|writing|editing|edited|additional reporting|by)\b",
+                     re.IGNORECASE)
+
+
+def _is_credit(line: str) -> bool:
+    return _CREDIT.match(line) is not None
+
+
+def clean_text(text: str) -> str:
+    """The article's clean text: whitespace normalised, chrome lines dropped, trailing chrome block cut."""
+    lines = normalise_whitespace(text).split("\n")
+    lines = lines[: _trailing_cut(lines)]
+    # Dropped lines vanish (rather than become blank) so a hard-wrapped paragraph stays one block.
+    kept = _drop_section_labels([line for line in lines if not line or not is_boilerplate(line)])
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

@@ -1,0 +1,142 @@
+"""Files and directories in: pick the reader by file type, reject unreadable input with a coded error, go on."""
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from eventwire import settings
+from eventwire.errors import InputError
+from eventwire.intake._html import article_from_html, looks_like_html
+from eventwire.intake._jsonl import articles_from_jsonl
+from eventwire.intake._text import article_from_text
+from eventwire.models import Article
+
+__all__ = ["iter_articles"]
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# Formats people will try to feed in, recognised by their first bytes whatever the file is called.
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "ZIP/Office",
+    b"\x1f\x8b": "gzip",
+    b"\x89PNG": "PNG image",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"RIFF": "RIFF media",
+    b"{\\rtf": "RTF",
+    b"\xd0\xcf\x11\xe0": "old Office",
+}
+_SNIFF_BYTES = 8192
+_MAX_CONTROL_SHARE = 0.05
+
+
+def _kind(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+def _walk(path: Path) -> Iterator[Path]:
+    """Files under a directory, recursively, sorted, hidden files and folders skipped."""
+    for child in sorted(path.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        else:
+            yield child
+
+
+def _check_bytes(data: bytes, where: str) -> None:
+    head = data[:_SNIFF_BYTES]
+    for magic, name in _MAGIC.items():
+        if head.startswith(magic):
+            raise InputError("E011", f"{name} file", path=where)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("E004", "UTF-16 encoded (byte offset 0); save it as UTF-8", path=where)
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        raise InputError("E003", f"NUL byte at offset {nul}", path=where)
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13) or b == 127)
+    if control > _MAX_CONTROL_SHARE * len(head):
+        raise InputError("E003", f"{control} control bytes in the first {len(head)}", path=where)
+    if not data.strip():
+        raise InputError("E002", "only whitespace", path=where)
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("E004", f"invalid byte 0x{data[exc.start]:02x} at byte offset {exc.start}", path=where) from exc
+
+
+def _read(path: Path) -> bytes:
+    where = str(path)
+    size = path.stat().st_size
+    limit = settings.get("max_input_bytes")
+    if size > limit:
+        raise InputError("E005", f"{size} bytes > {limit}", path=where)
+    if size == 0:
+        raise InputError("E002", path=where)
+    data = path.read_bytes()
+    _check_bytes(data, where)
+    return data
+
+
+def _from_file(path: Path, published: date | None) -> Iterator[Article | InputError]:
+    where = str(path)
+    kind = _kind(path)
+    if kind is None:
+        raise InputError("E011", f"'{path.suffix}' files are not read", path=where)
+    data = _read(path)
+    if kind == "jsonl":
+        yield from articles_from_jsonl(data, where, path.name, published)
+        return
+    text = _decode(data, where)
+    reader = article_from_html if kind == "html" or looks_like_html(text) else article_from_text
+    try:
+        yield reader(text, input_id=path.name, published=published)
+    except InputError as exc:
+        raise InputError(exc.code, exc.detail, path=where) from exc
+
+
+def _files(paths: Sequence[str | Path]) -> Iterator[Path | InputError]:
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield path
+        else:
+            yield InputError("E001", path=str(path))
+
+
+def iter_articles(paths: Sequence[str | Path], published: date | None = None) -> Iterator[Article | InputError]:
+    """Every article in the given files and directories, in order; unreadable input is yielded as InputError.
+
+    Never raises for bad user input: one bad file or record is reported and the rest are read. `published`
+    (the CLI's --published) overrides every article's own date.
+    """
+    for item in _files(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield from _from_file(item, published)
+        except InputError as exc:
+            log.info("skipped %s", exc)
+            yield exc
+        except OSError as exc:  # unreadable (permissions, vanished): report, go on
+            yield InputError("E001", f"cannot read: {exc.strerror or exc}", path=str(item))

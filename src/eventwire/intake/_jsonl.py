@@ -1,0 +1,89 @@
+"""JSONL in: one record a line, `{"id", "text" | "html", "url", "published", "source", "title"}`.
+
+A bad line becomes an InputError naming its line number; the other lines go on.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from typing import Any, Iterator
+
+from eventwire.errors import InputError
+from eventwire.intake._byline import parse_date_text
+from eventwire.intake._html import article_from_html
+from eventwire.intake._text import article_from_text
+from eventwire.models import Article
+
+__all__ = ["articles_from_jsonl", "parse_published"]
+
+_OPTIONAL_STR = ("url", "source", "title", "text", "html")
+_ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def parse_published(value: str) -> date:
+    """An ISO date or datetime ('2016-12-07', '2016-12-07T10:00:00Z'), else a plainly written date; E010 if neither."""
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value).date() if "T" in value or " " in value else date.fromisoformat(value)
+    except ValueError:
+        pass
+    if not _ISO_PREFIX.match(value):
+        found = parse_date_text(value) if re.search(r"\d{4}", value) else None
+        if found is not None:
+            return found
+    raise InputError("E010", f"published={value!r}; use an ISO date like 2016-12-07")
+
+
+def _check_types(record: dict[str, Any]) -> None:
+    for field in _OPTIONAL_STR + ("published",):
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            raise InputError("E008", f"'{field}' must be a string, not {type(value).__name__}")
+    record_id = record.get("id")
+    if record_id is not None and (isinstance(record_id, bool) or not isinstance(record_id, (str, int))):
+        raise InputError("E008", f"'id' must be a string or integer, not {type(record_id).__name__}")
+
+
+def _record_article(record: Any, default_id: str, published: date | None) -> Article:
+    if not isinstance(record, dict):
+        raise InputError("E008", f"a record must be a JSON object, not {type(record).__name__}")
+    _check_types(record)
+    text, html = record.get("text"), record.get("html")
+    if not (text and text.strip()) and not (html and html.strip()):
+        raise InputError("E007")
+    record_published = parse_published(record["published"]) if record.get("published") else None
+    meta = {
+        "input_id": str(record["id"]) if record.get("id") is not None else default_id,
+        "source": record.get("source") or None,
+        "url": record.get("url") or None,
+        "title": record.get("title") or None,
+        "published": published or record_published,
+    }
+    if text and text.strip():
+        return article_from_text(text, **meta)
+    return article_from_html(html, **meta)
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("E004", f"invalid byte at offset {exc.start} of the line") from exc
+
+
+def articles_from_jsonl(data: bytes, path: str, name: str, published: date | None = None
+                        ) -> Iterator[Article | InputError]:
+    """Each line's Article, or its InputError (with path and 1-based line number)."""
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = _decode_line(raw).strip()
+            if not line:
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError("E006", f"{exc.msg} at column {exc.colno}") from exc
+            yield _record_article(record, f"{name}:{number}", published)
+        except InputError as exc:
+            yield InputError(exc.code, exc.detail, path=path, line=number)
