@@ -15,6 +15,10 @@ _ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060]")
 
 # An arithmetic captcha ("13 + 12 =", "4 x 3 = ?") may have other chrome glued on after it.
 _CAPTCHA = re.compile(r"^\s*\d{1,3}\s*[-+x×*÷/]\s*\d{1,3}\s*=\s*(?:\?|\d{1,4})?\s*")
+# A standalone heading that introduces links to other stories.
+_LEAD_IN = (r"read\ more|read\ also|also\ read|see\ also|related|recommended|more\ on\ this(?:\ story)?"
+            r"|related\ (?:articles?|stories|news|posts?|content|topics|coverage)|more\ (?:stories|news)"
+            r"|most\ (?:read|popular|viewed)|you\ (?:may|might)\ also\ like|trending(?:\ now)?|popular\ (?:now|stories)")
 # Whole-line chrome: the line is nothing but this.
 _WHOLE_LINE = re.compile(
     r"""^(?:
@@ -23,17 +27,17 @@ _WHOLE_LINE = re.compile(
           |comments?|reply|like|save|bookmark|listen|advertisement|sponsored|menu|search|home|close|next|previous
           |back\ to\ top|top|more|show\ more|load\ more|loading\.*)(?:\s*[|/•·]\s*\w+)*
       | share\ (?:this|on|via|article|story|post|page)\b.*
-      | (?:read|see|also\ read|read\ also|see\ also|related|recommended|more\ on\ this|related\ (?:articles?|stories|news|posts?|content|topics))
-          \b\s*[:»>.…-]*\s*$
+      | (?:{LEAD_IN})\s*[:»>.…-]*\s*
       | (?:related|read\ more|also\ read|read\ also|see\ also|more)\s*[:»>|-]\s*.{0,160}
       | tags?\s*:.*
       | filed\ under\s*:?.*
       | \d+\s+comments?
       | (?:photo|image|picture|video)\s*(?:credit)?\s*:.{0,120}
       | .{0,160}\b(?:file\ photo|archive\ photo)\.?
-    )$""",
+    )$""".replace("{LEAD_IN}", _LEAD_IN),
     re.IGNORECASE | re.VERBOSE,
 )
+_LEAD_IN_LINE = re.compile(rf"^(?:{_LEAD_IN})\s*[:»>.…-]*$", re.IGNORECASE | re.VERBOSE)
 # Phrases that mark a short line as chrome wherever they occur in it.
 _PHRASES = re.compile(
     r"""(?:
@@ -41,7 +45,6 @@ _PHRASES = re.compile(
       | \bfollow\ us\ on\b | \blike\ us\ on\ facebook\b | \bshort\ ?link\s*: | \bpermalink\b
       | \bmailing\ list\b | \bnewsletter\b | \bsign\ up\ for\b | \bsubscribe\ (?:now|today|to\ (?:our|the))\b
       | \bmake\ a\ (?:charitable\ )?donation\b | \bdonate\ (?:now|today)\b | \bsupport\ (?:our|independent)\ journalism\b
-      | \bUNITED24\b
       | \bcookies?\ (?:policy|settings|preferences|notice)\b | \b(?:we|this\ (?:web)?site)\ uses?\ cookies\b
       | \baccept\ (?:all\ )?cookies\b | \bprivacy\ policy\b | \bterms\ of\ (?:use|service)\b
       | \ball\ rights\ reserved\b | ©
@@ -128,10 +131,27 @@ def _is_credit(line: str) -> bool:
     return _CREDIT.match(line) is not None
 
 
+def _drop_lead_in_links(lines: list[str]) -> list[str]:
+    """A "Read more" / "Related" heading takes the headline-like link line that follows it along."""
+    out: list[str] = []
+    linking = False
+    for line in lines:
+        if not line:
+            out.append(line)
+        elif _LEAD_IN_LINE.match(line):
+            linking = True
+        elif linking and is_headline_like(line, max_words=14):
+            linking = False
+        else:
+            linking = False
+            out.append(line)
+    return out
+
+
 def clean_text(text: str) -> str:
     """The article's clean text: whitespace normalised, chrome lines dropped, trailing chrome block cut."""
     lines = normalise_whitespace(text).split("\n")
     lines = lines[: _trailing_cut(lines)]
     # Dropped lines vanish (rather than become blank) so a hard-wrapped paragraph stays one block.
-    kept = _drop_section_labels([line for line in lines if not line or not is_boilerplate(line)])
+    kept = _drop_section_labels([line for line in _drop_lead_in_links(lines) if not line or not is_boilerplate(line)])
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

@@ -39,7 +39,8 @@ _PUBLISHED_CUE = re.compile(r"^(?:published|posted|date|first published|released
 _UPDATED_CUE = re.compile(r"^(?:(?:last\s+)?updated|modified)\b\s*(?:on|at)?\s*:?", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 
-_PLACE_WORD = r"(?:[A-Z][A-Za-z'’.-]*|al-[A-Z][A-Za-z'’-]*|of|de|el|al)"
+# Capitalised words, Arabic-style article prefixes (al-Bab, Deir ez-Zor) and a few lower-case particles.
+_PLACE_WORD = r"(?:[A-Z][A-Za-z'’.-]*|[a-z]{1,3}-[A-Z][A-Za-z'’-]*|of|de|del|el|al|la|le|upon)"
 _DATELINE = re.compile(
     rf"""^(?P<place>[A-Z][A-Za-z'’.-]*(?:\s{_PLACE_WORD}){{0,3}}(?:,\s*[A-Z][A-Za-z'’.-]*(?:\s{_PLACE_WORD}){{0,2}}){{0,2}})
         (?:,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}))?           # "BEIRUT, Dec 7 (Reuters) -"

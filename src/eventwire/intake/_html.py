@@ -30,10 +30,9 @@ def looks_like_html(text: str) -> bool:
 def _parse(html: str) -> HtmlElement | None:
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
-    if tree is None:  # a bare fragment ("<p>x</p>") is rejected as dubious; give it a root
-        tree = load_html(f"<html><body><div>{html}</div></body></html>")
-    return tree
+    if "<html" not in html[:2000].lower():  # a bare fragment ("<p>x</p>") needs a document around it
+        html = f"<html><body><div>{html}</div></body></html>"
+    return load_html(html)
 
 
 def _main_text(tree: HtmlElement) -> str:
@@ -45,11 +44,14 @@ def _main_text(tree: HtmlElement) -> str:
     return (text or "").replace("\n", "\n\n")
 
 
-def _page_title(tree: HtmlElement) -> str | None:
+def _page_meta(tree: HtmlElement) -> tuple[str | None, str | None]:
+    """The page's headline and site name from its markup."""
     from trafilatura import extract_metadata
 
     meta = extract_metadata(copy.deepcopy(tree), extensive=False)
-    return (meta.title or None) if meta is not None else None
+    if meta is None:
+        return None, None
+    return meta.title or None, meta.sitename or None
 
 
 def _page_date(tree: HtmlElement, *, extensive: bool) -> date | None:
@@ -82,12 +84,13 @@ def article_from_html(
     body = _main_text(tree) if tree is not None else ""
     if not body.strip():
         raise InputError("E009", "no main text found in the page", path=input_id)
-    page_title = title or _page_title(tree)
+    meta_title, site_name = _page_meta(tree)
+    page_title = title or meta_title
     clean = limit_length(clean_text(_with_title(page_title, body)))
     if not clean:
         raise InputError("E009", "only boilerplate in the page's main text", path=input_id)
     head = read_head(clean)
     # Markup dates (meta tags) beat a date seen in the text; a loose whole-page search comes last.
     page_date = published or _page_date(tree, extensive=False) or head.published or _page_date(tree, extensive=True)
-    return build_article(clean, head, raw=html, input_id=input_id, source=source, url=url,
+    return build_article(clean, head, raw=html, input_id=input_id, source=source or head.source or site_name, url=url,
                          title=page_title or head.title, published=page_date)
