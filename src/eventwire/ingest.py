@@ -1,0 +1,216 @@
+"""Ingest: read articles, skip the ones already stored, extract events (in-process or on Dask), store in batches.
+
+The client process is the only writer; each batch (articles + events + links + rejects) is one transaction, so a
+run killed at any point leaves whole batches only, and re-running skips what is stored (by content hash).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from eventwire import settings
+from eventwire.errors import InputError
+from eventwire.models import Article, Event
+from eventwire.store import Store
+
+__all__ = ["Batch", "IngestStats", "dask_extractor", "extract_chunk", "extract_in_process", "ingest", "ingest_items"]
+
+log = logging.getLogger(__name__)
+
+Extracted = list[tuple[Article, list[Event]]]
+EXTRACTION_FAILED = "E040"  # an article that made the pipeline raise; stored as a reject, the run goes on
+
+
+@dataclass
+class Batch:
+    """One unit of work: articles to extract, plus what the reader already settled (rejects, known articles)."""
+
+    articles: list[Article]
+    rejects: list[InputError] = field(default_factory=list)
+    known: int = 0
+
+
+@dataclass
+class IngestStats:
+    read: int = 0  # articles read (not counting rejects)
+    new: int = 0
+    skipped: int = 0  # already stored (same content hash) or repeated within the input
+    rejects: int = 0
+    mentions: int = 0  # events extracted from the new articles, before merging
+    batches: int = 0
+    seconds: float = 0.0
+    run_id: int | None = None
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.read / self.seconds if self.seconds > 0 else 0.0
+
+
+ProgressFn = Callable[[IngestStats], None]
+RejectFn = Callable[[InputError], None]
+
+# -- extraction (runs on Dask workers too) ----------------------------------------------------------------------
+_PIPELINE: Any = None
+
+
+def _pipeline() -> Any:
+    """The pipeline, loaded once per process (a Dask worker keeps it between tasks)."""
+    global _PIPELINE
+    if _PIPELINE is None:
+        from eventwire.pipeline import Pipeline
+
+        _PIPELINE = Pipeline()
+    return _PIPELINE
+
+
+def _extract_one(article: Article) -> tuple[Article, list[Event]] | InputError:
+    try:
+        return next(iter(_pipeline().process([article])))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch; it becomes a reject
+        return InputError(EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}", path=article.input_id or article.id)
+
+
+def extract_chunk(articles: Sequence[Article]) -> tuple[Extracted, list[InputError]]:
+    """Extract events from `articles`; an article the pipeline fails on is returned as a reject."""
+    try:
+        return list(_pipeline().process(articles)), []
+    except Exception:  # noqa: BLE001 - retry one by one to isolate the article that fails
+        done: Extracted = []
+        failed: list[InputError] = []
+        for article in articles:
+            out = _extract_one(article)
+            (failed if isinstance(out, InputError) else done).append(out)  # type: ignore[arg-type]
+        return done, failed
+
+
+Extractor = Callable[[Iterator[Batch]], Iterator[tuple[Batch, Extracted, list[InputError]]]]
+
+
+def extract_in_process(batches: Iterator[Batch]) -> Iterator[tuple[Batch, Extracted, list[InputError]]]:
+    for batch in batches:
+        done, failed = extract_chunk(batch.articles) if batch.articles else ([], [])
+        yield batch, done, failed
+
+
+# -- Dask: workers extract, this process writes -----------------------------------------------------------------
+@contextmanager
+def dask_extractor(workers: int | None = None, scheduler: str | None = None,
+                   window: int | None = None) -> Iterator[Extractor]:
+    """An extractor running chunks on a new LocalCluster (`workers`) or an existing `scheduler` address.
+
+    At most `window` chunks are in flight (default 2 per worker), so memory stays flat whatever the corpus size.
+    """
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.WARNING)
+        client = Client(cluster)
+    try:
+        n = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})) or (workers or 1))
+        yield partial(_extract_on_dask, client, window or 2 * n)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _extract_on_dask(client: Any, window: int,
+                     batches: Iterator[Batch]) -> Iterator[tuple[Batch, Extracted, list[InputError]]]:
+    from distributed import as_completed
+
+    pending = as_completed()
+    waiting: dict[str, Batch] = {}
+
+    def finished() -> tuple[Batch, Extracted, list[InputError]]:
+        future = next(pending)
+        done, failed = future.result()
+        return waiting.pop(future.key), done, failed
+
+    for batch in batches:
+        if not batch.articles:
+            yield batch, [], []
+            continue
+        future = client.submit(extract_chunk, batch.articles, pure=False)
+        waiting[future.key] = batch
+        pending.add(future)
+        if pending.count() >= window:
+            yield finished()
+    while pending.count():
+        yield finished()
+
+
+# -- batching ---------------------------------------------------------------------------------------------------
+def _batches(items: Iterable[Article | InputError], store: Store, size: int) -> Iterator[Batch]:
+    """Batches of unstored articles; known ones are counted, not extracted again."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        rejects = [x for x in chunk if isinstance(x, InputError)]
+        articles = [x for x in chunk if isinstance(x, Article)]
+        known = store.known_article_ids(a.id for a in articles)
+        fresh: dict[str, Article] = {}
+        for a in articles:
+            if a.id not in known:
+                fresh.setdefault(a.id, a)
+        yield Batch(list(fresh.values()), rejects, len(articles) - len(fresh))
+
+
+def ingest_items(items: Iterable[Article | InputError], store: Store, *, extractor: Extractor = extract_in_process,
+                 batch_size: int | None = None, run_id: int | None = None, on_progress: ProgressFn | None = None,
+                 on_reject: RejectFn | None = None) -> IngestStats:
+    """Store `items` (articles and reader errors) batch by batch; returns the counts."""
+    stats = IngestStats(run_id=run_id)
+    started = time.perf_counter()
+    for batch, done, failed in extractor(_batches(items, store, batch_size or int(settings.get("batch_size")))):
+        rejects = batch.rejects + failed
+        result = store.write_batch(done, rejects, run_id)
+        stats.read += len(batch.articles) + batch.known
+        stats.new += result.new_articles
+        stats.skipped += batch.known + result.skipped_articles
+        stats.rejects += len(rejects)
+        stats.mentions += result.mentions
+        stats.batches += 1
+        stats.seconds = time.perf_counter() - started
+        for reject in rejects:
+            log.info("rejected: %s", reject)
+            if on_reject:
+                on_reject(reject)
+        if on_progress:
+            on_progress(stats)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def ingest(paths: Sequence[str | Path], url: str | None = None, *, workers: int | None = None,
+           scheduler: str | None = None, published: date | None = None, batch_size: int | None = None,
+           on_progress: ProgressFn | None = None, on_reject: RejectFn | None = None) -> IngestStats:
+    """Ingest files/directories into the store at `url`, extracting in-process or on Dask (workers/scheduler)."""
+    from eventwire.intake import iter_articles
+
+    args = {"paths": [str(p) for p in paths], "workers": workers, "scheduler": scheduler, "published": published}
+    with Store.open(url) as store:
+        run_id = store.begin_run(args)
+        items = iter_articles([Path(p) for p in paths], published=published)
+        status = "failed"
+        try:
+            if workers or scheduler:
+                with dask_extractor(workers=workers, scheduler=scheduler) as extractor:
+                    stats = ingest_items(items, store, extractor=extractor, batch_size=batch_size, run_id=run_id,
+                                         on_progress=on_progress, on_reject=on_reject)
+            else:
+                stats = ingest_items(items, store, batch_size=batch_size, run_id=run_id, on_progress=on_progress,
+                                     on_reject=on_reject)
+            status = "done"
+        finally:
+            store.finish_run(run_id, status)
+    return stats

@@ -1,0 +1,126 @@
+"""The store: articles, their events merged across articles, evidence, rejects; SQLite or PostgreSQL.
+
+`Store.open(url)` migrates the database on first use. Everything written goes through `Store.write_batch`
+(one transaction per batch), so an interrupted ingest never leaves half a batch behind.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator, Sequence
+
+import sqlalchemy as sa
+
+from eventwire.errors import InputError, StoreError
+from eventwire.models import Article, Event
+from eventwire.store import schema
+from eventwire.store.engine import make_engine, normalise_url
+from eventwire.store.migrate import current_revision, head_revision, upgrade
+from eventwire.store.query import EventFilter, StoredEvent, iter_events
+from eventwire.store.write import BatchResult, write_batch
+
+__all__ = ["BatchResult", "EventFilter", "Store", "StoredEvent", "normalise_url", "upgrade_db"]
+
+
+def upgrade_db(url: str | None = None) -> str | None:
+    """Run the migrations on `url` up to head; returns the revision."""
+    engine = make_engine(url)
+    try:
+        return _guard(lambda: upgrade(engine))
+    finally:
+        engine.dispose()
+
+
+def _guard(fn: Any) -> Any:
+    try:
+        return fn()
+    except sa.exc.OperationalError as exc:
+        raise StoreError("E021", str(exc.orig).strip().splitlines()[0]) from exc
+
+
+class Store:
+    """A handle on one database. Cheap to open; dispose with `close()` or use as a context manager."""
+
+    def __init__(self, engine: sa.Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate: bool = True) -> Store:
+        engine = make_engine(url)
+        if migrate and _guard(lambda: current_revision(engine)) != head_revision():
+            _guard(lambda: upgrade(engine))
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------------------------
+    def write_batch(self, results: Sequence[tuple[Article, list[Event]]], rejects: Sequence[InputError] = (),
+                    run_id: int | None = None) -> BatchResult:
+        """Store a batch atomically: new articles, their events merged into the stored ones, and rejects."""
+        def run() -> BatchResult:
+            with self.engine.begin() as conn:
+                return write_batch(conn, results, rejects, run_id)
+        return _guard(run)
+
+    def begin_run(self, args: dict[str, Any]) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(sa.insert(schema.ingest_runs).values(
+                started_at=datetime.now(timezone.utc), status="running", args=json.dumps(args, default=str)))
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, status: str = "done") -> None:
+        r = schema.ingest_runs
+        with self.engine.begin() as conn:
+            conn.execute(sa.update(r).where(r.c.id == run_id).values(
+                status=status, finished_at=datetime.now(timezone.utc)))
+
+    # -- reading -------------------------------------------------------------------------------------------------
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.scalars(sa.select(schema.articles.c.id).where(schema.articles.c.id.in_(wanted))))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (articles, events, mentions, evidence, event_articles, rejects, ingest_runs)."""
+        tables = ("articles", "events", "mentions", "evidence", "event_actors", "event_articles", "rejects",
+                  "ingest_runs")
+        with self.engine.connect() as conn:
+            return {name: int(conn.scalar(sa.select(sa.func.count()).select_from(schema.metadata.tables[name])) or 0)
+                    for name in tables}
+
+    def events(self, f: EventFilter = EventFilter()) -> Iterator[StoredEvent]:
+        return iter_events(self.engine, f)
+
+    def article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(schema.articles).where(schema.articles.c.id == article_id)).first()
+        if row is None:
+            return None
+        meta = json.loads(row.meta) if row.meta else {}
+        fields = {c: getattr(row, c) for c in ("id", "input_id", "source", "url", "title", "published", "text",
+                                               "raw")}
+        return Article.model_validate({**fields, **meta})
+
+    def event_article_ids(self, event_id: str) -> list[str]:
+        ea = schema.event_articles
+        with self.engine.connect() as conn:
+            return list(conn.scalars(sa.select(ea.c.article_id).where(ea.c.event_id == event_id)
+                                     .order_by(ea.c.article_id)))
+
+    def rejects(self) -> list[dict[str, Any]]:
+        r = schema.rejects
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(sa.select(r).order_by(r.c.path, r.c.line))]

@@ -1,0 +1,53 @@
+"""Database URLs and engines: SQLite (WAL, foreign keys on) and PostgreSQL (psycopg 3)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from eventwire import settings
+from eventwire.errors import StoreError
+
+__all__ = ["normalise_url", "make_engine"]
+
+
+def normalise_url(url: str | None = None) -> str:
+    """A SQLAlchemy URL for `url` (default: setting db_url); a bare path means a SQLite file."""
+    url = url or str(settings.get("db_url"))
+    if re.match(r"^postgres(ql)?://", url):
+        return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
+    if url.startswith(("postgresql+psycopg://", "sqlite://")):
+        return url
+    if "://" in url:
+        raise StoreError("E020", f"{url.split('://')[0]}:// (use sqlite:///path or postgresql://...)")
+    return "sqlite:///" + str(Path(url))
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling would defer BEGIN; we issue it ourselves (see make_engine).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses no committed batch, only speed
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock up front: no mid-batch lock upgrade failures
+
+
+def make_engine(url: str | None = None) -> sa.Engine:
+    """An engine for `url`, with the SQLite pragmas set on every connection."""
+    full = normalise_url(url)
+    try:
+        engine = sa.create_engine(full, future=True)
+    except (sa.exc.ArgumentError, ModuleNotFoundError) as exc:
+        raise StoreError("E020", str(exc)) from exc
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+    return engine

@@ -1,0 +1,139 @@
+"""The store's tables as SQLAlchemy Core objects: what the code reads and writes.
+
+The DDL that creates them lives in the numbered migrations (`migrations/versions/`); a test checks that the two
+agree, so a column is never added here without a migration.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = [
+    "metadata", "articles", "events", "mentions", "evidence", "event_actors", "event_articles", "rejects",
+    "ingest_runs",
+]
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # content hash of the cleaned text
+    sa.Column("input_id", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("raw", sa.Text),
+    sa.Column("meta", sa.Text),  # the rest of the Article (dateline, spans) as JSON
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("run_id", sa.Integer),
+)
+
+# One merged, real-world event: the fold of its mentions (see eventwire.dedup).
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("event_type", sa.Text, nullable=False),
+    sa.Column("sub_event_type", sa.Text, nullable=False),
+    sa.Column("background", sa.Boolean, nullable=False),
+    sa.Column("date_start", sa.Date),
+    sa.Column("date_end", sa.Date),
+    sa.Column("time_precision", sa.Integer),
+    sa.Column("country", sa.Text),
+    sa.Column("admin1", sa.Text),
+    sa.Column("admin2", sa.Text),
+    sa.Column("location", sa.Text),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("geo_precision", sa.Integer),
+    sa.Column("fatalities_best", sa.Integer),
+    sa.Column("fatalities_low", sa.Integer),
+    sa.Column("fatalities_high", sa.Integer),
+    sa.Column("actor1", sa.Text),
+    sa.Column("actor2", sa.Text),
+    sa.Column("assoc_actor_1", sa.Text),
+    sa.Column("assoc_actor_2", sa.Text),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("n_sources", sa.Integer, nullable=False),  # corroboration: distinct articles
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),  # the full merged Event as JSON
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# One event as one article reported it; `event_id` says which merged event it belongs to.
+mentions = sa.Table(
+    "mentions", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("event_id", sa.String(64), nullable=False, index=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("event_type", sa.Text, nullable=False),
+    sa.Column("date_start", sa.Date),  # the range merging compares: the event's dates, else publication day
+    sa.Column("date_end", sa.Date),
+    sa.Column("country", sa.Text),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Index("ix_mentions_candidates", "kind", "event_type", "date_start", "date_end"),
+)
+
+evidence = sa.Table(
+    "evidence", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(64), nullable=False, index=True),
+    sa.Column("mention_id", sa.String(64), sa.ForeignKey("mentions.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("field", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+)
+
+event_actors = sa.Table(
+    "event_actors", metadata,
+    sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("role", sa.String(32), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, index=True),
+    sa.Column("text", sa.Text),
+    sa.Column("inter", sa.Integer),
+)
+
+event_articles = sa.Table(
+    "event_articles", metadata,
+    sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+)
+
+rejects = sa.Table(
+    "rejects", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.Integer),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("line", sa.Integer, nullable=False),  # 0 when the whole file is rejected
+    sa.Column("code", sa.String(8), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("path", "line", "code", name="uq_rejects_where"),
+)
+
+ingest_runs = sa.Table(
+    "ingest_runs", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.String(16), nullable=False),  # running, done, failed (a killed run stays running)
+    sa.Column("args", sa.Text),
+    sa.Column("n_read", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_new", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_skipped", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_rejects", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
+)
+
+sa.Index("ix_events_date", events.c.date_start, events.c.date_end)
+sa.Index("ix_events_country", events.c.country)
+sa.Index("ix_events_type", events.c.event_type)
+sa.Index("ix_events_lonlat", events.c.lon, events.c.lat)

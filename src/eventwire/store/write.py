@@ -1,0 +1,211 @@
+"""The one write path: a batch of articles with their events, merged into stored events, in one transaction."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any, Iterable, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from eventwire import settings
+from eventwire.dedup import Mention, cluster, event_id_of, merge_mentions, mention_of, same_event
+from eventwire.errors import InputError
+from eventwire.models import Article, Event
+from eventwire.store import schema as t
+
+__all__ = ["BatchResult", "write_batch"]
+
+_ARTICLE_COLUMNS = ("input_id", "source", "url", "title", "published", "text", "raw")
+
+
+@dataclass
+class BatchResult:
+    new_articles: int = 0
+    skipped_articles: int = 0
+    mentions: int = 0
+    rejects: int = 0
+    events_touched: int = 0
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _insert_ignore(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+
+
+def _article_row(article: Article, run_id: int | None) -> dict[str, Any]:
+    row = {c: getattr(article, c) for c in _ARTICLE_COLUMNS}
+    meta = article.model_dump(mode="json", exclude={"id", *_ARTICLE_COLUMNS}, exclude_none=True)
+    return {**row, "id": article.id, "meta": json.dumps(meta) if meta else None, "ingested_at": _now(),
+            "run_id": run_id}
+
+
+def _evidence_rows(m: Mention) -> list[dict[str, Any]]:
+    e = m.event
+    fields: list[tuple[str, Any]] = [("sentence", [e.sentence]), ("event", e.evidence)]
+    fields += [(f"actor:{a.role}", a.evidence) for a in e.actors]
+    for name in ("location", "time", "fatalities", "attribution"):
+        part = getattr(e, name)
+        fields.append((name, part.evidence if part else []))
+    if e.defection:
+        fields += [(f"defection:{k}", v) for k, v in sorted(e.defection.evidence.items())]
+    return [{"event_id": "", "mention_id": m.id, "article_id": m.article_id, "field": f, "start": s.start,
+             "end": s.end} for f, spans in fields for s in spans]
+
+
+def _mention_row(m: Mention) -> dict[str, Any]:
+    return {"id": m.id, "event_id": "", "article_id": m.article_id, "source": m.source, "kind": m.event.kind,
+            "event_type": m.event.event_type, "date_start": m.start, "date_end": m.end, "country": m.country,
+            "payload": m.event.model_dump_json()}
+
+
+def _mention_from_row(row: Any) -> Mention:
+    return Mention(row.id, row.article_id, row.source, Event.model_validate_json(row.payload), row.date_start,
+                   row.date_end)
+
+
+def _windows(new: Sequence[Mention]) -> dict[tuple[str, str, str | None], list[tuple[date, date]]]:
+    """Per (kind, type, country): the union of the new mentions' date ranges as disjoint intervals."""
+    keys: dict[tuple[str, str, str | None], list[tuple[date, date]]] = {}
+    for m in new:
+        if m.start and m.end:
+            keys.setdefault((m.event.kind, m.event.event_type, m.country), []).append((m.start, m.end))
+    for key, ranges in keys.items():
+        merged: list[tuple[date, date]] = []
+        for lo, hi in sorted(ranges):
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        keys[key] = merged
+    return keys
+
+
+def _candidates(conn: sa.Connection, new: Sequence[Mention]) -> list[Mention]:
+    """Stored mentions that could match a new one: same kind/type, overlapping dates, same or unknown country.
+
+    The SQL window is a superset of `same_event`, so no true match is ever missed (that keeps merging order-free).
+    """
+    found: dict[str, Mention] = {}
+    mt = t.mentions
+    for (kind, etype, country), ranges in _windows(new).items():
+        overlap = sa.or_(*[sa.and_(mt.c.date_start <= hi, mt.c.date_end >= lo) for lo, hi in ranges])
+        cond = [mt.c.kind == kind, mt.c.event_type == etype, overlap]
+        if country:
+            cond.append(sa.or_(mt.c.country == country, mt.c.country.is_(None)))
+        for row in conn.execute(sa.select(mt).where(*cond)):
+            found.setdefault(row.id, _mention_from_row(row))
+    return [found[k] for k in sorted(found)]
+
+
+def _could_join(stored: Mention, new: Mention, merge_km: float) -> bool:
+    return stored.start is not None and new.start is not None and same_event(stored, new, merge_km)
+
+
+def _affected_groups(conn: sa.Connection, new: Sequence[Mention], merge_km: float) -> list[list[Mention]]:
+    """The new mentions plus every stored event any of them joins, re-clustered."""
+    new_ids = {m.id for m in new}
+    stored = [c for c in _candidates(conn, new) if c.id not in new_ids]
+    hit = {c.id for c in stored if any(_could_join(c, m, merge_km) for m in new)}
+    if not hit:
+        return cluster(new, merge_km)
+    mt = t.mentions
+    event_ids = sa.select(mt.c.event_id).where(mt.c.id.in_(sorted(hit))).distinct()
+    members = [_mention_from_row(r) for r in conn.execute(sa.select(mt).where(mt.c.event_id.in_(event_ids)))]
+    return cluster(list(new) + members, merge_km)
+
+
+def _event_row(event: Event, members: Sequence[Mention]) -> dict[str, Any]:
+    loc, time, fat = event.location, event.time, event.fatalities
+    starts = [m.start for m in members if m.start]
+    ends = [m.end for m in members if m.end]
+    has_xy = bool(loc and loc.lat is not None and loc.lon is not None)
+    row = {
+        "id": event.id, "kind": event.kind, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "background": event.background,
+        # The stored range is the best report's; without dated reports, the publication window.
+        "date_start": time.start if time and time.start else (min(starts) if starts else None),
+        "date_end": (time.end or time.start) if time and time.start else (max(ends) if ends else None),
+        "time_precision": int(time.time_precision) if time else None,
+        "country": loc.country if loc else None, "admin1": loc.admin1 if loc else None,
+        "admin2": loc.admin2 if loc else None, "location": loc.name if loc else None,
+        "lat": loc.lat if has_xy and loc else None, "lon": loc.lon if has_xy and loc else None,
+        "geo_precision": int(loc.geo_precision) if loc else None,
+        "fatalities_best": fat.best if fat else None, "fatalities_low": fat.low if fat else None,
+        "fatalities_high": fat.high if fat else None,
+        "notes": event.notes, "n_sources": len({m.article_id for m in members}), "n_mentions": len(members),
+        "confidence": event.confidence, "payload": event.model_dump_json(), "updated_at": _now(),
+    }
+    for role in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+        actor = event.actor(role)
+        row[role] = actor.name if actor else None
+    return row
+
+
+def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
+    """Delete the events these mentions belonged to and write the re-merged ones with links and actors."""
+    ids = sorted({m.id for g in groups for m in g})
+    mt = t.mentions
+    old = [r[0] for r in conn.execute(sa.select(mt.c.event_id).where(mt.c.id.in_(ids)).distinct()) if r[0]]
+    if old:
+        conn.execute(sa.delete(t.events).where(t.events.c.id.in_(old)))  # cascades to actors and links
+    events, actors, links = [], [], []
+    for group in groups:
+        merged = merge_mentions(group)
+        events.append(_event_row(merged, group))
+        actors += [{"event_id": merged.id, "role": a.role, "name": a.name, "text": a.text, "inter": a.inter}
+                   for a in merged.actors]
+        links += [{"event_id": merged.id, "article_id": a} for a in sorted({m.article_id for m in group})]
+        member_ids = [m.id for m in group]
+        conn.execute(sa.update(mt).where(mt.c.id.in_(member_ids)).values(event_id=merged.id))
+        conn.execute(sa.update(t.evidence).where(t.evidence.c.mention_id.in_(member_ids))
+                     .values(event_id=merged.id))
+    conn.execute(sa.insert(t.events), events)
+    if actors:
+        conn.execute(sa.insert(t.event_actors), actors)
+    conn.execute(sa.insert(t.event_articles), links)
+    return len(events)
+
+
+def _reject_rows(rejects: Iterable[InputError], run_id: int | None) -> list[dict[str, Any]]:
+    return [{"run_id": run_id, "path": r.path or "", "line": r.line or 0, "code": r.code,
+             "reason": str(r), "at": _now()} for r in rejects]
+
+
+def write_batch(conn: sa.Connection, results: Sequence[tuple[Article, list[Event]]],
+                rejects: Sequence[InputError] = (), run_id: int | None = None) -> BatchResult:
+    """Store articles not yet stored with their events, merging them into stored events. Call inside a transaction."""
+    out = BatchResult(rejects=len(rejects))
+    ids = sorted({a.id for a, _ in results})
+    stored = set(conn.scalars(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))) if ids else set()
+    fresh: dict[str, tuple[Article, list[Event]]] = {}
+    for article, found in results:
+        if article.id in stored or article.id in fresh:
+            out.skipped_articles += 1
+        else:
+            fresh[article.id] = (article, found)
+    if fresh:
+        conn.execute(sa.insert(t.articles), [_article_row(a, run_id) for a, _ in fresh.values()])
+    new = [mention_of(a, e, i) for a, found in fresh.values() for i, e in enumerate(found)]
+    if new:
+        conn.execute(sa.insert(t.mentions), [_mention_row(m) for m in new])
+        spans = [r for m in new for r in _evidence_rows(m)]
+        if spans:
+            conn.execute(sa.insert(t.evidence), spans)
+        out.events_touched = _replace_events(conn, _affected_groups(conn, new, float(settings.get("merge_km"))))
+    _insert_ignore(conn, t.rejects, _reject_rows(rejects, run_id))
+    out.new_articles, out.mentions = len(fresh), len(new)
+    if run_id is not None:
+        r = t.ingest_runs
+        conn.execute(sa.update(r).where(r.c.id == run_id).values(
+            n_read=r.c.n_read + len(results), n_new=r.c.n_new + out.new_articles,
+            n_skipped=r.c.n_skipped + out.skipped_articles, n_rejects=r.c.n_rejects + out.rejects,
+            n_mentions=r.c.n_mentions + out.mentions))
+    return out
