@@ -1,0 +1,111 @@
+"""The alias table (surface form -> canonical key) and dictionary matching of actor mentions in text.
+
+Canonical keys: "group:<id>" (groups.json), "military:<Country>" / "police:<Country>" (a named state),
+"military:" / "police:" (the state of the event's country), "generic:<kind>" (generic.json).
+Matching is on word tokens, so "al-Sham" = "al Sham", "People’s" = "Peoples"; aliases written in capitals
+(IS, SDF, U.S.) and the `exact_case` ones match case-sensitively, the rest ignore case.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._tables import generic, groups, state
+
+__all__ = ["alias_patterns", "find_mentions", "lookup"]
+
+_TOKEN = re.compile(r"\w+")
+_JOINER = re.compile(r"^[\s\-'’.]*$")
+_DROP = re.compile(r"['’.]")
+_SPACE = re.compile(r"[\s\-]+")
+MAX_TOKENS = 9
+
+
+def _norm(surface: str) -> str:
+    return _SPACE.sub(" ", _DROP.sub("", surface)).strip()
+
+
+def _is_exact_case(alias: str) -> bool:
+    return not any(ch.islower() for ch in alias)
+
+
+def _group_patterns() -> list[tuple[str, str]]:
+    out = []
+    for gid, g in groups().items():
+        out += [(a, f"group:{gid}") for a in g["aliases"] + g.get("exact_case", [])]
+    return out
+
+
+def _state_patterns() -> list[tuple[str, str]]:
+    st = state()
+    out = []
+    for demonym, country in st["demonyms"].items():
+        out += [(f"{demonym} {noun}", f"military:{country}") for noun in st["military_nouns"]]
+        out += [(f"{demonym} {noun}", f"police:{country}") for noun in st["police_nouns"]]
+    out += [(p, f"military:{c or ''}") for p, c in st["context_military"].items()]
+    out += [(p, f"police:{c or ''}") for p, c in st["context_police"].items()]
+    return out
+
+
+def _generic_patterns() -> list[tuple[str, str]]:
+    return [(p, f"generic:{kind}") for kind, phrases in generic()["phrases"].items() for p in phrases]
+
+
+@lru_cache(maxsize=1)
+def alias_patterns() -> list[tuple[str, str]]:
+    """(surface form, canonical key), highest priority first: groups, then state forces, then generic actors."""
+    seen: set[str] = set()
+    out = []
+    for surface, key in _group_patterns() + _state_patterns() + _generic_patterns():
+        if surface not in seen:
+            seen.add(surface)
+            out.append((surface, key))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple[dict[str, str], dict[str, str]]:
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    exact_case = {a for g in groups().values() for a in g.get("exact_case", [])}
+    for surface, key in alias_patterns():
+        if _is_exact_case(surface) or surface in exact_case:
+            exact.setdefault(_norm(surface), key)
+        else:
+            folded.setdefault(_norm(surface).lower(), key)
+    return exact, folded
+
+
+def lookup(surface: str) -> str | None:
+    """The canonical key of a whole surface form, or None."""
+    exact, folded = _dictionaries()
+    n = _norm(surface)
+    return exact.get(n) or folded.get(n.lower())
+
+
+def _longest_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int, str] | None:
+    best = None
+    for j in range(i, min(i + MAX_TOKENS, len(tokens))):
+        if j > i and not _JOINER.match(text[tokens[j - 1].end() : tokens[j].start()]):
+            break
+        key = lookup(text[tokens[i].start() : tokens[j].end()])
+        if key:
+            best = (tokens[i].start(), tokens[j].end(), key)
+    return best
+
+
+def find_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical key) of actor mentions, longest first, non-overlapping, in text order."""
+    tokens = list(_TOKEN.finditer(text))
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok.start() > 0 and text[tok.start() - 1] == "-":
+            continue  # "anti-IS", "pro-regime": a prefix changes who is meant
+        hit = _longest_at(text, tokens, i)
+        if hit:
+            found.append(hit)
+    chosen: list[tuple[int, int, str]] = []
+    for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= c[0] or hit[0] >= c[1] for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen)

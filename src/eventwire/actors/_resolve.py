@@ -1,0 +1,101 @@
+"""From a canonical key (or a mention) plus the event's country and date to an ACLED actor name and inter code."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ._aliases import find_mentions, lookup
+from ._periods import period_for, state_name
+from ._tables import generic, groups, mined_inter, state
+
+__all__ = ["ActorName", "KIND_OF_INTER", "generic_actor", "normalise", "resolve_key"]
+
+log = logging.getLogger(__name__)
+
+KIND_OF_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "identity", 5: "rioters", 6: "protesters", 7: "civilians", 8: "other"}
+_GENERIC_ALIASES = {"unknown": "unidentified", "demonstrators": "protesters", "mob": "rioters"}
+NO_COUNTRY = "International"  # ACLED's own suffix for actors not tied to one country
+
+
+@dataclass(frozen=True)
+class ActorName:
+    name: str  # ACLED-style name, e.g. "Islamic State (Syria)"
+    inter: int  # ACLED inter code 1..8
+    kind: str  # "state" | "rebel" | "militia" | "identity" | "rioters" | "protesters" | "civilians" | "other"
+
+
+def generic_actor(kind: str, country: str | None) -> ActorName:
+    """"protesters"/"rioters"/"civilians"/"unidentified" (and communal/tribal/clan/gang) -> "Protesters (Syria)"."""
+    kinds = generic()["kinds"]
+    spec = kinds[_GENERIC_ALIASES.get(kind, kind)]
+    inter = int(spec["inter"])
+    return ActorName(spec["name"].format(country=country or NO_COUNTRY), inter, KIND_OF_INTER[inter])
+
+
+def _state_inter(force_country: str, country: str | None) -> int:
+    """ACLED codes a state's forces 1 at home and 8 (external) abroad."""
+    return 1 if country is None or country == force_country else 8
+
+
+def _state(force: str, force_country: str, country: str | None, when: date | None) -> ActorName:
+    return ActorName(state_name(force, force_country, when), _state_inter(force_country, country), "state")
+
+
+def _group_spec(g: dict[str, Any], country: str | None, when: date | None) -> dict[str, Any]:
+    for alt in g.get("renamed", []):
+        applies = not alt.get("countries") or country in alt["countries"]
+        if when is not None and when.isoformat() >= alt["from"] and applies:
+            return {**g, **alt}
+    return g
+
+
+def _group(gid: str, country: str | None, when: date | None) -> ActorName | None:
+    g = _group_spec(groups()[gid], country, when)
+    if country and g.get("only_in") and country not in g["only_in"]:
+        return None
+    template = g.get("by_country", {}).get(country or "", g["name"])
+    force_country = g.get("state_country")
+    period = g.get("period_override") or (period_for(force_country, when) if force_country else None)
+    name = template.format(country=country or NO_COUNTRY, period=period or "")
+    if g["kind"] == "state" and force_country:
+        return ActorName(name, _state_inter(force_country, country), "state")
+    inter = int(mined_inter().get(name, g["inter"]))
+    return ActorName(name, inter, g["kind"])
+
+
+def resolve_key(key: str, country: str | None = None, when: date | None = None, surface: str = "") -> ActorName | None:
+    """The ACLED actor a canonical key (from `alias_patterns`/`find_mentions`) stands for in this event."""
+    prefix, _, rest = key.partition(":")
+    if prefix == "group":
+        return _group(rest, country, when)
+    if prefix == "generic":
+        return generic_actor(rest, country)
+    if prefix in ("military", "police"):
+        force_country = rest or country or state()["context_military_default"].get(surface.strip().lower())
+        if not force_country:
+            return None
+        return _state(prefix.capitalize(), force_country, country, when)
+    log.debug("unknown actor key %r", key)
+    return None
+
+
+def _known_acled_name(mention: str) -> ActorName | None:
+    inter = mined_inter().get(mention.strip())
+    return ActorName(mention.strip(), int(inter), KIND_OF_INTER[int(inter)]) if inter else None
+
+
+def normalise(mention: str, country: str | None = None, when: date | None = None) -> ActorName | None:
+    """ACLED name for an actor mention ("IS", "regime forces", "U.S. jets"), given the event's country and date."""
+    key = lookup(mention)
+    if key is None:
+        known = _known_acled_name(mention)
+        if known:
+            return known
+        hits = find_mentions(mention)
+        if not hits:
+            return None
+        start, end, key = max(hits, key=lambda h: h[1] - h[0])
+        mention = mention[start:end]
+    return resolve_key(key, country, when, mention)
