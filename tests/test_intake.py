@@ -205,6 +205,59 @@ def test_site_chrome_of_other_sites_removed() -> None:
     assert clean == f"Rebels seize village in Idlib countryside\n\n{BODY}\n\n{BODY.replace('Monday', 'Tuesday')}"
 
 
+WIRE_PAGE = """World News
+March 3, 2021 / 10:41 AM / Updated 2 years ago
+Turkish drone strike kills three in northeast Syria - monitor
+By Reuters Staff
+2 Min Read
+AMMAN (Reuters) - A Turkish drone strike killed three members of the Kurdish-led Syrian Democratic Forces near the \
+town of Qamishli on Wednesday, a war monitor said.
+Reporting by Suleiman Al-Khalidi; Editing by Alex Richardson
+"""
+
+BLOG_PAGE = """Syria
+
+Regime forces shell areas in southern Idlib countryside
+
+SOHR
+2019-06-04
+
+Regime forces shelled this morning areas in Kafr Nabl and Hass in the southern countryside of Idlib, while \
+warplanes carried out several airstrikes on the area.
+
+Read more
+Turkish troops reinforce posts near Saraqib
+
+SOHR monitored the death of two civilians in the shelling.
+
+Share this:
+Facebook
+Twitter
+
+Like this:
+Like Loading...
+
+Related
+"""
+
+
+def test_wire_page_head() -> None:
+    article = article_from_text(WIRE_PAGE)
+    assert article.text.startswith("March 3, 2021 / 10:41 AM")
+    assert "World News" not in article.text and "Min Read" not in article.text
+    assert article.title == "Turkish drone strike kills three in northeast Syria - monitor"
+    assert article.published == date(2021, 3, 3)
+    assert (article.dateline_place, article.source) == ("Amman", "Reuters")
+
+
+def test_blog_page_chrome_and_outlet_line() -> None:
+    article = article_from_text(BLOG_PAGE)
+    assert article.text.startswith("Regime forces shell areas in southern Idlib countryside\n\nSOHR\n2019-06-04\n\n")
+    assert article.text.endswith("SOHR monitored the death of two civilians in the shelling.")
+    assert "Saraqib" not in article.text
+    assert (article.source, article.published) == ("SOHR", date(2019, 6, 4))
+
+
 def test_hard_wrapped_paragraph_stays_one_block() -> None:
     clean = article_from_text("Rebels seize village\n\nThe group besieged the village\nShare\nand stormed houses.").text
     assert clean == "Rebels seize village\n\nThe group besieged the village\nand stormed houses."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_text", "normalise_whitespace", "is_boilerplate", "is_headline_like"]
+__all__ = ["clean_text", "normalise_whitespace", "is_boilerplate", "is_headline_like", "looks_like_outlet"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060]")
@@ -25,7 +25,8 @@ _WHOLE_LINE = re.compile(
         [\W_]+                                             # bullets, rules, pipes, stray punctuation
       | (?:print|e-?mail|share|tweet|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest|copy\ link
           |comments?|reply|like|save|bookmark|listen|advertisement|sponsored|menu|search|home|close|next|previous
-          |back\ to\ top|top|more|show\ more|load\ more|loading\.*)(?:\s*[|/•·]\s*\w+)*
+          |back\ to\ top|top|more|show\ more|load\ more|loading\.*|like\ this:?|like\ loading\.*)(?:\s*[|/•·]\s*\w+)*
+      | \d+\s*min(?:ute)?s?\s+read
       | share\ (?:this|on|via|article|story|post|page)\b.*
       | (?:{LEAD_IN})\s*[:»>.…-]*\s*
       | (?:related|read\ more|also\ read|read\ also|see\ also|more)\s*[:»>|-]\s*.{0,160}
@@ -59,8 +60,9 @@ _SHORT_LINE_WORDS = 25
 _SECTION_WORDS = re.compile(
     r"""^(?:news|world|world\ news|latest|latest\ news|breaking\ news|top\ stories|home|politics|opinion|analysis
       |features?|editorial|middle\ east|africa|europe|asia|americas|international|national|local|region(?:al)?
-      |security|defen[cs]e|military|conflict|war|terrorism|human\ rights|business|economy|world\ news|in\ depth
-      |(?:[a-z]+\ )?news|reports?|investigations?|explainers?|interviews?)$""",
+      |security|defen[cs]e|military|conflict|war|terrorism|human\ rights|business|economy|in\ depth
+      |(?:world|latest|breaking|top|local|regional|international|national|business|us|uk|middle\ east)\ news
+      |reports?|investigations?|explainers?|interviews?)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _ACRONYM_LABEL = re.compile(r"^[A-Z][\w'&,-]*(?: [\w'&,-]+){0,6} \([A-Z]{2,6}\)$")
@@ -91,21 +93,41 @@ def is_headline_like(line: str, max_words: int = 20) -> bool:
     return 1 <= len(words) <= max_words and (line[0].isupper() or line[0].isdigit()) and not line.endswith(".")
 
 
-def _is_section_label(line: str) -> bool:
-    line = line.strip()
+_OUTLET_WORDS = re.compile(
+    r"\b(?:News|Press|Agency|Times|Post|Reuters|AFP|AP|TV|Radio|Daily|Herald|Journal|Tribune|Online|Media|Network"
+    r"|Monitor|Observer|Gazette|Telegraph|Wire|Service|Broadcasting|Channel|Report|Today|Al-\w+|Al\s\w+)\b"
+)
+
+
+def looks_like_outlet(line: str) -> bool:
+    """A short line naming a news outlet: 'ARA News', 'Kurdistan 24', 'SOHR', 'AFP'."""
+    words = line.split()
+    if not 1 <= len(words) <= 4 or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    is_acronym = len(words) == 1 and line.isupper() and 2 <= len(line) <= 6
+    return is_acronym or _OUTLET_WORDS.search(line) is not None
+
+
+def _is_section_label(line: str, following: str) -> bool:
+    """A nav category above the headline: a known section name, 'Name (ACRONYM)', a breadcrumb trail, or one or two
+    capitalised words sitting over a full headline."""
     if len(line.split()) > 7 or line.endswith((".", "?", "!", ":")):
         return False
-    return bool(_SECTION_WORDS.match(line) or _ACRONYM_LABEL.match(line) or _BREADCRUMB.match(line))
+    if _SECTION_WORDS.match(line) or _ACRONYM_LABEL.match(line) or _BREADCRUMB.match(line):
+        return True
+    if looks_like_outlet(line):
+        return False  # an outlet line is evidence of the source
+    short_label = len(line.split()) <= 2 and all(w[0].isupper() for w in line.split())
+    return short_label and len(following.split()) >= 4
 
 
 def _drop_section_labels(lines: list[str]) -> list[str]:
-    """Drop nav-style category lines above the headline: only at the very top, and only when a headline follows."""
+    """Drop nav-style category lines among the first three lines, each only when a headline-like line follows."""
     content = [i for i, line in enumerate(lines) if line]
     for pos, i in enumerate(content[:3]):
-        following = content[pos + 1] if pos + 1 < len(content) else None
-        if following is None or not _is_section_label(lines[i]) or not is_headline_like(lines[following]):
-            break
-        lines[i] = ""  # blank, not removed: keeps indexes of `content` valid
+        following = lines[content[pos + 1]] if pos + 1 < len(content) else ""
+        if following and is_headline_like(following) and _is_section_label(lines[i], following):
+            lines[i] = ""  # blank, not removed: keeps indexes of `content` valid
     return lines
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from eventwire.intake._boilerplate import is_headline_like
+from eventwire.intake._boilerplate import is_headline_like, looks_like_outlet
 from eventwire.models import Span
 
 __all__ = ["HeadFacts", "read_head", "parse_date_text"]
@@ -49,10 +49,6 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _SOURCE_LINE = re.compile(r"^(?:source|sources)\s*:\s*(?P<name>[^\n]{2,60}?)\s*\.?$", re.IGNORECASE)
-_OUTLET_WORDS = re.compile(
-    r"\b(?:News|Press|Agency|Times|Post|Reuters|AFP|AP|TV|Radio|Daily|Herald|Journal|Tribune|Online|Media|Network"
-    r"|Monitor|Observer|Gazette|Telegraph|Wire|Service|Broadcasting|Channel|Report|Today|Al-\w+|Al\s\w+)\b"
-)
 _HEAD_LINES = 8  # the head of an article: its first few non-empty lines
 _BODY_MIN_WORDS = 15
 
@@ -82,7 +78,7 @@ def parse_date_text(text: str) -> date | None:
     except (ValueError, OverflowError) as exc:  # dateparser raises on impossible dates like 31/02
         log.debug("date %r not parsed: %s", text, exc)
         return None
-    if parsed is None or parsed > datetime.now():
+    if not isinstance(parsed, datetime) or parsed > datetime.now():
         return None
     return parsed.date()
 
@@ -117,7 +113,7 @@ def _date_in(line: str, offset: int) -> tuple[date, Span] | None:
 def _published(head: list[tuple[int, str]]) -> tuple[date, Span] | None:
     """Cue lines first ("Published:", "By X, date"), then a date alone on its line, then "Updated"."""
     cued = [(o, line) for o, line in head if _PUBLISHED_CUE.match(line) or _BYLINE.match(line)]
-    alone = [(o, line) for o, line in head if (m := _DATE.search(line)) and len(line) - len(m.group(0)) <= 3]
+    alone = [(o, line) for o, line in head if _starts_with_date(line)]
     updated = [(o, line) for o, line in head if _UPDATED_CUE.match(line)]
     for offset, line in cued + alone + updated:
         if len(line.split()) < _BODY_MIN_WORDS and (found := _date_in(line, offset)):
@@ -125,13 +121,21 @@ def _published(head: list[tuple[int, str]]) -> tuple[date, Span] | None:
     return None
 
 
+def _starts_with_date(line: str) -> bool:
+    """A date line: the date, then at most a time or an 'Updated ...' note ('March 3, 2021 / 10:41 AM')."""
+    match = _DATE.match(line)
+    return match is not None and len(line.split()) <= 12
+
+
 def _title(head: list[tuple[int, str]]) -> str | None:
-    if not head:
-        return None
-    line = head[0][1]
-    if _BYLINE.match(line) or _DATE.fullmatch(line) or _DATELINE.match(line):
-        return None
-    return line if is_headline_like(line, max_words=25) else None
+    """The first line, unless it is a date or byline line; then the line after it."""
+    for _, line in head[:2]:
+        if _BYLINE.match(line) or _starts_with_date(line) or _PUBLISHED_CUE.match(line) or _UPDATED_CUE.match(line):
+            continue
+        if _DATELINE.match(line) and len(line.split()) >= _BODY_MIN_WORDS:
+            return None
+        return line if is_headline_like(line, max_words=25) else None
+    return None
 
 
 def _dateline(head: list[tuple[int, str]]) -> tuple[str, Span, str | None, Span | None] | None:
@@ -163,8 +167,7 @@ def _source(text: str, head: list[tuple[int, str]]) -> tuple[str, Span] | None:
         if match:
             return match.group("name"), Span(start=offset + match.start("name"), end=offset + match.end("name"))
     for offset, line in head[1:-1]:
-        words = line.split()
-        if len(words) <= 4 and all(w[0].isupper() for w in words) and _OUTLET_WORDS.search(line):
+        if looks_like_outlet(line):
             return line, Span(start=offset, end=offset + len(line))
     return None
 

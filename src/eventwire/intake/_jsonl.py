@@ -49,20 +49,21 @@ def _record_article(record: Any, default_id: str, published: date | None) -> Art
     if not isinstance(record, dict):
         raise InputError("E008", f"a record must be a JSON object, not {type(record).__name__}")
     _check_types(record)
-    text, html = record.get("text"), record.get("html")
-    if not (text and text.strip()) and not (html and html.strip()):
+    text: str = record.get("text") or ""
+    html: str = record.get("html") or ""
+    if not text.strip() and not html.strip():
         raise InputError("E007")
     record_published = parse_published(record["published"]) if record.get("published") else None
-    meta = {
-        "input_id": str(record["id"]) if record.get("id") is not None else default_id,
-        "source": record.get("source") or None,
-        "url": record.get("url") or None,
-        "title": record.get("title") or None,
-        "published": published or record_published,
-    }
-    if text and text.strip():
-        return article_from_text(text, **meta)
-    return article_from_html(html, **meta)
+    record_id = record.get("id")
+    reader = article_from_text if text.strip() else article_from_html
+    return reader(
+        text if text.strip() else html,
+        input_id=str(record_id) if record_id is not None else default_id,
+        source=record.get("source") or None,
+        url=record.get("url") or None,
+        title=record.get("title") or None,
+        published=published or record_published,
+    )
 
 
 def _decode_line(raw: bytes) -> str:
