@@ -1,0 +1,122 @@
+"""Cross-article merging: the same real event from different wording merges; different villages/dates do not.
+
+Article A is ACLED's own note for SYR113492 (a real report); B and C are hand-written rewordings by other outlets.
+"""
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+
+from conftest_store import article, event, store, store_url  # noqa: F401 - fixtures
+from eventwire.dedup import cluster, merge_mentions, mention_of, same_event
+from eventwire.models import GeoPrecision
+from eventwire.store import Store
+
+DAY = date(2023, 5, 18)
+HAZIMEH = ("Hazimeh", 36.1315, 38.9659)
+HAZIMA_NEARBY = ("Hazima", 36.14, 38.95)  # same village, another geocoder / spelling, ~2 km off
+MHEMIDEH = ("Mhemideh", 35.4429, 40.0862)
+
+A = article("On 18 May 2023, unknown gunmen believed to be IS members attacked a QSD military vehicle in Hazimeh "
+            "town in Ar Raqqa countryside, killing 2 QSD members, and injuring a third.",
+            source="ACLED note", published=date(2023, 5, 19))
+B = article("Three fighters of the Syrian Democratic Forces died on Thursday when suspected Islamic State "
+            "militants ambushed their patrol near Hazima, north of Raqqa, a war monitor said.",
+            source="Monitor Wire", published=date(2023, 5, 18))
+C = article("Islamic State cells killed two SDF members near Raqqa on Thursday, the group said, in an attack on "
+            "a vehicle in the Raqqa countryside.", source="Regional Daily", published=date(2023, 5, 20))
+
+
+def ev_a():  # type: ignore[no-untyped-def]
+    return event(A, "On 18 May 2023", day=DAY, place=HAZIMEH, admin1="Ar Raqqa", fatalities=2,
+                 actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
+
+
+def ev_b():  # type: ignore[no-untyped-def]
+    return event(B, "Three fighters", day=DAY, place=HAZIMA_NEARBY, admin1="Ar Raqqa", fatalities=3,
+                 actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
+
+
+def ev_c_region():  # type: ignore[no-untyped-def]
+    return event(C, "Islamic State cells", day=DAY, place=("Ar Raqqa", 35.95, 39.01), admin1="Ar Raqqa",
+                 geo_precision=GeoPrecision.REGION, fatalities=2,
+                 actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
+
+
+def test_two_wordings_are_one_event() -> None:
+    a, b = mention_of(A, ev_a(), 0), mention_of(B, ev_b(), 0)
+    assert same_event(a, b, merge_km=10.0)
+    merged = merge_mentions([a, b])
+    assert merged.sources == ["ACLED note", "Monitor Wire"]
+    assert merged.fatalities is not None
+    assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (2, 2, 3)
+
+
+def test_different_village_or_day_stays_apart() -> None:
+    a = mention_of(A, ev_a(), 0)
+    far = event(B, "Three fighters", day=DAY, place=MHEMIDEH, admin1="Deir ez Zor", fatalities=3,
+                actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
+    later = event(B, "Three fighters", day=date(2023, 5, 25), place=HAZIMA_NEARBY, fatalities=3,
+                  actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
+    other_actor = event(B, "Three fighters", day=DAY, place=HAZIMA_NEARBY,
+                        actors=("Military Forces of Syria (2000-)", "Military Forces of Turkey (2016-)"))
+    for ev in (far, later, other_actor):
+        assert not same_event(a, mention_of(B, ev, 0), merge_km=10.0)
+
+
+def test_region_level_report_joins_and_precise_place_is_kept() -> None:
+    mentions = [mention_of(A, ev_a(), 0), mention_of(C, ev_c_region(), 0), mention_of(B, ev_b(), 0)]
+    groups = cluster(mentions, merge_km=10.0)
+    assert len(groups) == 1
+    merged = merge_mentions(groups[0])
+    assert merged.location is not None and merged.location.geo_precision == GeoPrecision.EXACT
+    assert merged.fatalities is not None and merged.fatalities.best == 2  # lower median of 2, 2, 3
+
+
+def test_merge_is_independent_of_order() -> None:
+    mentions = [mention_of(A, ev_a(), 0), mention_of(B, ev_b(), 0), mention_of(C, ev_c_region(), 0)]
+    results = {merge_mentions(g).model_dump_json() for p in itertools.permutations(mentions)
+               for g in cluster(list(p), 10.0)}
+    assert len(results) == 1
+
+
+def _stored(s: Store) -> list[tuple[str, int, list[str]]]:
+    return [(se.event.id, se.n_sources, se.event.sources) for se in s.events()]
+
+
+def test_store_merges_incrementally_and_deterministically(store_url: str, tmp_path) -> None:  # noqa: F811
+    one_batch = Store.open(store_url)
+    one_batch.write_batch([(A, [ev_a()]), (B, [ev_b()]), (C, [ev_c_region()])])
+    expected = _stored(one_batch)
+    assert len(expected) == 1 and expected[0][1] == 3
+    assert one_batch.event_article_ids(expected[0][0]) == sorted([A.id, B.id, C.id])
+    one_batch.close()
+    for order in itertools.permutations([(A, ev_a), (B, ev_b), (C, ev_c_region)]):
+        url = f"sqlite:///{tmp_path / ('o' + ''.join(a.id[:4] for a, _ in order) + '.db')}"
+        with Store.open(url) as s:
+            for art, make in order:  # one article per batch: every step merges into what is stored
+                s.write_batch([(art, [make()])])
+            assert _stored(s) == expected
+
+
+def test_stored_fatalities_range_and_evidence(store: Store) -> None:  # noqa: F811
+    far = event(B, "Three fighters", day=DAY, place=MHEMIDEH, fatalities=3)
+    store.write_batch([(A, [ev_a()]), (B, [ev_b(), far])])
+    counts = store.counts()
+    assert (counts["articles"], counts["mentions"], counts["events"]) == (2, 3, 2)
+    merged = next(se for se in store.events() if se.n_sources == 2)
+    fat = merged.event.fatalities
+    assert fat is not None and (fat.best, fat.low, fat.high) == (2, 2, 3)
+    with store.engine.connect() as conn:
+        import sqlalchemy as sa
+
+        rows = conn.execute(sa.text("SELECT DISTINCT article_id FROM evidence WHERE event_id = :e"),
+                            {"e": merged.event.id}).all()
+    assert {r[0] for r in rows} == {A.id, B.id}
+
+
+@pytest.mark.parametrize("km,joined", [(10.0, True), (0.5, False)])
+def test_merge_km_setting(km: float, joined: bool) -> None:
+    assert same_event(mention_of(A, ev_a(), 0), mention_of(B, ev_b(), 0), merge_km=km) is joined
