@@ -137,7 +137,9 @@ def events_command(db: str | None, **filters: Any) -> None:
     f = _make_filter(**filters)
     if f.limit is None:
         f = EventFilter(**{**f.__dict__, "limit": 50})
-    table = Table("date", "type", "sub-type", "actors", "location", "country", "fat.", "src", "id")
+    table = Table(box=None)
+    for name in ("date", "type", "sub-type", "actors", "location", "country", "fat.", "src", "id"):
+        table.add_column(name, overflow="fold")
     try:
         with Store.open(db) as store:
             for se in store.events(f):
@@ -152,7 +154,8 @@ def events_command(db: str | None, **filters: Any) -> None:
                               fat_text, str(se.n_sources), e.id)
     except EventwireError as exc:
         _fail(exc)
-    Console(highlight=False).print(table)
+    # Piped output is not cut to 80 columns: a script reading the table wants whole names.
+    Console(highlight=False, width=None if sys.stdout.isatty() else 240).print(table)
 
 
 @click.command("export")
