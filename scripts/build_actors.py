@@ -4,6 +4,8 @@ Writes:
   actor_inter.json    ACLED actor name -> majority inter code (actor1/inter1 and actor2/inter2 pairs)
   periods.json        country -> government period ("2016-") -> first/last event date and count, from
                       "Military/Police Forces of <country> (<period>)" and "Government of <country> (<period>)"
+  unidentified.json   country -> the name ACLED most often gives unidentified perpetrators there, where it is not
+                      "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
   mined_phrases.json  phrase in `notes` -> ACLED actor it stands for (count, precision), kept only when the
                       phrase looks like an actor reference (ends in an actor head noun, is an acronym, or shares
                       a word with the actor's name), precision >= 0.9 and count >= 10
@@ -62,6 +64,19 @@ def mine_periods(rows: list[dict[str, str]]) -> dict[str, dict[str, dict[str, ob
     return {c: dict(sorted(p.items())) for c, p in sorted(seen.items())}
 
 
+UNIDENTIFIED = ("Unidentified Armed Group (", "Unidentified Gang (", "Unidentified Gang and/or Police Militia")
+
+
+def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        for name in (row["actor1"], row["actor2"]):
+            if name.startswith(UNIDENTIFIED):
+                votes[row["country"]][name] += 1
+    best = {c: v.most_common(1)[0] for c, v in sorted(votes.items())}
+    return {c: name for c, (name, n) in best.items() if n >= 5 and name != f"Unidentified Armed Group ({c})"}
+
+
 def _grams(text: str) -> set[str]:
     words = TOKEN.findall(text)
     return {" ".join(words[i : i + n]) for n in range(1, 4) for i in range(len(words) - n + 1)}
@@ -117,6 +132,7 @@ def main() -> None:
     rows = list(acled_rows("train"))
     _write("actor_inter.json", mine_inter(rows))
     _write("periods.json", mine_periods(rows))
+    _write("unidentified.json", mine_unidentified(rows))
     _write("mined_phrases.json", mine_phrases(rows))
 
 

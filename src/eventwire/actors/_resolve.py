@@ -8,7 +8,7 @@ from typing import Any
 
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
-from ._tables import generic, groups, mined_inter, state
+from ._tables import generic, groups, mined_inter, state, unidentified_by_country
 
 __all__ = ["ActorName", "KIND_OF_INTER", "generic_actor", "normalise", "resolve_key"]
 
@@ -28,10 +28,14 @@ class ActorName:
 
 def generic_actor(kind: str, country: str | None) -> ActorName:
     """"protesters"/"rioters"/"civilians"/"unidentified" (and communal/tribal/clan/gang) -> "Protesters (Syria)"."""
-    kinds = generic()["kinds"]
-    spec = kinds[_GENERIC_ALIASES.get(kind, kind)]
+    kind = _GENERIC_ALIASES.get(kind, kind)
+    spec = generic()["kinds"][kind]
     inter = int(spec["inter"])
-    return ActorName(spec["name"].format(country=country or NO_COUNTRY), inter, KIND_OF_INTER[inter])
+    name = spec["name"].format(country=country or NO_COUNTRY)
+    if kind == "unidentified" and country in unidentified_by_country():
+        name = unidentified_by_country()[country]  # e.g. El Salvador: ACLED mostly writes "Unidentified Gang"
+        inter = int(mined_inter().get(name, inter))
+    return ActorName(name, inter, KIND_OF_INTER[inter])
 
 
 def _state_inter(force_country: str, country: str | None) -> int:

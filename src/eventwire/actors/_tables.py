@@ -37,3 +37,7 @@ def mined_inter() -> dict[str, int]:
 
 def mined_periods() -> dict[str, dict[str, dict[str, Any]]]:
     return table("periods.json")
+
+
+def unidentified_by_country() -> dict[str, str]:
+    return table("unidentified.json")
