@@ -361,6 +361,21 @@ def test_jsonl_invalid_utf8_line_names_line(tmp_path: Path) -> None:
     found = list(iter_articles([path]))
     assert isinstance(found[0], Article)
     assert isinstance(found[1], InputError) and (found[1].code, found[1].line) == ("E004", 2)
+    bad_byte = len(json.dumps({"text": BODY}).encode()) + 1 + len(b'{"text": "caf')
+    assert f"byte offset {bad_byte}" in str(found[1])
+
+
+def test_jsonl_size_limit_applies_per_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _jsonl(tmp_path, json.dumps({"id": "short", "text": BODY}), json.dumps({"id": "long", "text": BODY * 3}),
+                  json.dumps({"id": "short2", "text": BODY}))
+    monkeypatch.setenv("EVENTWIRE_MAX_INPUT_BYTES", str(len(BODY) + 50))
+    found = list(iter_articles([path]))
+    assert [a.input_id if isinstance(a, Article) else a.code for a in found] == ["short", "E005", "short2"]
+    assert found[1].line == 2
+
+
+def test_jsonl_without_records_is_empty(tmp_path: Path) -> None:
+    assert _error(_jsonl(tmp_path, "", "   ")).code == "E002"
 
 
 # --- bad files -----------------------------------------------------------------------------------------------------

@@ -71,8 +71,6 @@ def _check_bytes(data: bytes, where: str) -> None:
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13) or b == 127)
     if control > _MAX_CONTROL_SHARE * len(head):
         raise InputError("E003", f"{control} control bytes in the first {len(head)}", path=where)
-    if not data.strip():
-        raise InputError("E002", "only whitespace", path=where)
 
 
 def _decode(data: bytes, where: str) -> str:
@@ -88,11 +86,20 @@ def _read(path: Path) -> bytes:
     limit = settings.get("max_input_bytes")
     if size > limit:
         raise InputError("E005", f"{size} bytes > {limit}", path=where)
-    if size == 0:
-        raise InputError("E002", path=where)
     data = path.read_bytes()
     _check_bytes(data, where)
+    if not data.strip():
+        raise InputError("E002", "only whitespace" if data else "", path=where)
     return data
+
+
+def _from_jsonl(path: Path, published: date | None) -> Iterator[Article | InputError]:
+    """Streamed line by line: the size limit applies to each record, not to the batch file."""
+    where = str(path)
+    with path.open("rb") as stream:
+        _check_bytes(stream.read(_SNIFF_BYTES), where)
+        stream.seek(0)
+        yield from articles_from_jsonl(stream, where, path.name, published, settings.get("max_input_bytes"))
 
 
 def _from_file(path: Path, published: date | None) -> Iterator[Article | InputError]:
@@ -100,11 +107,10 @@ def _from_file(path: Path, published: date | None) -> Iterator[Article | InputEr
     kind = _kind(path)
     if kind is None:
         raise InputError("E011", f"'{path.suffix}' files are not read", path=where)
-    data = _read(path)
     if kind == "jsonl":
-        yield from articles_from_jsonl(data, where, path.name, published)
+        yield from _from_jsonl(path, published)
         return
-    text = _decode(data, where)
+    text = _decode(_read(path), where)
     reader = article_from_html if kind == "html" or looks_like_html(text) else article_from_text
     try:
         yield reader(text, input_id=path.name, published=published)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from eventwire.errors import InputError
 from eventwire.intake._byline import parse_date_text
@@ -66,25 +66,44 @@ def _record_article(record: Any, default_id: str, published: date | None) -> Art
     )
 
 
-def _decode_line(raw: bytes) -> str:
+def _decode_line(raw: bytes, file_offset: int) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("E004", f"invalid byte at offset {exc.start} of the line") from exc
+        raise InputError("E004", f"invalid byte at byte offset {file_offset + exc.start}") from exc
 
 
-def articles_from_jsonl(data: bytes, path: str, name: str, published: date | None = None
-                        ) -> Iterator[Article | InputError]:
-    """Each line's Article, or its InputError (with path and 1-based line number)."""
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+def _line_article(raw: bytes, number: int, file_offset: int, name: str, published: date | None,
+                  max_line_bytes: int | None) -> Article | None:
+    if max_line_bytes is not None and len(raw) > max_line_bytes:
+        raise InputError("E005", f"record of {len(raw)} bytes > {max_line_bytes}")
+    line = _decode_line(raw, file_offset).strip()
+    if not line:
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError("E006", f"{exc.msg} at column {exc.colno}") from exc
+    return _record_article(record, f"{name}:{number}", published)
+
+
+def articles_from_jsonl(lines: Iterable[bytes], path: str, name: str, published: date | None = None,
+                        max_line_bytes: int | None = None) -> Iterator[Article | InputError]:
+    """Each line's Article, or its InputError (with path and 1-based line number); E002 if no line has a record.
+
+    Lines are read one at a time, so a batch file may be any size; `max_line_bytes` bounds each record instead.
+    """
+    offset, records = 0, 0
+    for number, raw in enumerate(lines, start=1):
         try:
-            line = _decode_line(raw).strip()
-            if not line:
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError("E006", f"{exc.msg} at column {exc.colno}") from exc
-            yield _record_article(record, f"{name}:{number}", published)
+            article = _line_article(raw, number, offset, name, published, max_line_bytes)
         except InputError as exc:
+            article = None
+            records += 1
             yield InputError(exc.code, exc.detail, path=path, line=number)
+        if article is not None:
+            records += 1
+            yield article
+        offset += len(raw)
+    if records == 0:
+        yield InputError("E002", "no records", path=path)
