@@ -13,10 +13,13 @@ from eventwire.temporal._lexicon import MONTHS, day, month, month_full, words, y
 __all__ = ["ABSOLUTE_RULES"]
 
 _APPROX = ("around", "about", "circa", "on or about", "on or around", "as reported on", "approximately on")
-_DAY_LEAD = re.compile(
-    r"(?<![\w])(?:(?P<lead>" + words("on", "in", "during", "as of", "early on", "late on", "between", "from", *_APPROX)
-    + r")\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?$"
+_LEAD_WORDS = words(
+    "on", "in", "during", "as of", "early on", "late on", "between", "from", "since", "until", "till", "by", *_APPROX
 )
+_WEEKDAY_PREFIX = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+# Before a day-first date ("on the 5th of March"); month-first dates take no "the" ("the Sept. 11 attacks").
+_DAY_LEAD = re.compile(r"(?<![\w])(?:(?P<lead>" + _LEAD_WORDS + r")\s+)?" + _WEEKDAY_PREFIX + r"(?:the\s+)?$")
+_MONTH_DAY_LEAD = re.compile(r"(?<![\w])(?:(?P<lead>" + _LEAD_WORDS + r")\s+)?" + _WEEKDAY_PREFIX + r"$")
 _QUAL = r"(?:,?\s*\((?P<qual>" + words("week of", "weekend of", "month of", "as reported", "approximately") + r")\))?"
 _PART = words(
     "early", "mid", "late", "end of", "the end of", "beginning of", "the beginning of", "start of",
@@ -143,16 +146,18 @@ def _rules() -> list[Rule]:
         + r"\s+)?" + day("d2", guard=False) + r"(?:,?\s+" + year("y2") + r")?"
     )
     month_year = month("m") + r",?\s+" + year("y") + _QUAL
+    # A month name followed by a day or a year belongs to another rule; "May Day" is a holiday.
+    bare_month = month_full("m") + r"(?!\.?\s+(?:the\s+)?[0-3]?\d(?!\d)|,?\s+\d{4}(?!\d)|\s+Day\b)"
     year_only = year("y") + r"(?!\s*(?:%|-\s*\d|–\s*\d))"
     return [
         Rule("dmy", re.compile(dmy), _single_day, _DAY_LEAD),
-        Rule("mdy", re.compile(mdy), _single_day, _DAY_LEAD),
+        Rule("mdy", re.compile(mdy), _single_day, _MONTH_DAY_LEAD),
         Rule("dm", re.compile(dm), _single_day, _DAY_LEAD),
-        Rule("md", re.compile(md), _single_day, _DAY_LEAD),
+        Rule("md", re.compile(md), _single_day, _MONTH_DAY_LEAD),
         Rule("range_dm", re.compile(range_dm), _range, _DAY_LEAD),
-        Rule("range_md", re.compile(range_md), _range, _DAY_LEAD),
+        Rule("range_md", re.compile(range_md), _range, _MONTH_DAY_LEAD),
         Rule("month_year", re.compile(month_year), _month_year, _MONTH_LEAD),
-        Rule("bare_month", re.compile(month_full("m")), _bare_month, _MONTH_LEAD),
+        Rule("bare_month", re.compile(bare_month), _bare_month, _MONTH_LEAD),
         Rule("year", re.compile(year_only), _year, _YEAR_LEAD),
     ]
 

@@ -52,7 +52,7 @@ def month_full(group: str) -> str:
 
 
 def year(group: str) -> str:
-    return rf"(?<![\w.,])(?P<{group}>(?:19|20)\d\d)(?![\w]|[.,]\d)"
+    return rf"(?<![\w.,])(?P<{group}>(?:1[89]|20)\d\d)(?![\w]|[.,]\d)"
 
 
 def weekday(group: str) -> str:

@@ -27,7 +27,7 @@ def _settings(published: date | None) -> dict[str, Any]:
 @lru_cache(maxsize=4096)
 def parse_with_dateparser(text: str, published: date | None) -> date | None:
     """dateparser's reading of a short date string, never after `published` when it had to guess."""
-    import dateparser  # slow to import; most texts never need it
+    import dateparser  # type: ignore[import-untyped]  # slow to import; most texts never need it
 
     parsed = dateparser.parse(text, languages=["en"], settings=_settings(published))
     return parsed.date() if parsed else None

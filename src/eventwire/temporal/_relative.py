@@ -99,7 +99,8 @@ PHRASES: dict[str, Window] = {
     "this month": _this_month, "earlier this month": _this_month, "early this month": _early_this_month,
     "last year": _last_year, "the previous year": _last_year, "late last year": _last_year,
     "early last year": _last_year, "this year": _this_year, "earlier this year": _this_year,
-    "this weekend": _weekend(False), "the weekend": _weekend(False), "last weekend": _weekend(True),
+    "this weekend": _weekend(False), "over the weekend": _weekend(False), "at the weekend": _weekend(False),
+    "on the weekend": _weekend(False), "during the weekend": _weekend(False), "last weekend": _weekend(True),
     "the past weekend": _weekend(True),
 }
 _PHRASE_LEAD = re.compile(
