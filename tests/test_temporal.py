@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import csv
+import json
 import random
 import re
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,34 @@ def test_speed_on_acled_notes() -> None:
         find_times(note, TUE)
     rate = len(notes) / (time.perf_counter() - began)
     assert rate >= 2000, f"{rate:.0f} notes/s"
+
+
+@pytest.mark.parametrize("published", [date(2015, 6, 1) + timedelta(days=i) for i in range(7)])
+def test_agrees_with_dateparser_on_day_names_and_yearless_dates(published: date) -> None:
+    """Our rules and dateparser (RELATIVE_BASE=published, PREFER_DATES_FROM=past) read these alike; the one
+    deliberate difference is a weekday named on that same weekday, which we read as the publication day."""
+    from eventwire.temporal._numeric import parse_with_dateparser
+
+    for name in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]:
+        ours = window("on " + name, published)[0]
+        theirs = parse_with_dateparser(name, published, complete=False)
+        assert ours == (published if published.strftime("%A") == name else theirs)
+    for expression in ["23 February", "5 December", "1 June", "2 June", "3 June"]:
+        assert window("on " + expression, published)[0] == parse_with_dateparser(expression, published, complete=False)
+
+
+@needs_shared
+def test_news_sentences_never_get_a_future_inferred_date() -> None:
+    """On real news sentences (event_location): every mention's span is its text, every window is ordered, and
+    no date inferred from the publication date lies after it."""
+    published = date(2015, 6, 2)
+    lines = (SHARED / "eval" / "event_location_labeled.jsonl").read_text(encoding="utf-8").splitlines()
+    mentions = 0
+    for line in random.Random(3).sample(lines, 800):
+        text = json.loads(line)["text"]
+        for m in find_times(text, published):
+            mentions += 1
+            assert text[m.start : m.end] == m.text
+            assert m.time.start is not None and m.time.end is not None and m.time.start <= m.time.end
+            assert not m.relative or m.time.end <= published, m.text
+    assert mentions > 100

@@ -17,19 +17,22 @@ _ISO = re.compile(r"(?<![\w./-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d
 _SLASHED = re.compile(r"(?<![\w./-])[0-3]?\d([/.])[0-3]?\d\1(?:19|20)\d\d(?![\w/-]|\.\d)")
 
 
-def _settings(published: date | None) -> dict[str, Any]:
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+def _settings(published: date | None, complete: bool) -> dict[str, Any]:
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if complete:
+        settings["REQUIRE_PARTS"] = ["day", "month", "year"]
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     return settings
 
 
 @lru_cache(maxsize=4096)
-def parse_with_dateparser(text: str, published: date | None) -> date | None:
-    """dateparser's reading of a short date string, never after `published` when it had to guess."""
+def parse_with_dateparser(text: str, published: date | None, complete: bool = True) -> date | None:
+    """dateparser's reading of a short date string (with day, month and year if `complete`), never after
+    `published` when it had to guess."""
     import dateparser  # type: ignore[import-untyped]  # slow to import; most texts never need it
 
-    parsed = dateparser.parse(text, languages=["en"], settings=_settings(published))
+    parsed = dateparser.parse(text, languages=["en"], settings=_settings(published, complete))
     return parsed.date() if parsed else None
 
 
