@@ -263,6 +263,28 @@ def test_hard_wrapped_paragraph_stays_one_block() -> None:
     assert clean == "Rebels seize village\n\nThe group besieged the village\nand stormed houses."
 
 
+def test_hard_wrapped_head_is_read_as_paragraphs() -> None:
+    text = ("Rebels seize village in Idlib countryside\n\nALEPPO, Syria (AP) — Several militants dissented from the\n"
+            "ranks of the Islamic State in the city of Tel Abyad in Raqqa province, following\n"
+            "rifts with the group's local leadership, a local source reported on Monday.")
+    article = article_from_text(text)
+    assert (article.title, article.dateline_place, article.source) == \
+        ("Rebels seize village in Idlib countryside", "Aleppo, Syria", "AP")
+    wrapped_first = article_from_text(text.split("\n\n", 1)[1].replace("ALEPPO, Syria (AP) — ", ""))
+    assert wrapped_first.title is None
+
+
+def test_markdown_file_marks_removed(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    raw = ("# Rebels seize village in Idlib countryside\n\n![map](map.png)\n\n"
+           f"**Raqqa, Syria** – {BODY} See [the monitor's report](https://example.org/r).\n")
+    path.write_text(raw, encoding="utf-8")
+    article = _read(path)
+    assert article.title == "Rebels seize village in Idlib countryside"
+    assert article.text.endswith("on Monday. See the monitor's report.")
+    assert article.dateline_place == "Raqqa, Syria" and article.raw == raw
+
+
 def test_content_hash_is_stable_and_ignores_boilerplate() -> None:
     a = article_from_text(f"Title line\n\n{BODY}\n\nLeave a comment\n\n13 + 12 =")
     b = article_from_text(f"Title line\r\n\r\n{BODY}  \r\n")

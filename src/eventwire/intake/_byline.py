@@ -84,9 +84,14 @@ def parse_date_text(text: str) -> date | None:
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
+    """Non-empty lines with their offsets; a hard-wrapped line (the next one starts lower-case) takes its
+    continuation along, so a wrapped first paragraph is still one body line and not a headline."""
+    out: list[tuple[int, str]] = []
+    pos = 0
     for line in text.split("\n"):
-        if line.strip():
+        if out and line[:1].islower() and out[-1][0] + len(out[-1][1]) + 1 == pos:
+            out[-1] = (out[-1][0], f"{out[-1][1]}\n{line}")
+        elif line.strip():
             out.append((pos, line))
         pos += len(line) + 1
     return out

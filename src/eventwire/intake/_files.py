@@ -10,7 +10,7 @@ from eventwire import settings
 from eventwire.errors import InputError
 from eventwire.intake._html import article_from_html, looks_like_html
 from eventwire.intake._jsonl import articles_from_jsonl
-from eventwire.intake._text import article_from_text
+from eventwire.intake._text import article_from_text, markdown_to_text
 from eventwire.models import Article
 
 __all__ = ["iter_articles"]
@@ -111,9 +111,14 @@ def _from_file(path: Path, published: date | None) -> Iterator[Article | InputEr
         yield from _from_jsonl(path, published)
         return
     text = _decode(_read(path), where)
-    reader = article_from_html if kind == "html" or looks_like_html(text) else article_from_text
     try:
-        yield reader(text, input_id=path.name, published=published)
+        if kind == "html" or looks_like_html(text):
+            yield article_from_html(text, input_id=path.name, published=published)
+        elif path.suffix.lower() == ".md":
+            article = article_from_text(markdown_to_text(text), input_id=path.name, published=published)
+            yield article.model_copy(update={"raw": text})
+        else:
+            yield article_from_text(text, input_id=path.name, published=published)
     except InputError as exc:
         raise InputError(exc.code, exc.detail, path=where) from exc
 

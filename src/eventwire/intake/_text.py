@@ -10,7 +10,20 @@ from eventwire.intake._boilerplate import clean_text
 from eventwire.intake._byline import HeadFacts, read_head
 from eventwire.models import Article, Span, content_hash
 
-__all__ = ["article_from_text", "build_article", "limit_length"]
+__all__ = ["article_from_text", "build_article", "limit_length", "markdown_to_text"]
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)", re.MULTILINE)
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown marks that are not words: headings, emphasis, link targets and images go; their words stay."""
+    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
+    return _MD_BULLET.sub("", _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", text)))
 
 
 def limit_length(text: str, limit: int | None = None) -> str:
