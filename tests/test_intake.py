@@ -258,6 +258,17 @@ def test_blog_page_chrome_and_outlet_line() -> None:
     assert (article.source, article.published) == ("SOHR", date(2019, 6, 4))
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Islamic State claimed the attack in its weekly al-Naba newsletter.",
+    "Dozens of young men refused to sign up for the militia.",
+    "The group accused Twitter of violating its terms of service.",
+    "Print media in Raqqa was shut down by the group.",
+    "Read the statement, the spokesman told reporters.",
+])
+def test_news_sentences_with_chrome_words_are_kept(sentence: str) -> None:
+    assert article_from_text(f"Rebels seize village\n\n{sentence}\n\n{BODY}").text.count(sentence) == 1
+
+
 def test_hard_wrapped_paragraph_stays_one_block() -> None:
     clean = article_from_text("Rebels seize village\n\nThe group besieged the village\nShare\nand stormed houses.").text
     assert clean == "Rebels seize village\n\nThe group besieged the village\nand stormed houses."

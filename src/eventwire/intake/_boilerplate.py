@@ -39,21 +39,26 @@ _WHOLE_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _LEAD_IN_LINE = re.compile(rf"^(?:{_LEAD_IN})\s*[:»>.…-]*$", re.IGNORECASE | re.VERBOSE)
-# Phrases that mark a short line as chrome wherever they occur in it.
+# Calls to action that mark a short line as chrome wherever they occur in it. Kept narrow on purpose: conflict news
+# quotes newsletters (IS's al-Naba) and sign-ups (to militias), so a bare "newsletter" is not chrome.
 _PHRASES = re.compile(
     r"""(?:
         \bleave\ a\ (?:comment|reply)\b | \bpost\ a\ comment\b | \badd\ (?:a\ )?comment\b | \bcomments?\ are\ closed\b
       | \bfollow\ us\ on\b | \blike\ us\ on\ facebook\b | \bshort\ ?link\s*: | \bpermalink\b
-      | \bmailing\ list\b | \bnewsletter\b | \bsign\ up\ for\b | \bsubscribe\ (?:now|today|to\ (?:our|the))\b
-      | \bmake\ a\ (?:charitable\ )?donation\b | \bdonate\ (?:now|today)\b | \bsupport\ (?:our|independent)\ journalism\b
+      | \b(?:join|subscribe\ to|sign\ up\ (?:for|to))\ (?:our|the)\b.{0,50}\b(?:mailing\ list|newsletters?|alerts|updates)\b
+      | \bsubscribe\ (?:now|today|here)\b | \bnewsletter\ sign[- ]?up\b
+      | \bmake\ a\ (?:charitable\ )?donation\b | \bdonate\ (?:now|today|here)\b | \bsupport\ (?:our|independent)\ journalism\b
       | \bcookies?\ (?:policy|settings|preferences|notice)\b | \b(?:we|this\ (?:web)?site)\ uses?\ cookies\b
-      | \baccept\ (?:all\ )?cookies\b | \bprivacy\ policy\b | \bterms\ of\ (?:use|service)\b
-      | \ball\ rights\ reserved\b | ©
-      | \bskip\ to\ (?:main\ )?content\b | \b(?:click|tap)\ here\b | \bdownload\ (?:our|the)\ app\b
+      | \baccept\ (?:all\ )?cookies\b
+      | \bskip\ to\ (?:main\ )?content\b | \b(?:click|tap)\ here\ to\b | \bdownload\ (?:our|the)\ app\b
       | \byou\ must\ be\ logged\ in\b | \bsolve\ the\ (?:math|sum)\b | \benable\ javascript\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Footer words, chrome only on a very short line ("© 2021 Site", "Privacy Policy | Terms of Use").
+_FOOTER = re.compile(r"\bprivacy\ policy\b|\bterms\ of\ (?:use|service)\b|\ball\ rights\ reserved\b|©|\bcopyright\b",
+                     re.IGNORECASE)
+_FOOTER_LINE_WORDS = 12
 _SHORT_LINE_WORDS = 25
 
 # Navigation-style section names seen at the top of scraped pages ("World", "Middle East", "Defense News").
@@ -84,7 +89,10 @@ def is_boilerplate(line: str) -> bool:
         return not rest or is_boilerplate(rest)
     if _WHOLE_LINE.match(line):
         return True
-    return len(line.split()) <= _SHORT_LINE_WORDS and _PHRASES.search(line) is not None
+    words = len(line.split())
+    if words <= _FOOTER_LINE_WORDS and _FOOTER.search(line):
+        return True
+    return words <= _SHORT_LINE_WORDS and _PHRASES.search(line) is not None
 
 
 def is_headline_like(line: str, max_words: int = 20) -> bool:
