@@ -126,6 +126,13 @@ def test_may_is_a_month_only_with_a_day_year_or_preposition() -> None:
     assert [m.text for m in find_times("IS may attack in May, and may strike on 3 May.", TUE)] == ["in May", "on 3 May"]
 
 
+def test_a_number_after_a_month_can_be_a_count() -> None:
+    text = "In March 15 people were killed, and on March 15 the army left; since December 24 it rained."
+    assert [(m.text, m.time.start) for m in find_times(text, TUE)] == [
+        ("In March", D("2015-03-01")), ("on March 15", D("2015-03-15")), ("since December 24", D("2014-12-24"))
+    ]
+
+
 def test_without_publication_date_relative_times_stay_unresolved() -> None:
     mentions = find_times("On Monday and on 2 June 2023 and in March", None)
     assert [(m.text, m.relative, m.time.resolved) for m in mentions] == [

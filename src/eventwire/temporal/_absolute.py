@@ -36,6 +36,11 @@ _YEAR_LEAD = re.compile(
     r"(?<![\w])(?:(?P<pre>" + words("in", "during", "throughout", "since", "until", "by") + r")\s+)?"
     + r"(?:(?P<part>" + _PART + r")[\s-]+)?$"
 )
+# "In March 15 people were killed": a number after a month name is a count when a counted noun follows.
+_NOT_A_COUNT = r"(?!\s+" + words(
+    "people", "persons", "civilians", "soldiers", "fighters", "militants", "members", "others", "were", "more",
+    "men", "women", "children", "killed", "dead", "wounded", "injured", "percent",
+) + r"\b)"
 _SEP = r"\s*(?:-|–|—|" + words("and", "to", "until", "till", "through") + r")\s*"
 
 
@@ -136,7 +141,7 @@ def _rules() -> list[Rule]:
     dmy = day("d") + r"(?:\s+of)?\s+" + month("m") + r"(?:\s+[0-3]?\d(?!\d))?,?\s+" + year("y") + _QUAL
     mdy = month("m") + r"\s+(?:the\s+)?" + day("d") + r"(?:,\s*|\s+)" + year("y") + _QUAL
     dm = day("d") + r"(?:\s+of)?\s+" + month("m") + _QUAL
-    md = month("m") + r"\s+(?:the\s+)?" + day("d") + _QUAL
+    md = month("m") + r"\s+(?:the\s+)?" + day("d") + _NOT_A_COUNT + _QUAL
     range_dm = (
         day("d1") + r"(?:\s+" + month("m1") + r")?" + r"(?:,?\s+" + year("y1") + r")?" + _SEP + r"(?:the\s+)?"
         + day("d2", guard=False) + r"(?:\s+of)?\s+" + month("m2") + r"(?:,?\s+" + year("y2") + r")?"
@@ -147,7 +152,9 @@ def _rules() -> list[Rule]:
     )
     month_year = month("m") + r",?\s+" + year("y") + _QUAL
     # A month name followed by a day or a year belongs to another rule; "May Day" is a holiday.
-    bare_month = month_full("m") + r"(?!\.?\s+(?:the\s+)?[0-3]?\d(?!\d)|,?\s+\d{4}(?!\d)|\s+Day\b)"
+    bare_month = (
+        month_full("m") + r"(?!\.?\s+(?:the\s+)?[0-3]?\d(?!\d)" + _NOT_A_COUNT + r"|,?\s+\d{4}(?!\d)|\s+Day\b)"
+    )
     year_only = year("y") + r"(?!\s*(?:%|-\s*\d|–\s*\d))"
     return [
         Rule("dmy", re.compile(dmy), _single_day, _DAY_LEAD),
