@@ -56,8 +56,10 @@ _PHRASES = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Footer words, chrome only on a very short line ("© 2021 Site", "Privacy Policy | Terms of Use").
-_FOOTER = re.compile(r"\bprivacy\ policy\b|\bterms\ of\ (?:use|service)\b|\ball\ rights\ reserved\b|©|\bcopyright\b",
-                     re.IGNORECASE)
+_FOOTER = re.compile(r"\ball\ rights\ reserved\b|©|\bcopyright\b", re.IGNORECASE)
+# Legal links, chrome only as a link row ("Privacy Policy | Terms of Use"), not inside a sentence.
+_LEGAL_ROW = re.compile(r"^(?:[\w ]{0,30}[|·•]\s*)*(?:privacy policy|terms of (?:use|service))(?:\s*[|·•][\w ]{0,30})*$",
+                        re.IGNORECASE)
 _FOOTER_LINE_WORDS = 12
 _SHORT_LINE_WORDS = 25
 
@@ -90,7 +92,7 @@ def is_boilerplate(line: str) -> bool:
     if _WHOLE_LINE.match(line):
         return True
     words = len(line.split())
-    if words <= _FOOTER_LINE_WORDS and _FOOTER.search(line):
+    if words <= _FOOTER_LINE_WORDS and (_FOOTER.search(line) or _LEGAL_ROW.match(line)):
         return True
     return words <= _SHORT_LINE_WORDS and _PHRASES.search(line) is not None
 
