@@ -18,7 +18,8 @@ _CAPTCHA = re.compile(r"^\s*\d{1,3}\s*[-+x×*÷/]\s*\d{1,3}\s*=\s*(?:\?|\d{1,4})
 # A standalone heading that introduces links to other stories.
 _LEAD_IN = (r"read\ more|read\ also|also\ read|see\ also|related|recommended|more\ on\ this(?:\ story)?"
             r"|related\ (?:articles?|stories|news|posts?|content|topics|coverage)|more\ (?:stories|news)"
-            r"|most\ (?:read|popular|viewed)|you\ (?:may|might)\ also\ like|trending(?:\ now)?|popular\ (?:now|stories)")
+            r"|most\ (?:read|popular|viewed)|you\ (?:may|might)\ also\ like|trending(?:\ now)?"
+            r"|popular\ (?:now|stories)")
 # Whole-line chrome: the line is nothing but this.
 _WHOLE_LINE = re.compile(
     r"""^(?:
@@ -45,9 +46,11 @@ _PHRASES = re.compile(
     r"""(?:
         \bleave\ a\ (?:comment|reply)\b | \bpost\ a\ comment\b | \badd\ (?:a\ )?comment\b | \bcomments?\ are\ closed\b
       | \bfollow\ us\ on\b | \blike\ us\ on\ facebook\b | \bshort\ ?link\s*: | \bpermalink\b
-      | \b(?:join|subscribe\ to|sign\ up\ (?:for|to))\ (?:our|the)\b.{0,50}\b(?:mailing\ list|newsletters?|alerts|updates)\b
+      | \b(?:join|subscribe\ to|sign\ up\ (?:for|to))\ (?:our|the)\b.{0,50}
+          \b(?:mailing\ list|newsletters?|alerts|updates)\b
       | \bsubscribe\ (?:now|today|here)\b | \bnewsletter\ sign[- ]?up\b
-      | \bmake\ a\ (?:charitable\ )?donation\b | \bdonate\ (?:now|today|here)\b | \bsupport\ (?:our|independent)\ journalism\b
+      | \bmake\ a\ (?:charitable\ )?donation\b | \bdonate\ (?:now|today|here)\b
+      | \bsupport\ (?:our|independent)\ journalism\b
       | \bcookies?\ (?:policy|settings|preferences|notice)\b | \b(?:we|this\ (?:web)?site)\ uses?\ cookies\b
       | \baccept\ (?:all\ )?cookies\b
       | \bskip\ to\ (?:main\ )?content\b | \b(?:click|tap)\ here\ to\b | \bdownload\ (?:our|the)\ app\b
@@ -58,8 +61,10 @@ _PHRASES = re.compile(
 # Footer words, chrome only on a very short line ("© 2021 Site", "Privacy Policy | Terms of Use").
 _FOOTER = re.compile(r"\ball\ rights\ reserved\b|©|\bcopyright\b", re.IGNORECASE)
 # Legal links, chrome only as a link row ("Privacy Policy | Terms of Use"), not inside a sentence.
-_LEGAL_ROW = re.compile(r"^(?:[\w ]{0,30}[|·•]\s*)*(?:privacy policy|terms of (?:use|service))(?:\s*[|·•][\w ]{0,30})*$",
-                        re.IGNORECASE)
+_LEGAL_ROW = re.compile(
+    r"^(?:[\w ]{0,30}[|·•]\s*)*(?:privacy policy|terms of (?:use|service))(?:\s*[|·•][\w ]{0,30})*$",
+    re.IGNORECASE,
+)
 _FOOTER_LINE_WORDS = 12
 _SHORT_LINE_WORDS = 25
 

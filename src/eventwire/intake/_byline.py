@@ -42,7 +42,8 @@ _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 # Capitalised words, Arabic-style article prefixes (al-Bab, Deir ez-Zor) and a few lower-case particles.
 _PLACE_WORD = r"(?:[A-Z][A-Za-z'’.-]*|[a-z]{1,3}-[A-Z][A-Za-z'’-]*|of|de|del|el|al|la|le|upon)"
 _DATELINE = re.compile(
-    rf"""^(?P<place>[A-Z][A-Za-z'’.-]*(?:\s{_PLACE_WORD}){{0,3}}(?:,\s*[A-Z][A-Za-z'’.-]*(?:\s{_PLACE_WORD}){{0,2}}){{0,2}})
+    rf"""^(?P<place>[A-Z][A-Za-z'’.-]*(?:\s{_PLACE_WORD}){{0,3}}
+                   (?:,\s*[A-Z][A-Za-z'’.-]*(?:\s{_PLACE_WORD}){{0,2}}){{0,2}})
         (?:,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}))?           # "BEIRUT, Dec 7 (Reuters) -"
         \s*(?:\((?P<outlet>[A-Z][\w .&'’-]{{0,30}})\))?
         \s*(?P<sep>[–—]|--?|:)\s+(?=\S)""",

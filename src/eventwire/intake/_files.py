@@ -77,7 +77,8 @@ def _decode(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("E004", f"invalid byte 0x{data[exc.start]:02x} at byte offset {exc.start}", path=where) from exc
+        detail = f"invalid byte 0x{data[exc.start]:02x} at byte offset {exc.start}"
+        raise InputError("E004", detail, path=where) from exc
 
 
 def _read(path: Path) -> bytes:
