@@ -1,18 +1,137 @@
-"""The ordered stages of extraction; the one place that wires them. (Being built: see issue 3.)"""
+"""The ordered stages of extraction; the one place that wires them.
+
+    intake (Article) → sentences → triggers → [only trigger sentences] actors, places, times, fatalities,
+    attribution → typing (rules + learned classifier) → defection frames → merging within the article → Events
+
+`Pipeline.timings` accumulates seconds per stage for benchmarks.
+"""
 from __future__ import annotations
 
+import functools
+import logging
+import re
+import time
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from eventwire.models import Article, Event
 
-__all__ = ["Pipeline", "extract"]
+__all__ = ["Pipeline", "Resources", "extract"]
+
+log = logging.getLogger(__name__)
+
+_ORG_APPOSITION = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,7}[A-Z][\w'’.-]*),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:activist|monitoring|rights|human rights|media|news|watchdog|research)\s+(?:group|organi[sz]ation|network|agency|outlet|centre|center)"
+)
+_ORG_AFTER_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|director|head|founder|member|researcher|analyst) (?:for|of|at) (?:the )?((?:[A-Z][\w'’.-]*\s+){0,7}[A-Z][\w'’.-]*)")
+
+
+@dataclass
+class Resources:
+    """The knowledge the extraction stage consults; loaded once per process."""
+
+    gazetteer: object
+    classifier: object | None = None
+    use_ner: bool = True
+    _monitors: list = field(default_factory=list)
+
+    def find_actors(self, sentence: str, base: int) -> list[tuple[int, int, str]]:
+        from eventwire.actors import find_mentions
+
+        return [(base + s, base + e, key) for s, e, key in find_mentions(sentence)]
+
+    def normalise_actor(self, mention: str, country, when):
+        from eventwire.actors import normalise
+
+        return normalise(mention, country, when)
+
+    def resolve_actor(self, key: str, mention: str, country, when):
+        from eventwire.actors import normalise, resolve_key
+
+        if key.startswith("ref:"):
+            return normalise(mention, country, when)
+        return resolve_key(key, country, when, mention) or normalise(mention, country, when)
+
+    def generic_actor(self, kind: str, country):
+        from eventwire.actors import generic_actor
+
+        return generic_actor(kind, country)
+
+    def find_times(self, sentence: str, published, base: int):
+        from eventwire.temporal import find_times
+
+        return find_times(sentence, published, base)
+
+    def org_spans(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        spans = []
+        for rx in (_ORG_APPOSITION, _ORG_AFTER_ROLE):
+            for m in rx.finditer(text, s, e):
+                spans.append((m.start(1), m.end(1)))
+        return spans
+
+    def organisations(self, text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+        return [(a, b, text[a:b]) for a, b in self.org_spans(text, s, e)]
+
+    def persons(self, text: str, s: int, e: int):
+        from eventwire.models import Span
+        from eventwire.nlp import persons
+
+        if not self.use_ner:
+            return []
+        return [(name, Span(start=a, end=b)) for name, a, b in persons(text, s, e)]
+
+    def classify(self, texts: list[str]) -> list[dict[str, float]]:
+        if self.classifier is None:
+            return [{} for _ in texts]
+        return self.classifier.predict_proba(texts)
+
+
+@functools.lru_cache(maxsize=1)
+def default_resources() -> Resources:
+    from eventwire.geo import get_gazetteer
+
+    classifier = None
+    try:
+        from eventwire.events.classifier import SubtypeClassifier
+
+        classifier = SubtypeClassifier.load()
+    except Exception as exc:  # the rules still work without the learned model; say so once
+        log.warning("sub-type classifier unavailable, rules only: %s", exc)
+    return Resources(gazetteer=get_gazetteer(), classifier=classifier)
 
 
 class Pipeline:
+    """Extraction over a stream of articles. Resources load lazily, once per process."""
+
+    def __init__(self, resources: Resources | None = None, use_classifier: bool = True):
+        self._resources = resources
+        self.use_classifier = use_classifier
+        self.timings: dict[str, float] = {}
+
+    @property
+    def resources(self) -> Resources:
+        if self._resources is None:
+            t = time.perf_counter()
+            self._resources = default_resources()
+            self._tick("load", t)
+        return self._resources
+
+    def _tick(self, stage: str, since: float) -> None:
+        self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - since
+
     def process(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        from eventwire.events.extract import extract_events
+
+        resources = self.resources
+        classify = resources.classify if (self.use_classifier and resources.classifier is not None) else None
         for article in articles:
-            yield article, []
+            t = time.perf_counter()
+            events = extract_events(article, resources, classify)
+            self._tick("extract", t)
+            yield article, events
 
 
 def extract(article: Article) -> list[Event]:
+    """All events of one article (library convenience over `Pipeline`)."""
     return next(Pipeline().process([article]))[1]

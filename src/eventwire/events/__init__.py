@@ -1,0 +1,1 @@
+"""Event detection and typing: triggers, arguments, defections, the learned sub-type classifier."""

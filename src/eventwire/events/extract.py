@@ -1,0 +1,494 @@
+"""From one article's clean text to its events: triggers, arguments, time, place, background and merging.
+
+Stages (each a function below): sentences → triggers (cheap, every sentence) → for trigger sentences only: actors,
+places, times, fatalities, attribution → event typing (rules + classifier) → defection frames → merging within the
+article. Context (the last named group, the last town, the article's lead date) carries across sentences.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
+
+from eventwire.events import args, places
+from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
+from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, TERRITORY, Trigger, find_triggers
+from eventwire.models import Actor, Article, Attribution, Event, GeoPrecision, Location, Span, TimePrecision, TimeSpan
+from eventwire.nlp.sentences import split_clauses, split_sentences
+
+__all__ = ["ArticleContext", "extract_events"]
+
+BACKGROUND_DAYS = 30  # an event that ended this long before publication is history retold, not news
+_GROUP_REF = re.compile(r"\b(?:the|this|that) (?:radical |militant |jihadist |extremist |armed )?(?:group|organi[sz]ation|militants)\b", re.I)
+_HEADLINE_MAX_WORDS = 14
+_VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:man|woman|boy|girl|child)|(?:two|three|\d+) (?:men|women|children)|"
+                      r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
+                      r"civilians' houses)\b", re.I)
+_PROTESTERS = re.compile(r"\b(?:protest|demonstrat|rall|march|sit-in|strike|gathered|press conference|blocked)", re.I)
+_RIOTERS = re.compile(r"\b(?:riot|mob|lynch|pelted|stone|torched|vandali)", re.I)
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\s+$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_ASSOC = re.compile(r"^\s*(?:,\s*)?(?:and|supported by|backed by|alongside|along with|together with|with the support of|in cooperation with|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences established, for the ones that refer back."""
+
+    article: Article
+    country: str | None = None
+    last_group: _Mention | None = None
+    last_town: places.PlaceMention | None = None
+    lead_time: TimeSpan | None = None
+    lead_attribution: Attribution | None = None
+    group_counts: dict[str, int] = field(default_factory=dict)
+    group_last: dict[str, _Mention] = field(default_factory=dict)
+    monitors: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    """An event under construction, before typing is final."""
+
+    sentence: tuple[int, int]
+    trigger: Trigger
+    sub_event_type: str
+    confidence: float
+    kind: str = "event"
+    actors: list[Actor] = field(default_factory=list)
+    location: Location | None = None
+    time: TimeSpan | None = None
+    time_stated: bool = False
+    fatalities: object = None
+    attribution: Attribution | None = None
+    evidence: list[Span] = field(default_factory=list)
+    frame: DefectionFrame | None = None
+    fallback: Location | None = None
+
+
+Classify = Callable[[list[str]], list[dict[str, float]]]
+
+
+def extract_events(article: Article, resources, classify: Classify | None = None) -> list[Event]:
+    """All events of one article. `resources` gives gazetteer, actor and time functions (see pipeline.Resources)."""
+    text = article.text
+    ctx = ArticleContext(article=article)
+    sentences = split_sentences(text)
+    ctx.country = _article_country(article, sentences, resources)
+    drafts: list[_Draft] = []
+    frames: list[DefectionFrame] = []
+    for index, (s, e) in enumerate(sentences):
+        if _is_heading(text, s, e, article):
+            continue
+        times = resources.find_times(text[s:e], article.published, s)
+        mentions = [_Mention(a, b, text[a:b], key) for a, b, key in resources.find_actors(text[s:e], s)]
+        blocked = [(m.start, m.end) for m in mentions] + resources.org_spans(text, s, e)
+        place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
+        if ctx.lead_time is None and times and index < 6:
+            ctx.lead_time = times[0].time
+        attribution = args.find_attribution(text, s, e)
+        if attribution and ctx.lead_attribution is None:
+            ctx.lead_attribution = attribution
+        triggers = [t for t in find_triggers(text, s, e) if not _hypothetical(text, s, t) and not _descriptive(text, s, t)]
+        cue = defection_cue(text, s, e, triggers, frames)
+        if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
+            triggers = [t for t in triggers if t.sub_event_type == DEFECTION or (t.strength >= 0.5 and not _relative(text, s, t))]
+            frame = update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
+            triggers = [t for t in triggers if t.sub_event_type != DEFECTION and not frame.covers(t)]
+        event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
+        if event_triggers:
+            drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
+                                               attribution, ctx, resources))
+        elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
+            _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
+        ctx.monitors += resources.organisations(text, s, e)
+        _remember(ctx, mentions, place_mentions)
+    drafts += [f.to_draft(ctx, resources) for f in frames]
+    drafts = _merge_within(drafts)
+    if classify is not None:
+        _apply_classifier(drafts, text, classify)
+    return [_finish(d, article, ctx, resources) for d in drafts]
+
+
+def _is_heading(text: str, s: int, e: int, article: Article) -> bool:
+    """Headlines, bylines and section titles restate or label; they are not reports of their own."""
+    line = text[s:e].strip()
+    if article.title and line == article.title.strip():
+        return True
+    if line.lower().startswith("by ") and len(line.split()) < 10:
+        return True
+    return not re.search(r"[.!?\"”’]$", line) and len(line.split()) <= _HEADLINE_MAX_WORDS
+
+
+def _hypothetical(text: str, s: int, trigger: Trigger) -> bool:
+    """A trigger under "vowed that … will", "threatened to", "plans to" reports no event."""
+    clause_start = max(s, trigger.start - 60)
+    window = text[clause_start:trigger.start]
+    for sep in (",", ";", " and ", " as "):
+        cut = window.rfind(sep)
+        if cut >= 0 and sep != "," :
+            window = window[cut:]
+    m = HYPOTHETICAL.search(window)
+    if not m:
+        return False
+    word = m.group().lower()
+    if word in {"not", "no", "denied", "prevent"}:
+        return len(window) - m.end() < 25
+    return True
+
+
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:\w+ing\b[^,.;]{0,30})?$", re.I)
+_SUPPORT = re.compile(r"\b(?:backed|supported|aided|covered|helped|assisted) by\b[^,;]*$|\bunder blows by\b[^,;]*$", re.I)
+_RELATIVE = re.compile(r"\b(?:who|which|that|whom)\b[^,;]*$", re.I)
+_MODIFIER_OK = {"the", "of", "in", "heavy", "fierce", "intense", "after", "amid", "renewed", "and", "violent", "fresh", "during"}
+
+
+def _descriptive(text: str, s: int, trigger: Trigger) -> bool:
+    """Verbs that describe actors rather than report an event: "rebels fighting the regime", "IS is fighting
+    multiple battles", "which has been fighting since 2011"."""
+    if trigger.sub_event_type == DEFECTION:
+        return False
+    before = text[max(s, trigger.start - 40):trigger.start]
+    if _PROGRESSIVE.search(before) or _SUPPORT.search(text[max(s, trigger.start - 80):trigger.start]):
+        return True
+    if re.search(r"\b(?:which|who|that) (?:has|have|had) been\s+$", before, re.I):
+        return True
+    word = re.search(r"(\w+)\W*$", before)
+    if trigger.text.lower().startswith("fighting") and word and word.group(1).lower() not in _MODIFIER_OK \
+            and word.group(1).lower().endswith("s"):
+        return True
+    return False
+
+
+def _relative(text: str, s: int, trigger: Trigger) -> bool:
+    return bool(_RELATIVE.search(text[max(s, trigger.start - 80):trigger.start]))
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
+
+
+def _article_country(article: Article, sentences, resources) -> str | None:
+    """The country most of the article's places and nationality words point to."""
+    votes: dict[str, float] = {}
+    text = article.text
+    head = " ".join(text[s:e] for s, e in sentences[:12])
+    for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
+        c = resources.gazetteer.country(m.group())
+        if c:
+            votes[c] = votes.get(c, 0) + 2.0
+    if article.dateline_place:
+        for part in article.dateline_place.split(","):
+            c = resources.gazetteer.country(part.strip())
+            if c:
+                votes[c] = votes.get(c, 0) + 3.0
+    for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
+        if resources.gazetteer.is_place(m.group()):
+            cands = resources.gazetteer.lookup(m.group(), None)
+            if cands:
+                votes[cands[0].country] = votes.get(cands[0].country, 0) + 1.0
+    return max(votes, key=votes.get) if votes else None
+
+
+def _remember(ctx: ArticleContext, mentions: list[_Mention], place_mentions) -> None:
+    for m in mentions:
+        if m.key.startswith("group:"):
+            ctx.group_counts[m.key] = ctx.group_counts.get(m.key, 0) + 1
+            ctx.group_last[m.key] = m
+    if ctx.group_counts:  # "the group" means the group the article is about: the most named so far
+        key = max(ctx.group_counts, key=lambda k: (ctx.group_counts[k], ctx.group_last[k].start))
+        ctx.last_group = ctx.group_last[key]
+    towns = [p for p in place_mentions if p.place.feature in ("city", "alias")]
+    if towns:
+        ctx.last_town = towns[-1]
+
+
+def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, attribution, ctx, resources) -> list[_Draft]:
+    """One event per sentence, or one per clause where clauses carry different times ("this week … in late August")."""
+    groups: list[tuple[int, int, list[Trigger]]] = []
+    clauses = split_clauses(text, s, e) if len(times) > 1 else [(s, e)]
+    for cs, ce in clauses:
+        ts = [t for t in triggers if cs <= t.start < ce]
+        if not ts:
+            continue
+        clause_times = [t for t in times if cs <= t.start < ce]
+        if groups and not clause_times:
+            groups[-1] = (groups[-1][0], ce, groups[-1][2] + ts)
+        else:
+            groups.append((cs, ce, ts))
+    drafts = []
+    for cs, ce, ts in groups:
+        primary = (next((t for t in ts if t.strength >= 0.8), None) or next((t for t in ts if t.strength >= 0.5), None)
+                   or max(ts, key=lambda t: (t.strength, -t.start)))
+        d = _Draft(sentence=(s, e), trigger=primary, sub_event_type=primary.sub_event_type, confidence=primary.strength)
+        d.evidence = [Span(start=t.start, end=t.end) for t in ts]
+        d.actors = _assign_actors(text, cs, ce, s, primary, mentions, ctx, resources)
+        split = len(groups) > 1
+        own_places = [p for p in place_mentions if cs <= p.start < ce] if split else place_mentions
+        d.location = _assign_location(text, cs, ce, s, e, primary, own_places, ctx)
+        d.fallback = _fallback_location(ctx, resources)
+        d.time, d.time_stated = _assign_time(cs, ce, times, ctx, primary)
+        d.fatalities = args.find_fatalities(text, cs, ce) or (None if split else args.find_fatalities(text, s, e))
+        d.attribution = attribution
+        if d.sub_event_type == TERRITORY:
+            d.sub_event_type = _territory_subtype(d.actors, resources)
+        drafts.append(d)
+    return drafts
+
+
+def _territory_subtype(actors: list[Actor], resources) -> str:
+    a1 = next((a for a in actors if a.role == "actor1"), None)
+    return "Government regains territory" if a1 is not None and a1.inter == 1 else "Non-state actor overtakes territory"
+
+
+def _normalise(resources, m: _Mention, ctx: ArticleContext):
+    return resources.normalise_actor(m.text, ctx.country, ctx.article.published)
+
+
+def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[Actor]:
+    """actor1 acts, actor2 is acted on; by position around the trigger, passive "by X" and "between A and B"."""
+    inside = [m for m in mentions if cs <= m.start < ce] or [m for m in mentions]
+    refs = [_Mention(m.start(), m.end(), m.group(), "ref:group") for m in _GROUP_REF.finditer(text, cs, ce)]
+    if ctx.last_group:
+        inside = sorted(inside + [r for r in refs if not any(r.start < m.end and m.start < r.end for m in inside)],
+                        key=lambda m: m.start)
+    before = [m for m in inside if m.start < trigger.start]  # "U.S. drone| strike": a mention may overlap the trigger
+    after = [m for m in inside if m.start >= trigger.start]
+    actor1 = actor2 = None
+    by = next((m for m in after if _PASSIVE_BY.search(text[max(s, m.start - 40):m.start])), None)
+    between = next((m for m in after if _BETWEEN.search(text[max(s, m.start - 12):m.start])), None)
+    if by:
+        actor1 = by
+        actor2 = before[-1] if before else next((m for m in after if m is not by), None)
+    elif between:
+        actor1 = between
+        actor2 = next((m for m in after if m.start > between.end and not _assoc_of(text, between, m)), None)
+    else:
+        actor1 = _head_of_chain(text, before) if before else None
+        actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
+        if actor1 is None and after:
+            actor1, actor2 = after[0], next((m for m in after[1:] if not _assoc_of(text, after[0], m)), None)
+    result: list[Actor] = []
+    for role, m in (("actor1", actor1), ("actor2", actor2)):
+        if m is None:
+            continue
+        actor = _to_actor(m, role, ctx, resources)
+        if actor:
+            result.append(actor)
+    for role, head in (("assoc_actor_1", actor1), ("assoc_actor_2", actor2)):
+        if head is None:
+            continue
+        assoc = next((m for m in inside if m is not head and m is not actor1 and m is not actor2 and _assoc_of(text, head, m)), None)
+        if assoc:
+            a = _to_actor(assoc, role, ctx, resources)
+            if a and all(a.name != r.name for r in result):
+                result.append(a)
+    return _generic_roles(text, cs, ce, trigger, result, ctx, resources)
+
+
+def _head_of_chain(text: str, before: list[_Mention]) -> _Mention:
+    """In "YPG and rebels of Burkan al-Furat regained…", the first of an assoc chain acts."""
+    head = before[-1]
+    for m in reversed(before[:-1]):
+        if _assoc_of(text, m, head):
+            head = m
+    return head
+
+
+def _assoc_of(text: str, head: _Mention, other: _Mention) -> bool:
+    if other.start < head.end:
+        return False
+    return bool(_ASSOC.match(text[head.end:other.start])) and other.start - head.end < 40
+
+
+def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor | None:
+    source = m
+    if m.key == "ref:group":
+        if ctx.last_group is None:
+            return None
+        source = ctx.last_group
+    name = resources.resolve_actor(source.key, source.text, ctx.country, ctx.article.published)
+    if name is None:
+        return None
+    return Actor(text=m.text, name=name.name, role=role, inter=name.inter, evidence=[Span(start=m.start, end=m.end)])  # type: ignore[arg-type]
+
+
+def _generic_roles(text, cs, ce, trigger, actors, ctx, resources) -> list[Actor]:
+    """Protesters, rioters and civilian victims as ACLED names them, when no named actor fills the role."""
+    roles = {a.role for a in actors}
+    sub = trigger.sub_event_type
+    clause = text[cs:ce]
+    if sub in ("Peaceful protest", "Protest with intervention") or (_PROTESTERS.search(clause) and sub not in SUBTYPE_TO_TYPE):
+        generic = resources.generic_actor("protesters", ctx.country)
+        span = Span(start=trigger.start, end=trigger.end)
+        if "actor1" not in roles:
+            actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter, evidence=[span]))
+        elif not any(a.name == generic.name for a in actors):
+            first = actors.pop(next(i for i, a in enumerate(actors) if a.role == "actor1"))
+            actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter, evidence=[span]))
+            if "assoc_actor_1" not in roles:
+                actors.append(first.model_copy(update={"role": "assoc_actor_1"}))
+    elif sub in ("Violent demonstration", "Mob violence") and "actor1" not in roles:
+        generic = resources.generic_actor("rioters", ctx.country)
+        actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter,
+                               evidence=[Span(start=trigger.start, end=trigger.end)]))
+    victim = _VICTIMS.search(text, cs, ce)
+    if victim and "actor2" not in {a.role for a in actors} and sub not in ("Peaceful protest",):
+        generic = resources.generic_actor("civilians", ctx.country)
+        actors.append(Actor(text=victim.group(), name=generic.name, role="actor2", inter=generic.inter,
+                            evidence=[Span(start=victim.start(), end=victim.end())]))
+    return actors
+
+
+def _assign_location(text, cs, ce, s, e, trigger, place_mentions, ctx) -> Location | None:
+    """The clause's best place, else the sentence's, else "the city" or the last town named before."""
+    inside = [p for p in place_mentions if cs <= p.start < ce] or place_mentions
+    chosen = places.choose_location(inside, trigger.start)
+    if chosen is not None:
+        return places.location_from_mention(chosen)
+    ref = places.city_reference(text, cs, ce) or places.city_reference(text, s, e)
+    if ref and ctx.last_town is not None:
+        loc = places.location_from_mention(ctx.last_town)
+        near = re.search(r"(?:outskirts|near|outside|around|vicinity)\W+(?:\w+\W+){0,3}$", text[max(s, ref.start() - 30):ref.start()], re.I)
+        return loc.model_copy(update={"evidence": loc.evidence + [Span(start=ref.start(), end=ref.end())],
+                                      "geo_precision": GeoPrecision.NEAR if near else loc.geo_precision})
+    return None
+
+
+def _assign_time(cs, ce, times, ctx, trigger) -> tuple[TimeSpan | None, bool]:
+    """The time stated nearest the trigger in its clause, else in its sentence; else none yet (inherited later)."""
+    if not times:
+        return None, False
+    in_clause = [t for t in times if cs <= t.start < ce]
+    pool = in_clause or times
+    nearest = min(pool, key=lambda t: abs(t.start - trigger.start))
+    return nearest.time, True
+
+
+def _attach_trailing(draft: _Draft, text: str, s: int, e: int) -> None:
+    draft.evidence.append(Span(start=s, end=e))
+    if draft.fatalities is None:
+        draft.fatalities = args.find_fatalities(text, s, e)
+    if draft.attribution is None:
+        draft.attribution = args.find_attribution(text, s, e)
+
+
+def _merge_within(drafts: list[_Draft]) -> list[_Draft]:
+    """Sentences that retell an event already found (same sub-type, no conflicting time or place) join it."""
+    merged: list[_Draft] = []
+    for d in drafts:
+        twin = next((m for m in merged if _same_event(m, d)), None)
+        if twin is None:
+            merged.append(d)
+            continue
+        twin.evidence += d.evidence
+        if twin.location is None and d.location is not None:
+            twin.location = d.location
+        if twin.fatalities is None and d.fatalities is not None:
+            twin.fatalities = d.fatalities
+        if not twin.time_stated and d.time_stated:
+            twin.time, twin.time_stated = d.time, True
+        names = {a.name for a in twin.actors}
+        twin.actors += [a for a in d.actors if a.name not in names and a.role not in {x.role for x in twin.actors}]
+    return merged
+
+
+def _same_event(a: _Draft, b: _Draft) -> bool:
+    if a.kind != b.kind or a.kind == "defection" or a.sub_event_type != b.sub_event_type:
+        return False
+    if a.time_stated and b.time_stated and a.time and b.time and (a.time.start, a.time.end) != (b.time.start, b.time.end):
+        return False
+    if a.location and b.location and a.location.name != b.location.name:
+        return False
+    a1 = {x.name for x in a.actors if x.role == "actor1"}
+    b1 = {x.name for x in b.actors if x.role == "actor1"}
+    return not (a1 and b1 and not a1 & b1)
+
+
+def _apply_classifier(drafts: list[_Draft], text: str, classify: Classify) -> None:
+    """The learned model decides the sub-type where the rule is not sure of it."""
+    todo = [d for d in drafts if d.kind == "event" and d.confidence < 0.9]
+    if not todo:
+        return
+    probs = classify([text[d.sentence[0]:d.sentence[1]] for d in todo])
+    for d, p in zip(todo, probs):
+        if not p:
+            continue
+        best = max(p, key=p.get)
+        if p[best] >= d.confidence or SUBTYPE_TO_TYPE.get(best) == SUBTYPE_TO_TYPE.get(d.sub_event_type):
+            d.sub_event_type, d.confidence = best, p[best]
+    for d in todo:
+        if d.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
+            pass
+
+
+def _finish(d: _Draft, article: Article, ctx: ArticleContext, resources) -> Event:
+    text = article.text
+    s, e = d.sentence
+    time = d.time if d.time is not None else _inherited_time(article, ctx)
+    background = _is_background(time, article.published)
+    location = d.location or d.fallback or _fallback_location(ctx, resources)
+    attribution = d.attribution or ctx.lead_attribution
+    hedge = args.find_hedge(text, s, e)
+    if attribution is not None or hedge is not None:
+        attribution = (attribution or Attribution()).model_copy()
+        if hedge is not None:
+            attribution.hedged = True
+            attribution.evidence = attribution.evidence + [hedge]
+    if d.frame is not None and d.frame.verified_by:
+        attribution = (attribution or Attribution()).model_copy(update={"verified_by": d.frame.verified_by[0]})
+        attribution.evidence = attribution.evidence + [d.frame.verified_by[1]]
+    sub = d.sub_event_type if d.kind == "event" else "Change to group/activity"
+    evidence = sorted({(x.start, x.end) for x in d.evidence})
+    ident = hashlib.sha256(f"{article.id}:{s}:{d.trigger.start}:{sub}".encode()).hexdigest()[:16]
+    return Event(
+        id=ident, article_id=article.input_id or article.id, kind=d.kind, event_type=SUBTYPE_TO_TYPE[sub],  # type: ignore[arg-type]
+        sub_event_type=sub, background=background, trigger=d.trigger.text, sentence=Span(start=s, end=e),
+        evidence=[Span(start=a, end=b) for a, b in evidence], actors=d.actors, location=location, time=time,
+        fatalities=d.fatalities, attribution=attribution, defection=d.frame.to_model() if d.frame else None,
+        notes=" ".join(text[s:e].split()), sources=[article.source] if article.source else [],
+        confidence=round(d.confidence, 3),
+    )
+
+
+def _inherited_time(article: Article, ctx: ArticleContext) -> TimeSpan | None:
+    """An undated event: the article's lead date when it is recent news, else the publication date (week precision)."""
+    pub = article.published
+    if pub is None:
+        return TimeSpan(resolved=False)
+    lead = ctx.lead_time
+    if lead is not None and lead.end is not None and 0 <= (pub - lead.end).days <= 7:
+        return lead
+    return TimeSpan(start=pub - timedelta(days=6), end=pub, time_precision=TimePrecision.WEEK)
+
+
+def _is_background(time: TimeSpan | None, published: date | None) -> bool:
+    if time is None or time.end is None or published is None:
+        return False
+    return (published - time.end).days > BACKGROUND_DAYS
+
+
+def _fallback_location(ctx: ArticleContext, resources) -> Location | None:
+    """No place in the event's sentence: the dateline's place or the last town named, as "near" (precision 2)."""
+    article = ctx.article
+    if ctx.last_town is not None:
+        loc = places.location_from_mention(ctx.last_town)
+        return loc.model_copy(update={"geo_precision": max(loc.geo_precision, GeoPrecision.NEAR)})
+    if article.dateline_place and article.dateline_span is not None:
+        name = article.dateline_place.split(",")[0].strip()
+        found = resources.gazetteer.lookup(name, ctx.country) if resources.gazetteer.is_place(name) else []
+        if found:
+            p = found[0]
+            return Location(text=name, name=p.name, admin1=p.admin1, admin2=p.admin2, country=p.country, lat=p.lat,
+                            lon=p.lon, geo_precision=GeoPrecision.NEAR, evidence=[article.dateline_span])
+    return None

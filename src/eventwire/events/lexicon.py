@@ -1,0 +1,146 @@
+"""Event triggers: cheap regular expressions that decide which sentences are worth the NLP stage.
+
+Each trigger names the sub-type a rule would give. The learned classifier refines sub-types; the rules keep what
+they do well (defections, explicit weapons, protests) and decide whether a sentence reports an event at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Trigger", "TRIGGERS", "find_triggers", "DEFECTION", "HYPOTHETICAL", "SUBTYPE_TO_TYPE"]
+
+SUBTYPE_TO_TYPE = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+}
+
+DEFECTION = "defection"
+TERRITORY = "territory"  # resolved to Government regains / Non-state actor overtakes by actor1's kind
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    sub_event_type: str  # an ACLED sub-type, DEFECTION or TERRITORY
+    strength: float  # 1.0: the rule's sub-type is trusted; lower: the classifier may override
+
+
+# (pattern, sub-type, strength); patterns are matched case-insensitively unless they start with (?-i)
+_RULES: list[tuple[str, str, float]] = [
+    # defections
+    (r"defect(?:ed|ing|ion|ions|ors?|s)?\b", DEFECTION, 1.0),
+    (r"dissent(?:ed)? from (?:the|its|their) ranks|dissented\b", DEFECTION, 1.0),
+    (r"desert(?:ed|ion|ions|ers?)\b(?! (?:area|region|road|town|village|city|camp))", DEFECTION, 0.9),
+    (r"(?:left|quit|abandoned|broke away from|split from) (?:the|its|their) (?:group|ranks|organi[sz]ation|movement|faction)",
+     DEFECTION, 1.0),
+    (r"switch(?:ed|es)? sides|changed sides|switched allegiance", DEFECTION, 1.0),
+    # territory
+    (r"(?:re)?captur(?:ed|es|e)\b(?! (?:and|\d|a |an |two|three|several|members?|fighters?|soldiers?|men\b))", TERRITORY, 0.8),
+    (r"(?:regain(?:ed|s)?|recaptur(?:ed|es)|retook|retake[ns]?|reclaim(?:ed|s)?|re-?took control)", TERRITORY, 0.9),
+    (r"(?:took|take[ns]?|taking|seiz(?:ed|es)|gain(?:ed|s)?|assumed|wrested) (?:full |total |back )?control", TERRITORY, 0.9),
+    (r"took over|overr(?:an|un)|stormed and seized|advanced (?:into|on)|seized (?:the )?(?:village|town|city|area|villages|positions?|hill|base)",
+     TERRITORY, 0.8),
+    # battles
+    (r"clash(?:es|ed|ing)?\b|fighting\b|fought\b|firefights?\b|skirmish(?:es|ed)?\b|gunfights?\b|exchange(?:d)? (?:of )?fire",
+     "Armed clash", 0.6),
+    (r"ambush(?:ed|es)?\b|battles?\b|attack(?:ed|s|ing)? (?:on )?(?:the )?(?:positions?|checkpoints?|posts?|bases?|convoys?|patrols?|barracks|troops|soldiers|forces)",
+     "Armed clash", 0.6),
+    (r"assault(?:ed|s)? on|offensive (?:on|against)|infiltrat(?:ed|ion|ions)|sniper|sniped|targeted (?:a|an|the) (?:\w+ )?(?:checkpoint|position|patrol|post|vehicle|convoy)",
+     "Armed clash", 0.6),
+    (r"(?:fight|fighting|violence|clashes?) (?:broke|erupted)|shot and (?:injured|wounded)|injur(?:ed|ing)|wound(?:ed|ing)|attack(?:ed|s|ing)?\b|target(?:ed|ing)\b|operation\b|opened fire|gunfire|shot\b|shooting",
+     "Armed clash", 0.4),
+    (r"under attacks?\b|launched an attack|repelled|besieg(?:ed|ing)|stormed|raided|raids?\b", "Armed clash", 0.5),
+    # remote violence
+    (r"air ?strikes?|air raids?|airstrik(?:e|es)|warplanes?|fighter jets?|bombed|bombings?\b|drone (?:strikes?|attacks?)|conducted (?:air )?strikes|carried out (?:air )?strikes|armed drones?|helicopters? (?:struck|fired|attacked|dropped)|barrel bombs?",
+     "Air/drone strike", 0.9),
+    (r"shell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|multiple rocket launcher|grad\b|katyusha",
+     "Shelling/artillery/missile attack", 0.8),
+    (r"\bieds?\b|improvised explosive|explosive devices?|landmines?|land mines?|mine (?:exploded|explosion|blast)|car bomb|vbied|bomb (?:exploded|explosion|blast|went off)|roadside bomb|explosions?\b|exploded|hit by a (?:land)?mine|blast\b|detonat(?:ed|ion)",
+     "Remote explosive/landmine/IED", 0.8),
+    (r"suicide (?:bomb(?:er|ing|s)?|attack(?:er)?s?|vest|car bomb)|svbied|blew (?:himself|herself|themselves) up|detonated (?:himself|herself)",
+     "Suicide bomb", 1.0),
+    (r"grenades?\b", "Grenade", 0.9),
+    (r"chemical (?:weapons?|attack|agents?)|chlorine|sarin|toxic gas", "Chemical weapon", 1.0),
+    # protests and riots
+    (r"protest(?:ed|s|ing|ers?)?\b|demonstrat(?:ed|ion|ions|ors?)\b|rall(?:y|ies|ied)\b|sit-ins?\b|march(?:ed)? (?:in|through|to|on)|picket(?:ed|s)?|vigils?\b|gathered (?:in|at|outside|near|to|in front)|press conference|blocked (?:the |a |traffic|roads?|access|highway)|occupied (?:the )?premises|sit ?in\b|went on strike|hunger strike|strik(?:e|es|ing) (?:over|against|for|to demand)",
+     "Peaceful protest", 0.7),
+    (r"tear ?gas|dispersed|rubber bullets|water cannons?|baton", "Protest with intervention", 0.8),
+    (r"riot(?:s|ed|ers|ing)?\b|violent demonstration|pelted|stone-?pelting|threw stones|torched|set (?:on )?fire|vandali[sz]ed",
+     "Violent demonstration", 0.7),
+    (r"mob\b|lynch(?:ed|ing)?|vigilantes?", "Mob violence", 0.8),
+    # violence against civilians
+    (r"kill(?:ed|ing|s)\b|shot (?:dead|and killed)|gunned down|murder(?:ed|s)?\b|executed|execution|slain|stabbed|beheaded|body (?:of .{1,80}?)?(?:was|were )?found|bodies (?:of .{1,80}?)?(?:were )?found|burned alive|opened (?:small arms )?fire|shot at|shoot-?outs?|assassinat(?:ed|ion)",
+     "Attack", 0.5),
+    (r"beat(?:en|ing)?\b|tortur(?:ed|e)|assaulted|attacked (?:a|an|the|two|three|several) (?:civilian|man|woman|men|women|child|journalist|resident|villager|farmer|shepherd)s?",
+     "Attack", 0.6),
+    (r"abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|forcibly disappeared|disappearance|taken hostage|hostages?\b", "Abduction/forced disappearance", 0.9),
+    (r"rap(?:ed|e)\b|sexual(?:ly)? (?:assault|violence|abuse)(?:ed)?", "Sexual violence", 1.0),
+    # strategic developments
+    (r"arrest(?:ed|s|ing)?\b|detain(?:ed|s)?\b|apprehend(?:ed)?|taken into custody|rounded up", "Arrests", 0.8),
+    (r"loot(?:ed|ing)?\b|pillag(?:ed|ing)|demolish(?:ed|es)|bulldoz(?:ed|ing)|burn(?:ed|t) (?:down )?(?:houses|homes|shops)|confiscat(?:ed|ion)|destroyed (?:houses|homes|shops|crops|property|structures)|land seizure|property destruction",
+     "Looting/property destruction", 0.7),
+    (r"seiz(?:ed|ure) (?:a |an |the )?(?:large )?(?:cache|weapons|arms|ammunition|explosives)|weapons? (?:cache|seizure)|defus(?:ed|ing)|dismantled (?:an? )?(?:ied|bomb|explosive)",
+     "Disrupted weapons use", 0.9),
+    (r"establish(?:ed|es)? (?:a |an |new )*(?:military )?(?:base|headquarters|outpost|checkpoint|post)s?", "Headquarters or base established", 0.9),
+    (r"ceasefire|cease-fire|truce|peace (?:deal|agreement|talks)|signed (?:an? )?(?:agreement|deal|accord)|reconciliation (?:deal|agreement)|surrender(?:ed|s)?\b|prisoner (?:swap|exchange)|agreed to",
+     "Agreement", 0.8),
+    (r"withdr(?:ew|awn|awal) from|handed over|peacefully took control|pulled out of|evacuated (?:from )?(?:the )?(?:area|town|city|village|base|positions?)",
+     "Non-violent transfer of territory", 0.6),
+    (r"named (?:\w+ ){1,5}as (?:its|their|the) new|appointed (?:a |\w+ ){0,5}(?:new )?(?:leader|commander|spokesman|emir|chief)|new (?:leader|spokesman|emir|commander)\b|merg(?:ed|er)\b|severed ties|dissolved|deployed|reinforcements|convoy|recruit(?:ed|ment|ing)|formed a new|announced (?:its|the) formation",
+     "Change to group/activity", 0.7),
+    (r"trench(?:es)?|fortif(?:y|ied|ications)|sand ?barriers?|displaced|displacement|evacuated|fled their homes|curfew|delivered (?:weapons|helicopters|drones|arms)|revoked", "Other", 0.5),
+]
+
+_COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")", re.IGNORECASE), sub, s) for p, sub, s in _RULES]
+
+# Words that make what follows hypothetical or unreal: vows, threats, plans, denials, warnings.
+HYPOTHETICAL = re.compile(
+    r"\b(?:will|would|could|might|may|shall|to be|how to|plans? to|planned to|planning to|threat(?:en|ened|ens) to|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|"
+    r"warn(?:ed|s)?|call(?:ed|s)? for|ready to|likely to|intend(?:s|ed)? to|aim(?:s|ed)? to|seeks? to|prevent|denied|no (?:reports? of )?|not)\b",
+    re.IGNORECASE,
+)
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """Non-overlapping triggers in text[start:end], leftmost-longest, with absolute offsets."""
+    end = len(text) if end is None else end
+    found: list[Trigger] = []
+    for rx, sub, strength in _COMPILED:
+        for m in rx.finditer(text, start, end):
+            found.append(Trigger(m.start(), m.end(), m.group(), sub, strength))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), -t.strength))
+    kept: list[Trigger] = []
+    for t in found:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept
+
+
+TRIGGERS = [sub for _, sub, _ in _RULES]

@@ -1,0 +1,135 @@
+"""Where an event happened: place names found by gazetteer look-up, relative places, and the choice among them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.models import GeoPrecision, Location, Span
+
+__all__ = ["PlaceMention", "find_place_mentions", "choose_location", "location_from_mention"]
+
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ibn|bin|bani|beni|abu|um|umm|de|del|della|di|da|do|dos|du|des|la|le|van|von)"
+_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_NAME = re.compile(
+    r"(?<![\w-])(?:(?:" + _PARTICLE + r"|Al|El)[-\s])?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s])?" + _WORD + r")*"
+)
+_BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
+                           r"village of|town of|city of|neighbou?rhood of|district of|area of)\s+(?:the\s+)?$)", re.I)
+_BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|outskirts of|vicinity of|close to|north of|south of|east of|west of|"
+                          r"northeast of|northwest of|southeast of|southwest of|countryside of|(?:eastern|western|northern|southern) countryside of|"
+                          r"frontline of|axis of|axis|line)\s+(?:the\s+)?$)", re.I)
+_AFTER_NEAR = re.compile(r"\s+(?:countryside|outskirts|surroundings|vicinity|frontline|axis|front|area|environs)\b", re.I)
+_AFTER_REGION = re.compile(r"\s+(?:province|governorate|region|state|oblast|district|county|prefecture|department)\b", re.I)
+_RELATION = re.compile(
+    r"(?:(\d+(?:\.\d+)?)\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+)?"
+    r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
+    r"\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+_NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
+_CITY_REF = re.compile(r"\bthe (?:[A-Z]\w+ )?(city|town|village)\b(?! of)")
+_NON_PLACE = {"The", "A", "An", "On", "In", "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+              "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December", "He", "She", "They", "It", "We", "Reuters", "There", "This", "That"}
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: object  # eventwire.geo.Place
+    precision: GeoPrecision
+    relation: str | None = None
+    score: float = 0.0
+    lat: float | None = None
+    lon: float | None = None
+
+
+def _candidates(text: str, start: int, end: int):
+    for m in _NAME.finditer(text, start, end):
+        words = m.group().split()
+        yield m.start(), m.end(), m.group()
+        if len(words) > 1:  # sub-spans, longest first, so "Syrian city" does not hide "Raqqa"
+            offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group())]
+            for n in range(len(words) - 1, 0, -1):
+                for i in range(len(words) - n + 1):
+                    s = offsets[i]
+                    e = offsets[i + n - 1] + len(words[i + n - 1])
+                    yield s, e, text[s:e]
+
+
+def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str | None,
+                        blocked: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Gazetteer places named in text[start:end], outside `blocked` spans (actor and organisation names)."""
+    from eventwire import geo
+
+    found: list[PlaceMention] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, name in _candidates(text, start, end):
+        name = name.strip("'’")
+        if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in blocked + taken):
+            continue
+        region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
+        place = gazetteer.admin1_region(name, country) if region else None
+        if place is None:
+            if not gazetteer.is_place(name):
+                continue
+            places = gazetteer.lookup(name, country)
+            if not places:
+                continue
+            place = places[0]
+        taken.append((s, e))
+        found.append(_mention(text, s, e, name, place, bool(region), geo))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> PlaceMention:
+    before = text[max(0, s - 40):s]
+    after = text[e:e + 25]
+    precision = GeoPrecision.EXACT
+    if place.feature == "country" or region or place.feature == "admin1":
+        precision = GeoPrecision.REGION
+    score = {"city": 3.0, "alias": 3.0, "admin1": 1.5, "country": 0.5}.get(place.feature, 2.0)
+    mention = PlaceMention(s, e, name, place, precision, score=score, lat=place.lat, lon=place.lon)
+    rel = _RELATION.search(before)
+    if rel:
+        km, bearing = geo.parse_relation(rel.group()) or (None, None)
+        mention.relation = rel.group().strip() + " " + name
+        named = _NAMED_BEFORE.search(before, 0, rel.start())
+        if named:  # "the village of Manbateh (2 km west of Tel Abyad)": the place is Manbateh, placed by offset
+            mention.start = s - len(before) + named.start(1)
+            mention.text = named.group(1)
+        if km and bearing is not None:
+            mention.lat, mention.lon = geo.offset(place.lat, place.lon, km, bearing)
+        mention.precision = max(precision, GeoPrecision.NEAR)
+        mention.score += 0.5
+    elif _BEFORE_NEAR.search(before) or _AFTER_NEAR.match(after):
+        mention.precision = max(precision, GeoPrecision.NEAR)
+        mention.score += 1.0
+    elif _BEFORE_EXACT.search(before):
+        mention.score += 1.5
+    return mention
+
+
+def choose_location(mentions: list[PlaceMention], trigger_at: int) -> PlaceMention | None:
+    """The event's place: the most specific, best-introduced mention, nearest the trigger on ties."""
+    if not mentions:
+        return None
+    return max(mentions, key=lambda m: (m.score, -abs(m.start - trigger_at) / 1000.0))
+
+
+def location_from_mention(m: PlaceMention, evidence_extra: list[Span] | None = None) -> Location:
+    p = m.place
+    named_elsewhere = m.relation is not None and m.text != getattr(p, "name", m.text) and m.text not in m.relation
+    return Location(
+        text=m.text, name=m.text if named_elsewhere else getattr(p, "name", m.text), admin1=getattr(p, "admin1", None), admin2=getattr(p, "admin2", None),
+        country=getattr(p, "country", None), lat=m.lat, lon=m.lon, geo_precision=m.precision, relation=m.relation,
+        evidence=[Span(start=m.start, end=m.end)] + (evidence_extra or []),
+    )
+
+
+def city_reference(text: str, start: int, end: int) -> re.Match[str] | None:
+    """"the city" / "the town" without a name: refers back to the last named town."""
+    return _CITY_REF.search(text, start, end)
