@@ -118,3 +118,26 @@ def table_counts(url: str) -> dict[str, int]:
 def sql_rows(store: Store, query: str) -> list[Any]:
     with store.engine.connect() as conn:
         return list(conn.execute(sa.text(query)))
+
+
+def throttled_cli(seconds_per_batch: float = 0.1) -> None:
+    """`eventwire` with each extraction batch slowed down, so a test's SIGKILL surely lands mid-run.
+
+    Run as `python -c "import conftest_store as c; c.throttled_cli()" ingest ...` with tests/ on PYTHONPATH.
+    Only the timing changes: reading, extraction and writing are the real ones.
+    """
+    import sys
+    import time
+
+    import eventwire.ingest as ingest_module
+    from eventwire.cli import main
+
+    real = ingest_module.extract_chunk
+
+    def slow(articles: Any) -> Any:
+        time.sleep(seconds_per_batch)
+        return real(articles)
+
+    ingest_module.extract_chunk = slow  # type: ignore[assignment]
+    sys.argv[0] = "eventwire"
+    main()
