@@ -80,8 +80,7 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DATE = rf"(?:\d{{1,2}}\s+)?{_MONTHS}(?:\s+\d{{4}})?|\d{{4}}"
 _LEADING_DATE = re.compile(
     rf"^\s*(?:On|Around|Between|Since|As of|During|From|In|By|Until|Over)\s+(?:(?:the\s+)?(?:night|week|weekend|"
-    rf"morning|evening|period|end)\s+of\s+)?(?:{_DATE})(?:\s*(?:-|to|and)\s*(?:{_DATE}))*(?:\s*\((?:as reported|"
-    rf"month of|week of)[^)]*\))?\s*,\s*",
+    rf"morning|evening|period|end)\s+of\s+)?(?:{_DATE})(?:\s*(?:-|to|and)\s*(?:{_DATE}))*(?:\s*\([^)]{{0,60}}\))?(?:\s*[,.]\s*|\s+)",
     re.IGNORECASE,
 )
 _LABEL_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+")
@@ -102,6 +101,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]'\"][.!?])\s+(?=[A-Z])")
 def clean_note(text: str) -> str:
     """Strip ACLED coding boilerplate that leaks the label or never appears in news."""
     text = _SIZE.sub(" ", text).strip()
+    text = _LABEL_PREFIX.sub("", text, count=1)  # "Arrests: On 24 May 2022, ..." as well as "On ..., Looting: ..."
     text = _LEADING_DATE.sub("", text, count=1)
     text = _LABEL_PREFIX.sub("", text, count=1)
     for _ in range(3):  # several coding sentences can trail one another

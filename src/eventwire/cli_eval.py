@@ -1,0 +1,143 @@
+"""`eventwire eval` and `eventwire train`: thin click shells over eventwire.evaluation and the classifier."""
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any, Mapping
+
+import click
+
+__all__ = ["COMMANDS", "eval_cmd", "train_cmd"]
+
+
+@click.command("eval")
+@click.option("--sample", type=click.Choice(["eval", "all-test"]), default="eval", show_default=True,
+              help="eval: the fixed 2,000 held-out rows; all-test: every held-out row.")
+@click.option("--all-test", is_flag=True, help="Same as --sample all-test.")
+@click.option("--limit", type=int, default=None, help="Score a seeded random subset of this many rows.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--locations", type=int, default=None,
+              help="event_location sentences to score (default 1,000; 0 skips; capped by --limit).")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write per-field error samples (JSONL) to this file.")
+@click.option("--errors-per-field", type=int, default=25, show_default=True)
+@click.option("--confusion", is_flag=True, help="Print the sub-event-type confusion matrix.")
+@click.option("--check", "check_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Exit 1 when a score dropped more than the tolerance below this baseline.")
+@click.option("--write-baseline", "baseline_out", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def eval_cmd(sample: str, all_test: bool, limit: int | None, seed: int, locations: int | None, as_json: bool,
+             errors_path: Path | None, errors_per_field: int, confusion: bool, check_path: Path | None,
+             baseline_out: Path | None) -> None:
+    """Score the pipeline on the labelled dev data (ACLED rows and event_location sentences)."""
+    from eventwire import evaluation
+    from eventwire.errors import EventwireError
+
+    try:
+        rows, description = evaluation.select_rows("all-test" if all_test else sample, limit, seed)  # type: ignore[arg-type]
+        n_locations = locations if locations is not None else limit
+        items = evaluation.location_items_for(n_locations)
+        description += f"; event_location {len(items)}"
+        result = evaluation.evaluate(rows, location_items=items, sample=description,
+                                     error_samples=errors_per_field if errors_path else 0)
+        baseline = evaluation.read_baseline(check_path) if check_path else None
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if errors_path:
+        _write_errors(result, errors_path)
+    if as_json:
+        click.echo(json.dumps(_without_errors(result), indent=2, default=str))
+    else:
+        _print_table(result, confusion)
+    if baseline_out:
+        evaluation.write_baseline(result, baseline_out)
+        click.echo(f"baseline written to {baseline_out}", err=True)
+    if baseline is not None:
+        problems = evaluation.check_baseline(result, baseline)
+        if problems:
+            click.echo(f"eval check FAILED against {check_path}:", err=True)
+            for line in problems:
+                click.echo(f"  {line}", err=True)
+            sys.exit(1)
+        click.echo(f"eval check passed against {check_path}", err=True)
+
+
+def _without_errors(result: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: ({kk: vv for kk, vv in v.items() if kk != "errors"} if isinstance(v, dict) else v)
+            for k, v in result.items()}
+
+
+def _write_errors(result: Mapping[str, Any], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for part in ("acled", "locations"):
+            for record in result.get(part, {}).get("errors", []):
+                fh.write(json.dumps(record, default=str) + "\n")
+
+
+def _fmt(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _print_table(result: Mapping[str, Any], confusion: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from eventwire.evaluation import TARGETS
+
+    console = Console()
+    acled = result["acled"]
+    files = list(acled.get("by_file", {}))
+    table = Table(title=f"eventwire eval — {result['sample']} (over ALL rows; no event = wrong)")
+    table.add_column("score")
+    table.add_column("all", justify="right")
+    for name in files:
+        table.add_column(name.replace("acled_", "").replace(".csv", ""), justify="right")
+    table.add_column("target", justify="right")
+    for key, value in acled["scores"].items():
+        target = TARGETS.get(f"acled.{key}")
+        mark = "" if target is None else (" ✓" if value is not None and value >= target else " ✗")
+        cells = [_fmt(acled["by_file"][f].get(key)) for f in files]
+        table.add_row(key, _fmt(value) + mark, *cells, _fmt(target))
+    for key, value in result.get("locations", {}).get("scores", {}).items():
+        table.add_row(f"event_location.{key}", _fmt(value), *["" for _ in files], "")
+    console.print(table)
+    console.print(f"rows {acled['n']}, events/row {acled.get('events_per_row')}, "
+                  f"{acled.get('articles_per_second')} articles/s ({acled.get('seconds')} s)")
+    if confusion:
+        _print_confusion(console, acled["confusion"])
+
+
+def _print_confusion(console: Any, matrix: Mapping[str, Mapping[str, int]]) -> None:
+    from rich.table import Table
+
+    labels = sorted(set(matrix) | {p for row in matrix.values() for p in row})
+    index = {label: str(i + 1) for i, label in enumerate(labels)}
+    table = Table(title="sub_event_type confusion (rows gold, columns predicted)")
+    table.add_column("gold")
+    for label in labels:
+        table.add_column(index[label], justify="right")
+    for gold in sorted(matrix):
+        table.add_row(f"{index[gold]} {gold}", *[str(matrix[gold].get(p, "")) for p in labels])
+    console.print(table)
+
+
+@click.command("train")
+@click.option("--max-features", type=int, default=20000, show_default=True, help="Per vectorizer (words, chars).")
+def train_cmd(max_features: int) -> None:
+    """Train the sub-event-type classifier on the train split and write it into the package."""
+    from eventwire.errors import EventwireError
+    from eventwire.events.classifier import train
+
+    try:
+        result = train(max_features=max_features)
+    except (EventwireError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {result.model_path} ({result.meta['artefact_bytes']:,} bytes)")
+    click.echo(json.dumps(result.meta["held_out"], indent=2))
+
+
+COMMANDS = [eval_cmd, train_cmd]

@@ -1,0 +1,42 @@
+"""`eventwire eval`: measure the pipeline against the labelled dev data, and the CI gate over a committed baseline.
+
+ACLED rows: each row's `notes` becomes an article published on its `event_date`; the produced event that agrees
+best with the row is scored field by field. Every score is over ALL rows: a row without an event counts as wrong
+for every field. `event_location_labeled.jsonl`: does the chosen event's location evidence overlap the gold span.
+"""
+from __future__ import annotations
+
+from eventwire.evaluation._acled import ProcessesArticles, evaluate_acled, score_rows
+from eventwire.evaluation._baseline import (
+    LOWER_IS_BETTER,
+    TARGETS,
+    TOLERANCE,
+    check_baseline,
+    read_baseline,
+    target_report,
+    write_baseline,
+)
+from eventwire.evaluation._fields import haversine_km, match
+from eventwire.evaluation._locations import LOCATION_SAMPLE_SIZE, evaluate_locations, load_location_items
+from eventwire.evaluation._run import evaluate, location_items_for, select_rows
+
+__all__ = [
+    "LOCATION_SAMPLE_SIZE",
+    "LOWER_IS_BETTER",
+    "ProcessesArticles",
+    "TARGETS",
+    "TOLERANCE",
+    "check_baseline",
+    "evaluate",
+    "evaluate_acled",
+    "evaluate_locations",
+    "haversine_km",
+    "load_location_items",
+    "location_items_for",
+    "match",
+    "read_baseline",
+    "score_rows",
+    "select_rows",
+    "target_report",
+    "write_baseline",
+]
