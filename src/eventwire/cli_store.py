@@ -119,6 +119,9 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int | None,
                        on_progress=bar.update if bar else None, on_reject=reject)
     except EventwireError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("interrupted: every committed batch is kept; run the same command again to finish", err=True)
+        sys.exit(130)
     finally:
         if bar:
             bar.progress.stop()

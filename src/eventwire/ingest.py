@@ -211,6 +211,9 @@ def ingest(paths: Sequence[str | Path], url: str | None = None, *, workers: int 
                 stats = ingest_items(items, store, batch_size=batch_size, run_id=run_id, on_progress=on_progress,
                                      on_reject=on_reject)
             status = "done"
+        except KeyboardInterrupt:
+            status = "interrupted"  # every committed batch stays; a re-run finishes the rest
+            raise
         finally:
             store.finish_run(run_id, status)
     return stats

@@ -69,19 +69,19 @@ class Store:
                     run_id: int | None = None) -> BatchResult:
         """Store a batch atomically: new articles, their events merged into the stored ones, and rejects."""
         def run() -> BatchResult:
-            with self.engine.begin() as conn:
+            with self.engine.execution_options(writer=True).begin() as conn:
                 return write_batch(conn, results, rejects, run_id)
         return _guard(run)
 
     def begin_run(self, args: dict[str, Any]) -> int:
-        with self.engine.begin() as conn:
+        with self.engine.execution_options(writer=True).begin() as conn:
             result = conn.execute(sa.insert(schema.ingest_runs).values(
                 started_at=datetime.now(timezone.utc), status="running", args=json.dumps(args, default=str)))
             return int(result.inserted_primary_key[0])
 
     def finish_run(self, run_id: int, status: str = "done") -> None:
         r = schema.ingest_runs
-        with self.engine.begin() as conn:
+        with self.engine.execution_options(writer=True).begin() as conn:
             conn.execute(sa.update(r).where(r.c.id == run_id).values(
                 status=status, finished_at=datetime.now(timezone.utc)))
 

@@ -37,7 +37,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock up front: no mid-batch lock upgrade failures
+    # A writer takes the lock up front (no lock-upgrade failure mid-batch); readers never block the writer.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
 
 
 def make_engine(url: str | None = None) -> sa.Engine:
