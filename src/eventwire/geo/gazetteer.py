@@ -1,0 +1,172 @@
+"""Place-name lookup over the built artefact (see `eventwire.geo.build`): ACLED train locations first, then
+geonames towns, ACLED admin1 regions, countries and hand-written aliases."""
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.geo._math import haversine_km
+from eventwire.geo._text import keys, norm
+
+__all__ = ["ARTEFACT", "Gazetteer", "Place", "get_gazetteer"]
+
+log = logging.getLogger(__name__)
+
+ARTEFACT = Path(__file__).resolve().parents[1] / "data" / "geo" / "gazetteer.sqlite.gz"
+
+_FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "country": 2}
+_DUPLICATE_KM = 3.0
+_MIN_LETTERS = 3
+_MIN_SKELETON_FREE = 4  # a skeleton match without a country needs this many consonants
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ez|es|ed)[-\s]+", re.IGNORECASE)
+_REGION_WORDS = {
+    "province", "provinces", "governorate", "governate", "gov", "countryside", "region", "state", "the", "of",
+    "in", "rural", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "area", "areas", "outskirts", "suburbs",
+    "district", "vilayet", "oblast", "muhafazah", "wilayat", "department", "prefecture", "county",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str            # ACLED's spelling where ACLED train data has the place, else geonames' main name
+    country: str         # ACLED country name
+    admin1: str | None   # ACLED admin1 name (None where the train data never showed that region)
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int
+    feature: str         # "city" | "admin1" | "country" | "alias"
+    source: str = "geonames"   # "acled" (a train-split location) | "geonames"
+    freq: int = 0              # ACLED train rows at this place
+
+
+@dataclass(frozen=True)
+class _Hit:
+    level: int       # 0 exact, 1 without articles/spaces, 2 consonant skeleton
+    primary: bool    # matched the place's main name, not an alternate
+    place: Place
+
+
+class Gazetteer:
+    """Read-only; the artefact is decompressed into an in-memory SQLite database (no cache dir, no network)."""
+
+    def __init__(self, path: Path = ARTEFACT) -> None:
+        self._con = sqlite3.connect(":memory:", check_same_thread=False)
+        self._con.deserialize(gzip.decompress(path.read_bytes()))
+        self._lock = threading.Lock()
+        self._stopwords = {k for (k,) in self._con.execute("SELECT key FROM stopwords")}
+        self._countries: dict[str, str] = {}
+        self._demonyms: set[str] = set()
+        for key, country, demonym in self._con.execute("SELECT key, country, demonym FROM countries"):
+            self._countries[key] = country
+            if demonym:
+                self._demonyms.add(key)
+        self._known: dict[str, bool] = {}
+
+    # -- queries -------------------------------------------------------------------------------------------------
+    def _candidates(self, name: str, features: tuple[str, ...]) -> list[_Hit]:
+        k0, k1, k2 = keys(name)
+        k0 = k0.replace(" ", "")
+        if not k0:
+            return []
+        marks = ",".join("?" * len(features))
+        sql = (f"SELECT n.key, n.level, n.primary_name, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, "
+               f"p.population, p.feature, p.source, p.freq FROM names n JOIN places p ON p.id = n.place "
+               f"WHERE ((n.level IN (0, 1) AND n.key IN (?, ?)) OR (n.level = 2 AND n.key = ?)) "
+               f"AND p.feature IN ({marks})")
+        with self._lock:
+            rows = self._con.execute(sql, (k0, k1, k2, *features)).fetchall()
+        best: dict[Place, _Hit] = {}
+        for key, level, primary, *fields in rows:
+            place = Place(*fields)
+            effective = 0 if (level == 0 and key == k0) else (2 if level == 2 else 1)
+            hit = _Hit(effective, bool(primary) and effective == 0, place)
+            old = best.get(place)
+            if old is None or (hit.level, not hit.primary) < (old.level, not old.primary):
+                best[place] = hit
+        return list(best.values())
+
+    @staticmethod
+    def _rank(hit: _Hit, country: str | None) -> tuple[object, ...]:
+        p = hit.place
+        if country is None:
+            return (hit.level >= 2, hit.level, _FEATURE_RANK[p.feature], -max(p.population, p.freq * 1000),
+                    not hit.primary)
+        return (p.country != country, hit.level >= 2, p.source != "acled", hit.level, _FEATURE_RANK[p.feature],
+                not hit.primary, -p.freq, -p.population)
+
+    def _ranked(self, name: str, country: str | None, features: tuple[str, ...]) -> list[Place]:
+        country = self.country(country) or country if country else None
+        hits = self._candidates(name, features)
+        strong = [h for h in hits if h.level < 2]
+        if country is not None:
+            in_country = [h for h in hits if h.place.country == country]
+            if in_country and not any(h.level < 2 for h in in_country):
+                strong += [h for h in in_country if h.level == 2]
+        elif not strong:
+            strong = [h for h in hits if len(keys(name)[2]) >= _MIN_SKELETON_FREE]
+        strong.sort(key=lambda h: self._rank(h, country))
+        return _without_duplicates([h.place for h in strong])
+
+    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+        """Candidate places for a name, best first: ACLED train locations in `country`, then geonames towns (by
+        exact vs alternate name, population), then admin1 regions and countries of that name; other countries'
+        places last.  Transliteration variants match through the consonant skeleton only when nothing closer does."""
+        return self._ranked(name, country, ("city", "alias", "admin1", "country"))
+
+    def is_place(self, name: str) -> bool:
+        """Cheap test that a capitalised surface string names a known place (not a common word or demonym)."""
+        text = name.strip()
+        if text not in self._known:
+            self._known[text] = self._is_place(text)
+        return self._known[text]
+
+    def _is_place(self, text: str) -> bool:
+        k0 = norm(text)
+        if k0 in self._countries and text[:1].isupper():
+            return k0 not in self._demonyms  # "Türkiye", "DRC", "US" are; "Syrian" is not
+        if not k0 or k0 in self._stopwords:
+            return False
+        head = _ARTICLE_PREFIX.sub("", text)
+        if sum(c.isalpha() for c in head) < _MIN_LETTERS or not head[:1].isupper():
+            return False
+        return any(h.level < 2 for h in self._candidates(text, ("city", "alias", "admin1", "country")))
+
+    def country(self, name: str) -> str | None:
+        """ACLED country name for a country name, short form or demonym ("Syrian", "Türkiye" -> ...)."""
+        key = norm(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
+        return self._countries.get(key)
+
+    def admin1_region(self, name: str, country: str | None = None) -> Place | None:
+        """The admin1 region named by a phrase such as "Raqqa province", "Idlib" or "eastern Dara countryside"."""
+        words = name.split()
+        for candidate in (name, " ".join(w for w in words if norm(w) not in _REGION_WORDS)):
+            if not candidate:
+                continue
+            places = [p for p in self._ranked(candidate, country, ("admin1",))
+                      if country is None or p.country == (self.country(country) or country)]
+            if places:
+                return places[0]
+        return None
+
+
+def _without_duplicates(places: list[Place]) -> list[Place]:
+    kept: list[Place] = []
+    for p in places:
+        if not any(k.feature == p.feature and k.country == p.country
+                   and haversine_km(k.lat, k.lon, p.lat, p.lon) < _DUPLICATE_KM for k in kept):
+            kept.append(p)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The shared gazetteer, loaded once."""
+    return Gazetteer()
