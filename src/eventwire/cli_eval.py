@@ -92,7 +92,7 @@ def _print_table(result: Mapping[str, Any], confusion: bool) -> None:
     acled = result["acled"]
     files = list(acled.get("by_file", {}))
     table = Table(title=f"eventwire eval — {result['sample']} (over ALL rows; no event = wrong)")
-    table.add_column("score")
+    table.add_column("score", no_wrap=True, min_width=30)
     table.add_column("all", justify="right")
     for name in files:
         table.add_column(name.replace("acled_", "").replace(".csv", ""), justify="right")
@@ -101,7 +101,7 @@ def _print_table(result: Mapping[str, Any], confusion: bool) -> None:
         target = TARGETS.get(f"acled.{key}")
         mark = "" if target is None else (" ✓" if value is not None and value >= target else " ✗")
         cells = [_fmt(acled["by_file"][f].get(key)) for f in files]
-        table.add_row(key, _fmt(value) + mark, *cells, _fmt(target))
+        table.add_row(key, _fmt(value) + mark, *cells, "" if target is None else _fmt(target))
     for key, value in result.get("locations", {}).get("scores", {}).items():
         table.add_row(f"event_location.{key}", _fmt(value), *["" for _ in files], "")
     console.print(table)

