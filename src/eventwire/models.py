@@ -132,7 +132,9 @@ class Defection(_Model):
     names: list[str] = Field(default_factory=list)
     nationality: list[str] = Field(default_factory=list)
     from_group: str | None = None
+    from_group_text: str | None = None
     to_group: str | None = None
+    to_group_text: str | None = None
     to_territory: str | None = None
     from_place: str | None = None
     reason: str | None = None

@@ -27,6 +27,14 @@ _ORG_APPOSITION = re.compile(
 _ORG_AFTER_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|director|head|founder|member|researcher|analyst) (?:for|of|at) (?:the )?((?:[A-Z][\w'’.-]*\s+){0,7}[A-Z][\w'’.-]*)")
 
 
+_ORG_NAME = re.compile(  # names that end like an organisation or a building are not places
+    r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the|de|del)\s+)?){1,6}(?:Party|Movement|Front|Union|Council|Committee|Brigades?|"
+    r"Army|Organi[sz]ation|Association|Coalition|Alliance|Battalion|Division|Corps|Company|University|College|School|"
+    r"Hospital|Church|Mosque|Cent(?:er|re)|Building|Ministry|Court|Parliament|Assembly|Federation|Institute|Agency|"
+    r"Office|Bank|Stadium|Airport|Prison|Camp|Base|Room))\b"
+)
+
+
 @dataclass
 class Resources:
     """The knowledge the extraction stage consults; loaded once per process."""
@@ -65,7 +73,7 @@ class Resources:
 
     def org_spans(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
         spans = []
-        for rx in (_ORG_APPOSITION, _ORG_AFTER_ROLE):
+        for rx in (_ORG_APPOSITION, _ORG_AFTER_ROLE, _ORG_NAME):
             for m in rx.finditer(text, s, e):
                 spans.append((m.start(1), m.end(1)))
         return spans

@@ -6,7 +6,7 @@ import re
 from eventwire.events.numbers import NUMBER, parse_number
 from eventwire.models import Attribution, Fatalities, Span
 
-__all__ = ["find_fatalities", "find_attribution", "find_hedge"]
+__all__ = ["find_fatalities", "find_attribution", "find_hedge", "explicit_fatalities"]
 
 _VICTIM = (r"(?:(?:[\w'-]+ ){0,4}?(?:people|persons?|civilians?|soldiers?|troops|members?|fighters?|militants?|men|man|"
            r"women|woman|child(?:ren)?|boys?|girls?|rebels?|police(?:men|man)?|officers?|individuals?|residents?|"
@@ -16,6 +16,7 @@ _VICTIM = (r"(?:(?:[\w'-]+ ){0,4}?(?:people|persons?|civilians?|soldiers?|troops
 _N = r"(?:at least |about |around |nearly |almost |more than |over |up to |some |approximately )?(" + NUMBER + r")"
 _PATTERNS = [
     (re.compile(r"\b" + _N + r" (?:reported )?fatalit(?:y|ies)", re.I), 3),
+    (re.compile(r"\bfatalit(?:y|ies) (?:were |was )?coded (?:to|as) " + _N, re.I), 3),
     (re.compile(r"\b(?:killing|killed|kills|left|leaving) " + _N + r"\b(?! (?:injured|wounded|hours|days|km|kilometers))", re.I), 2),
     (re.compile(r"\b" + _N + r" " + _VICTIM + r"? ?(?:\([^)]*\) )?(?:were |was |have been |has been |had been |are |is )?(?:reportedly )?(?:killed|dead|died|slain|executed|murdered|shot dead|beheaded|lost their lives|lost his life)", re.I), 2),
     (re.compile(r"\bdeath toll (?:rose |rises |climbed |reached |stood |stands |of )?(?:to |at )?" + _N, re.I), 2),
@@ -99,3 +100,17 @@ def find_attribution(text: str, start: int, end: int) -> Attribution | None:
 def find_hedge(text: str, start: int, end: int) -> Span | None:
     m = _HEDGE.search(text, start, end)
     return Span(start=m.start(), end=m.end()) if m else None
+
+
+def explicit_fatalities(text: str, start: int, end: int) -> Fatalities | None:
+    """A summary count ("3 fatalities.", "Fatalities coded to 3"): it speaks for the paragraph's main event."""
+    for rx, priority in _PATTERNS:
+        if priority != 3:
+            continue
+        found = list(rx.finditer(text, start, end))
+        if found:
+            m = found[-1]
+            n = parse_number(m.group(1))
+            if n is not None:
+                return Fatalities(best=n, low=n, high=n, evidence=[Span(start=m.start(), end=m.end())])
+    return None

@@ -76,6 +76,8 @@ class DefectionFrame:
             to_territory=put("to_territory", self.to_territory[:2] if self.to_territory else None),
             names=[n for n, _ in self.names], nationality=[n for n, _ in self.nationality],
             from_group=self.from_group.name if self.from_group else None, to_group=self.to_group.name if self.to_group else None,
+            from_group_text=self.from_group.text if self.from_group else None,
+            to_group_text=self.to_group.text if self.to_group else None,
         )
         if self.count:
             d.count_best, d.count_low, d.count_high = self.count[0], self.count[1], self.count[2]

@@ -115,6 +115,7 @@ def extract_events(article: Article, resources, classify: Classify | None = None
         _remember(ctx, mentions, place_mentions)
     drafts += [f.to_draft(ctx, resources) for f in frames]
     drafts = _merge_within(drafts)
+    _paragraph_fatalities(drafts, text)
     if classify is not None:
         _apply_classifier(drafts, text, classify)
     return [_finish(d, article, ctx, resources) for d in drafts]
@@ -232,11 +233,16 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
                    or max(ts, key=lambda t: (t.strength, -t.start)))
         d = _Draft(sentence=(s, e), trigger=primary, sub_event_type=primary.sub_event_type, confidence=primary.strength)
         d.evidence = [Span(start=t.start, end=t.end) for t in ts]
-        d.actors = _assign_actors(text, cs, ce, s, primary, mentions, ctx, resources)
         split = len(groups) > 1
         own_places = [p for p in place_mentions if cs <= p.start < ce] if split else place_mentions
         d.location = _assign_location(text, cs, ce, s, e, primary, own_places, ctx)
         d.fallback = _fallback_location(ctx, resources)
+        where = d.location or d.fallback
+        article_country = ctx.country
+        if where is not None and where.country:
+            ctx.country = where.country  # actors are named for the country the event happened in
+        d.actors = _assign_actors(text, cs, ce, s, primary, mentions, ctx, resources)
+        ctx.country = article_country
         d.time, d.time_stated = _assign_time(cs, ce, times, ctx, primary)
         d.fatalities = args.find_fatalities(text, cs, ce) or (None if split else args.find_fatalities(text, s, e))
         d.attribution = attribution
@@ -413,6 +419,19 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     a1 = {x.name for x in a.actors if x.role == "actor1"}
     b1 = {x.name for x in b.actors if x.role == "actor1"}
     return not (a1 and b1 and not a1 & b1)
+
+
+def _paragraph_fatalities(drafts: list[_Draft], text: str) -> None:
+    seen: set[int] = set()
+    for d in drafts:
+        p_start = text.rfind("\n", 0, d.sentence[0]) + 1
+        if p_start in seen or d.kind != "event":
+            continue
+        seen.add(p_start)
+        p_end = text.find("\n", d.sentence[1])
+        explicit = args.explicit_fatalities(text, p_start, len(text) if p_end < 0 else p_end)
+        if explicit is not None:
+            d.fatalities = explicit
 
 
 def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:

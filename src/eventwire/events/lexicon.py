@@ -121,7 +121,7 @@ _COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")", re.IGNORECASE), sub, s) fo
 
 # Words that make what follows hypothetical or unreal: vows, threats, plans, denials, warnings.
 HYPOTHETICAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|to be|how to|plans? to|planned to|planning to|threat(?:en|ened|ens) to|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|"
+    r"\b(?:will|would|could|might|may|shall|how to|plans? to|planned to|planning to|threat(?:en|ened|ens) to|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|"
     r"warn(?:ed|s)?|call(?:ed|s)? for|ready to|likely to|intend(?:s|ed)? to|aim(?:s|ed)? to|seeks? to|prevent|denied|no (?:reports? of )?|not)\b"
 )  # case-sensitive: "May" the month is not "may" the modal
 

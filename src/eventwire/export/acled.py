@@ -19,7 +19,8 @@ EVENTWIRE_COLUMNS = [
     "eventwire_location_relation", "eventwire_fatalities_low", "eventwire_fatalities_high",
     "eventwire_defection_count", "eventwire_defection_count_low", "eventwire_defection_count_high",
     "eventwire_defection_rank", "eventwire_defection_names", "eventwire_defection_nationality",
-    "eventwire_defection_from_group", "eventwire_defection_to_group", "eventwire_defection_to_territory",
+    "eventwire_defection_from_group", "eventwire_defection_from_group_text", "eventwire_defection_to_group",
+    "eventwire_defection_to_group_text", "eventwire_defection_to_territory",
     "eventwire_defection_reason", "eventwire_defection_group_response", "eventwire_sources", "eventwire_confidence",
 ]
 
@@ -95,6 +96,8 @@ def acled_row(event: Event, source: str | None = None, source_scale: str | None 
         "eventwire_defection_nationality": "; ".join(d.nationality) if d else "",
         "eventwire_defection_from_group": (d.from_group or "") if d else "",
         "eventwire_defection_to_group": (d.to_group or "") if d else "",
+        "eventwire_defection_from_group_text": (d.from_group_text or "") if d else "",
+        "eventwire_defection_to_group_text": (d.to_group_text or "") if d else "",
         "eventwire_defection_to_territory": (d.to_territory or "") if d else "",
         "eventwire_defection_reason": (d.reason or "") if d else "",
         "eventwire_defection_group_response": (d.group_response or "") if d else "",
