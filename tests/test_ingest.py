@@ -134,3 +134,22 @@ def test_same_content_is_skipped_on_rerun(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'j.db'}"
     assert ingest([feed], url).new == 1
     assert ingest([feed], url).skipped == 1
+
+
+@needs_shared
+def test_real_extractions_merge_the_same_in_any_order_and_batching(corpus: Path, tmp_path: Path) -> None:
+    import random
+
+    from eventwire.intake import iter_articles
+    from eventwire.pipeline import Pipeline
+
+    extracted = list(Pipeline().process(a for a in iter_articles([corpus]) if not isinstance(a, Exception)))
+    shuffled = random.Random(5).sample(extracted, len(extracted))
+    results = []
+    for name, items, size in [("fwd", extracted, 40), ("rev", extracted[::-1], 3), ("shuf", shuffled, 7)]:
+        url = f"sqlite:///{tmp_path / (name + '.db')}"
+        with Store.open(url) as s:
+            for k in range(0, len(items), size):
+                s.write_batch(items[k:k + size])
+        results.append((table_counts(url), _event_rows(url)))
+    assert results[0] == results[1] == results[2]

@@ -120,3 +120,18 @@ def test_stored_fatalities_range_and_evidence(store: Store) -> None:  # noqa: F8
 @pytest.mark.parametrize("km,joined", [(10.0, True), (0.5, False)])
 def test_merge_km_setting(km: float, joined: bool) -> None:
     assert same_event(mention_of(A, ev_a(), 0), mention_of(B, ev_b(), 0), merge_km=km) is joined
+
+
+def test_same_actor_against_different_named_parties_stays_apart() -> None:
+    """Real ACLED notes (Idleb, 6 May 2023): one detainer, two different detained groups, two events."""
+    text1 = ("On 6 May 2023, HTS security apparatus detained a member of Hizb Ettahrir over charges of having "
+             "criticized the opposition factions in Idleb.")
+    text2 = "On 6 May 2023, HTS' general intelligence detained at least three Hurras al Deen fighters in Idleb city."
+    one, two = article(text1), article(text2)
+    idleb = ("Idleb", 35.929, 36.6318)
+    kw = dict(event_type="Strategic developments", sub_event_type="Arrests", day=date(2023, 5, 6), place=idleb)
+    e1 = event(one, "HTS security apparatus", actors=("HTS: Hayat Tahrir al Sham", "Hizb Ettahrir"), **kw)
+    e2 = event(two, "HTS' general intelligence", actors=("HTS: Hayat Tahrir al Sham", "Hurras al Deen"), **kw)
+    unknown = event(two, "HTS' general intelligence", actors=("Unidentified Armed Group (Syria)",), **kw)
+    assert not same_event(mention_of(one, e1, 0), mention_of(two, e2, 0), 10.0)
+    assert same_event(mention_of(one, e1, 0), mention_of(two, unknown, 0), 10.0)

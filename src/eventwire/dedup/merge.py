@@ -6,6 +6,10 @@ size, and joining every component a new report matches yields the same component
 function of its member set (members are sorted by their content-derived ids before folding). So the store can
 merge incrementally and still be deterministic.
 
+Actors: generic ones (unidentified, civilians, protesters, rioters) are treated as unknown; named actors must
+overlap, and the parties left over after the overlap must not both be named and different (HTS detaining
+Hurras al Deen fighters is not HTS detaining a Hizb Ettahrir member in the same town that day).
+
 Fatalities: reports that disagree keep their range as low/high; `best` is the lower median of the reports' best
 figures. With two reports that is the smaller one, which is ACLED's conservative practice; with three or more a
 single outlier cannot drag it.
@@ -115,10 +119,22 @@ def _places_match(a: Location | None, b: Location | None, merge_km: float) -> bo
     return _norm(a.name) == _norm(b.name) and bool(_norm(a.name))
 
 
+_GENERIC_ACTORS = ("unidentified", "civilians", "protesters", "rioters")
+
+
 def _actor_set(event: Event) -> set[str]:
     names = {_norm(a.name) for a in event.actors if a.role in _ACTOR_ROLES}
-    # "Unidentified armed group" is an unknown actor, not a contradiction of a named one.
-    return {n for n in names if n and not n.startswith("unidentified")}
+    # Unknown gunmen, civilians, protesters: saying who they are not, they neither join nor split two reports.
+    return {n for n in names if n and not n.startswith(_GENERIC_ACTORS)}
+
+
+def _actors_match(a: Event, b: Event) -> bool:
+    """Named actors must overlap, and what is left on each side must not be two different named parties."""
+    actors_a, actors_b = _actor_set(a), _actor_set(b)
+    if not actors_a or not actors_b:
+        return True
+    shared = actors_a & actors_b
+    return bool(shared) and not (actors_a - shared and actors_b - shared)
 
 
 def same_event(a: Mention, b: Mention, merge_km: float) -> bool:
@@ -132,8 +148,7 @@ def same_event(a: Mention, b: Mention, merge_km: float) -> bool:
         return False
     if not _places_match(ea.location, eb.location, merge_km):
         return False
-    actors_a, actors_b = _actor_set(ea), _actor_set(eb)
-    return not actors_a or not actors_b or bool(actors_a & actors_b)
+    return _actors_match(ea, eb)
 
 
 def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
