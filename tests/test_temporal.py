@@ -5,7 +5,6 @@ import csv
 import json
 import random
 import re
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -219,17 +218,6 @@ def test_acled_notes_around_a_date_are_week_precision() -> None:
         first = find_times(row["notes"], D(row["event_date"]))[0]
         assert first.text.startswith("Around") and int(first.time.time_precision) == 2
         assert first.time.end == D(row["event_date"])
-
-
-@needs_shared
-def test_speed_on_acled_notes() -> None:
-    notes = [r["notes"] for r in _acled_sample()]
-    find_times(notes[0], TUE)  # warm-up
-    began = time.perf_counter()
-    for note in notes:
-        find_times(note, TUE)
-    rate = len(notes) / (time.perf_counter() - began)
-    assert rate >= 2000, f"{rate:.0f} notes/s"
 
 
 @pytest.mark.parametrize("published", [date(2015, 6, 1) + timedelta(days=i) for i in range(7)])
