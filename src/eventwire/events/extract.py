@@ -186,8 +186,8 @@ def _article_country(article: Article, sentences, resources) -> str | None:
     head = " ".join(text[s:e] for s, e in sentences[:12])
     for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
         c = resources.gazetteer.country(m.group())
-        if c:
-            votes[c] = votes.get(c, 0) + 2.0
+        if c:  # a country's name says more than a nationality word ("Turkish drones" strike in Syria)
+            votes[c] = votes.get(c, 0) + (2.0 if m.group() == c else 0.5)
     if article.dateline_place:
         for part in article.dateline_place.split(","):
             c = resources.gazetteer.country(part.strip())
@@ -197,7 +197,7 @@ def _article_country(article: Article, sentences, resources) -> str | None:
         if resources.gazetteer.is_place(m.group()):
             cands = resources.gazetteer.lookup(m.group(), None)
             if cands:
-                votes[cands[0].country] = votes.get(cands[0].country, 0) + 1.0
+                votes[cands[0].country] = votes.get(cands[0].country, 0) + 1.5
     return max(votes, key=votes.get) if votes else None
 
 

@@ -1,8 +1,10 @@
 """Where an event happened: place names found by gazetteer look-up, relative places, and the choice among them."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from eventwire.models import GeoPrecision, Location, Span
 
@@ -59,6 +61,13 @@ def _candidates(text: str, start: int, end: int):
                     yield s, e, text[s:e]
 
 
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words news writes in lower case (mined by scripts/build_common_words.py): "Metro" or "Parks" is no town."""
+    path = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
 def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str | None,
                         blocked: list[tuple[int, int]]) -> list[PlaceMention]:
     """Gazetteer places named in text[start:end], outside `blocked` spans (actor and organisation names)."""
@@ -69,6 +78,8 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
     for s, e, name in _candidates(text, start, end):
         name = name.strip("'’")
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in blocked + taken):
+            continue
+        if " " not in name and "-" not in name and name.lower() in _common_words():
             continue
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
         place = gazetteer.admin1_region(name, country) if region else None
