@@ -180,3 +180,18 @@ def test_cli_check_exits_1_with_a_clear_message(tmp_path: Path, monkeypatch: pyt
     failed = runner.invoke(eval_cmd, [*args, "--check", str(baseline)])
     assert failed.exit_code == 1
     assert "acled.event_recall: 0.0000 dropped below baseline 1.0000" in failed.output
+
+
+def test_location_items_skip_empty_gold_spans(tmp_path: Path) -> None:
+    from eventwire.evaluation import load_location_items
+
+    path = tmp_path / "loc.jsonl"
+    lines = [
+        {"id": "1", "text": "Police arrested him in Kirkuk.", "spans": [
+            {"start": 23, "end": 29, "label": "LOCATION", "text": "Kirkuk"}]},
+        {"id": "2", "text": "Neo-Nazis clashed with anti-fascists.", "spans": [
+            {"start": 0, "end": 0, "label": "LOCATION", "text": ""}]},
+        {"id": "3", "text": "Nothing here.", "spans": []},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    assert [it["id"] for it in load_location_items(path, None)] == ["1"]
