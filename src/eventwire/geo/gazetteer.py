@@ -25,6 +25,11 @@ _DUPLICATE_KM = 3.0
 _MIN_LETTERS = 3
 _MIN_SKELETON_FREE = 4  # a skeleton match without a country needs this many consonants
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ez|es|ed)[-\s]+", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_FACILITY = re.compile(
+    r"\s+(?:military\s+|central\s+)?(?:prison|air\s*base|airbase|airport|base|farm|farms|camp|border crossing|crossing|"
+    r"checkpoint|bridge|dam|hospital|association|refinery|oil\s*field|field|station|port|junction|roundabout|"
+    r"school|university|market|mosque|church|square)$", re.IGNORECASE)
 _REGION_WORDS = {
     "province", "provinces", "governorate", "governate", "gov", "countryside", "region", "state", "the", "of",
     "in", "rural", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "central",
@@ -102,24 +107,33 @@ class Gazetteer:
         return (p.country != country, hit.level >= 2, p.source != "acled", hit.level, _FEATURE_RANK[p.feature],
                 not hit.primary, -p.freq, -p.population)
 
-    def _ranked(self, name: str, country: str | None, features: tuple[str, ...]) -> list[Place]:
+    def _ranked(self, name: str, country: str | None, features: tuple[str, ...], fuzzy: bool = False) -> list[Place]:
         country = self.country(country) or country if country else None
         hits = self._candidates(name, features)
         strong = [h for h in hits if h.level < 2]
-        if country is not None:
+        if fuzzy and country is not None:
             in_country = [h for h in hits if h.place.country == country]
             if in_country and not any(h.level < 2 for h in in_country):
                 strong += [h for h in in_country if h.level == 2]
-        elif not strong:
+        elif fuzzy and not strong:
             strong = [h for h in hits if len(keys(name)[2]) >= _MIN_SKELETON_FREE]
         strong.sort(key=lambda h: self._rank(h, country))
         return _without_duplicates([h.place for h in strong])
 
-    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+    def lookup(self, name: str, country: str | None = None, fuzzy: bool = False) -> list[Place]:
         """Candidate places for a name, best first: ACLED train locations in `country`, then geonames towns (by
         exact vs alternate name, population), then admin1 regions and countries of that name; other countries'
-        places last.  Transliteration variants match through the consonant skeleton only when nothing closer does."""
-        return self._ranked(name, country, ("city", "alias", "admin1", "country"))
+        places last.  ACLED-style compound names ("Damascus - Barzeh", "Hti Ri (North)", "Sidnaya Military
+        Prison") fall back to their main place.  `fuzzy` also matches consonant skeletons when nothing closer
+        does: off by default, since on held-out ACLED rows such matches were mostly a homonymous village
+        elsewhere (10 right vs 68 wrong)."""
+        features = ("city", "alias", "admin1", "country")
+        found = self._ranked(name, country, features, fuzzy)
+        for simpler in _simpler_names(name):
+            if found:
+                break
+            found = self._ranked(simpler, country, features, fuzzy)
+        return found
 
     def is_place(self, name: str) -> bool:
         """Cheap test that a capitalised surface string names a known place (not a common word or demonym)."""
@@ -155,6 +169,12 @@ class Gazetteer:
             if places:
                 return places[0]
         return None
+
+
+def _simpler_names(name: str) -> list[str]:
+    """Shorter forms of an ACLED-style compound location name, most specific first."""
+    out = [_PARENTHESIS.sub("", name).strip(), name.split(" - ")[0].strip(), _FACILITY.sub("", name).strip()]
+    return [n for i, n in enumerate(out) if n and n != name and n not in out[:i]]
 
 
 def _without_duplicates(places: list[Place]) -> list[Place]:
