@@ -63,7 +63,7 @@ def predicted(event: Event | None) -> dict[str, Any]:
         "longitude": loc.lon if loc else None,
         "geo_precision": int(loc.geo_precision) if loc else None,
         "fatalities": event.fatalities.best if event.fatalities else 0,
-        "event_date": event.time.start.isoformat() if event.time and event.time.start else None,
+        "event_date": (event.time.end or event.time.start).isoformat() if event.time and (event.time.end or event.time.start) else None,  # as acled_row
         "background": event.background,
     }
 

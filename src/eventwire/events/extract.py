@@ -106,6 +106,8 @@ def extract_events(article: Article, resources, classify: Classify | None = None
             frame = update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
             triggers = [t for t in triggers if t.sub_event_type != DEFECTION and not frame.covers(t)]
         event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
+        if not event_triggers and not cue and _dated_report(text, s, e, times):
+            event_triggers = [_dated_trigger(text, s, e, times)]
         if event_triggers:
             drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
                                                attribution, ctx, resources))
@@ -119,6 +121,20 @@ def extract_events(article: Article, resources, classify: Classify | None = None
     if classify is not None:
         _apply_classifier(drafts, text, classify)
     return [_finish(d, article, ctx, resources) for d in drafts]
+
+
+def _dated_report(text: str, s: int, e: int, times) -> bool:
+    """ "On 3 May 2022, farmers blocked the highway …": a sentence that opens with its date reports something,
+    even when no trigger word says what; the classifier then names it."""
+    return bool(times) and times[0].start - s <= 12 and not times[0].relative and len(text[s:e].split()) >= 8
+
+
+def _dated_trigger(text: str, s: int, e: int, times) -> Trigger:
+    start = times[0].end
+    word = re.search(r"\b[a-z]+(?:ed|ing)\b", text[start:e])
+    if word:
+        return Trigger(start + word.start(), start + word.end(), word.group(), "Other", 0.3)
+    return Trigger(start, min(e, start + 1), text[start:start + 1], "Other", 0.3)
 
 
 def _is_heading(text: str, s: int, e: int, article: Article) -> bool:

@@ -81,7 +81,7 @@ _RULES: list[tuple[str, str, float]] = [
      "Air/drone strike", 0.9),
     (r"shell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|multiple rocket launcher|grad\b|katyusha",
      "Shelling/artillery/missile attack", 0.8),
-    (r"\bieds?\b|improvised explosive|explosive devices?|landmines?|land mines?|mine (?:exploded|explosion|blast)|car bomb|vbied|bomb (?:exploded|explosion|blast|went off)|roadside bomb|explosions?\b|exploded|hit by a (?:land)?mine|blast\b|detonat(?:ed|ion)",
+    (r"\bieds?\b|improvised explosive|explosive devices?|landmines?|land mines?|mine (?:exploded|explosion|blast)|car bomb|vbied|bomb (?:exploded|explosion|blast|went off)|roadside bomb|explosions?\b|exploded|hit by an? (?:[\w-]+ )?mine|(?:anti-personnel|anti-tank|land) ?mines?|blast\b|detonat(?:ed|ion)",
      "Remote explosive/landmine/IED", 0.8),
     (r"suicide (?:bomb(?:er|ing|s)?|attack(?:er)?s?|vest|car bomb)|svbied|blew (?:himself|herself|themselves) up|detonated (?:himself|herself)",
      "Suicide bomb", 1.0),
