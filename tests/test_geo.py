@@ -101,15 +101,22 @@ def test_country_of_a_non_country(gaz):
 
 
 @pytest.mark.parametrize("text", ["Tel Abyad", "Raqqa", "al-Bab", "Aleppo", "Mosul", "Syria", "Türkiye", "Idlib",
-                                  "Gire Spi", "Kobani"])
+                                  "Gire Spi", "Kobani", "US", "DRC", "Aleppo City", "Deir Ezzor Governorate",
+                                  "East Ghouta", "Damascus - Barzeh"])
 def test_is_place_accepts_places(gaz, text):
     assert gaz.is_place(text)
 
 
 @pytest.mark.parametrize("text", ["Of", "Man", "Police", "Syrian", "Kurdish", "Monday", "Forces", "Democratic",
-                                  "Islamic", "raqqa", "the", "IS", "ISIS", "Manbateh"])
+                                  "Islamic", "raqqa", "the", "IS", "ISIS", "Manbateh", "FSA", "SDF", "NATO", "Tal",
+                                  "Abu", "Dec"])
 def test_is_place_rejects_words_demonyms_and_unknown_villages(gaz, text):
     assert not gaz.is_place(text)
+
+
+def test_acled_compound_names_fall_back_to_the_main_place(gaz):
+    assert gaz.lookup("Damascus - Barzeh", "Syria")[0].name == "Damascus"
+    assert gaz.lookup("Sidnaya Military Prison", "Syria")[0].admin1 == "Rural Damascus"
 
 
 def test_lookup_of_nothing(gaz):

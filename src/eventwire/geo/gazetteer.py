@@ -23,6 +23,8 @@ ARTEFACT = Path(__file__).resolve().parents[1] / "data" / "geo" / "gazetteer.sql
 _FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "country": 2}
 _DUPLICATE_KM = 3.0
 _MIN_LETTERS = 3
+_ACRONYM_LETTERS = 5
+_OPENING_MARKS = "'`’‘ʼʿ\"“"
 _MIN_SKELETON_FREE = 4  # a skeleton match without a country needs this many consonants
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ez|es|ed)[-\s]+", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
@@ -30,6 +32,8 @@ _FACILITY = re.compile(
     r"\s+(?:military\s+|central\s+)?(?:prison|air\s*base|airbase|airport|base|farm|farms|camp|border crossing|crossing|"
     r"checkpoint|bridge|dam|hospital|association|refinery|oil\s*field|field|station|port|junction|roundabout|"
     r"school|university|market|mosque|church|square)$", re.IGNORECASE)
+_SETTLEMENT = re.compile(r"\s+(?:city|town|village|district|neighbou?rhood|suburb|quarter|camp|refugee camp)$",
+                         re.IGNORECASE)
 _REGION_WORDS = {
     "province", "provinces", "governorate", "governate", "gov", "countryside", "region", "state", "the", "of",
     "in", "rural", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "central",
@@ -148,10 +152,16 @@ class Gazetteer:
             return k0 not in self._demonyms  # "Türkiye", "DRC", "US" are; "Syrian" is not
         if not k0 or k0 in self._stopwords:
             return False
-        head = _ARTICLE_PREFIX.sub("", text)
+        head = _ARTICLE_PREFIX.sub("", text).lstrip(_OPENING_MARKS)
         if sum(c.isalpha() for c in head) < _MIN_LETTERS or not head[:1].isupper():
             return False
-        return any(h.level < 2 for h in self._candidates(text, ("city", "alias", "admin1", "country")))
+        if text.isupper() and len(k0) <= _ACRONYM_LETTERS:  # "FSA", "NATO", "ETA" are towns somewhere too
+            return any(h.primary and h.place.source == "acled" for h in self._candidates(text, ("city",)))
+        for candidate in (text, *_simpler_names(text)):
+            if norm(candidate) not in self._stopwords and any(
+                    h.level < 2 for h in self._candidates(candidate, ("city", "alias", "admin1", "country"))):
+                return True
+        return self.admin1_region(text) is not None
 
     def country(self, name: str) -> str | None:
         """ACLED country name for a country name, short form or demonym ("Syrian", "Türkiye" -> ...)."""
@@ -173,7 +183,8 @@ class Gazetteer:
 
 def _simpler_names(name: str) -> list[str]:
     """Shorter forms of an ACLED-style compound location name, most specific first."""
-    out = [_PARENTHESIS.sub("", name).strip(), name.split(" - ")[0].strip(), _FACILITY.sub("", name).strip()]
+    out = [_PARENTHESIS.sub("", name).strip(), name.split(" - ")[0].strip(), _FACILITY.sub("", name).strip(),
+           _SETTLEMENT.sub("", name).strip()]
     return [n for i, n in enumerate(out) if n and n != name and n not in out[:i]]
 
 
