@@ -119,6 +119,12 @@ def test_acled_compound_names_fall_back_to_the_main_place(gaz):
     assert gaz.lookup("Sidnaya Military Prison", "Syria")[0].admin1 == "Rural Damascus"
 
 
+def test_near_prefers_the_homonym_close_to_the_article_focus(gaz):
+    beirut = gaz.lookup("Beirut", "Lebanon")[0]
+    assert gaz.lookup("Tripoli")[0].country == "Libya"
+    assert gaz.lookup("Tripoli", near=(beirut.lat, beirut.lon))[0].country == "Lebanon"
+
+
 def test_lookup_of_nothing(gaz):
     assert gaz.lookup("") == [] and gaz.lookup("Xqzzvw Nowhere") == []
 

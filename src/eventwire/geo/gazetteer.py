@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 ARTEFACT = Path(__file__).resolve().parents[1] / "data" / "geo" / "gazetteer.sqlite.gz"
 
+NEAR_KM = 100.0
 _FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "country": 2}
 _DUPLICATE_KM = 3.0
 _MIN_LETTERS = 3
@@ -124,19 +125,23 @@ class Gazetteer:
         strong.sort(key=lambda h: self._rank(h, country))
         return _without_duplicates([h.place for h in strong])
 
-    def lookup(self, name: str, country: str | None = None, fuzzy: bool = False) -> list[Place]:
+    def lookup(self, name: str, country: str | None = None, fuzzy: bool = False,
+               near: tuple[float, float] | None = None) -> list[Place]:
         """Candidate places for a name, best first: ACLED train locations in `country`, then geonames towns (by
         exact vs alternate name, population), then admin1 regions and countries of that name; other countries'
         places last.  ACLED-style compound names ("Damascus - Barzeh", "Hti Ri (North)", "Sidnaya Military
         Prison") fall back to their main place.  `fuzzy` also matches consonant skeletons when nothing closer
         does: off by default, since on held-out ACLED rows such matches were mostly a homonymous village
-        elsewhere (10 right vs 68 wrong)."""
+        elsewhere (10 right vs 68 wrong).  `near` (lat, lon), e.g. the article's main place or region, moves
+        candidates within NEAR_KM of it ahead of farther homonyms."""
         features = ("city", "alias", "admin1", "country")
         found = self._ranked(name, country, features, fuzzy)
         for simpler in _simpler_names(name):
             if found:
                 break
             found = self._ranked(simpler, country, features, fuzzy)
+        if near is not None:
+            found.sort(key=lambda p: haversine_km(p.lat, p.lon, *near) > NEAR_KM)  # stable: keeps rank otherwise
         return found
 
     def is_place(self, name: str) -> bool:
