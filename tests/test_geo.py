@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 
 import pytest
@@ -129,12 +128,11 @@ def test_lookup_of_nothing(gaz):
     assert gaz.lookup("") == [] and gaz.lookup("Xqzzvw Nowhere") == []
 
 
-def test_loads_fast():
+def test_loads_from_the_shipped_artefact():
     from eventwire.geo.gazetteer import Gazetteer
 
-    start = time.perf_counter()
-    Gazetteer()
-    assert time.perf_counter() - start < 2.0
+    fresh = Gazetteer()  # load time is measured by benchmarks, not asserted here
+    assert fresh.is_place("Tel Abyad") and fresh.lookup("Idlib")[0].admin1 == "Idleb"
 
 
 # -- relative positions and distances -------------------------------------------------------------------------------
