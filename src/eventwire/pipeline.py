@@ -11,7 +11,7 @@ import functools
 import logging
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from eventwire.models import Article, Event
@@ -42,17 +42,11 @@ class Resources:
     gazetteer: object
     classifier: object | None = None
     use_ner: bool = True
-    _monitors: list = field(default_factory=list)
 
     def find_actors(self, sentence: str, base: int) -> list[tuple[int, int, str]]:
         from eventwire.actors import find_mentions
 
         return [(base + s, base + e, key) for s, e, key in find_mentions(sentence)]
-
-    def normalise_actor(self, mention: str, country, when):
-        from eventwire.actors import normalise
-
-        return normalise(mention, country, when)
 
     def resolve_actor(self, key: str, mention: str, country, when):
         from eventwire.actors import normalise, resolve_key

@@ -58,9 +58,6 @@ class DefectionFrame:
     attribution: Attribution | None = None
     place_mentions: list = field(default_factory=list)
 
-    def covers(self, trigger: Trigger) -> bool:
-        return trigger.sub_event_type == DEFECTION
-
     def to_model(self) -> Defection:
         ev: dict[str, list[Span]] = {}
 
@@ -100,10 +97,7 @@ class DefectionFrame:
         d = _Draft(sentence=self.sentences[0], trigger=self.trigger, sub_event_type="Change to group/activity",
                    confidence=1.0, kind="defection", frame=self)
         d.evidence = [Span(start=s, end=e) for s, e in self.sentences]
-        d.actors = [a for a in (self.from_group, self.to_group) if a is not None]
-        if self.to_group is not None:
-            self.to_group = self.to_group
-            d.actors = [a if a is not self.to_group else a.model_copy(update={"role": "actor2"}) for a in d.actors]
+        d.actors = [a for a in (self.from_group, self.to_group) if a is not None]  # roles actor1, actor2 (_fill_groups)
         d.time, d.time_stated = self.time, self.time_stated
         d.attribution = self.attribution
         cands = [p for p in self.place_mentions if not (self.to_territory and p.text in self.to_territory[0])]

@@ -92,7 +92,8 @@ def extract_events(article: Article, resources, classify: Classify | None = None
             continue
         times = resources.find_times(text[s:e], article.published, s)
         mentions = [_Mention(a, b, text[a:b], key) for a, b, key in resources.find_actors(text[s:e], s)]
-        blocked = [(m.start, m.end) for m in mentions] + resources.org_spans(text, s, e)
+        organisations = resources.organisations(text, s, e)
+        blocked = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in organisations]
         place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
         if ctx.lead_time is None and times and index < 6:
             ctx.lead_time = times[0].time
@@ -103,8 +104,7 @@ def extract_events(article: Article, resources, classify: Classify | None = None
         cue = defection_cue(text, s, e, triggers, frames)
         if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
             triggers = [t for t in triggers if t.sub_event_type == DEFECTION or (t.strength >= 0.5 and not _relative(text, s, t))]
-            frame = update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
-            triggers = [t for t in triggers if t.sub_event_type != DEFECTION and not frame.covers(t)]
+            update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
         event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
         if not event_triggers and not cue and _dated_report(text, s, e, times):
             event_triggers = [_dated_trigger(text, s, e, times)]
@@ -113,7 +113,7 @@ def extract_events(article: Article, resources, classify: Classify | None = None
                                                attribution, ctx, resources))
         elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
             _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
-        ctx.monitors += resources.organisations(text, s, e)
+        ctx.monitors += organisations
         _remember(ctx, mentions, place_mentions)
     drafts += [f.to_draft(ctx, resources) for f in frames]
     drafts = _merge_within(drafts)
@@ -151,9 +151,9 @@ def _hypothetical(text: str, s: int, trigger: Trigger) -> bool:
     """A trigger under "vowed that … will", "threatened to", "plans to" reports no event."""
     clause_start = max(s, trigger.start - 60)
     window = text[clause_start:trigger.start]
-    for sep in (",", ";", " and ", " as "):
+    for sep in (";", " and ", " as "):  # the trigger's own clause (commas do not cut: "vowed in October that …")
         cut = window.rfind(sep)
-        if cut >= 0 and sep != "," :
+        if cut >= 0:
             window = window[cut:]
     m = HYPOTHETICAL.search(window)
     if not m:
@@ -271,10 +271,6 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
 def _territory_subtype(actors: list[Actor], resources) -> str:
     a1 = next((a for a in actors if a.role == "actor1"), None)
     return "Government regains territory" if a1 is not None and a1.inter == 1 else "Non-state actor overtakes territory"
-
-
-def _normalise(resources, m: _Mention, ctx: ArticleContext):
-    return resources.normalise_actor(m.text, ctx.country, ctx.article.published)
 
 
 def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[Actor]:
@@ -472,9 +468,6 @@ def _apply_classifier(drafts: list[_Draft], text: str, classify: Classify) -> No
         best = max(p, key=p.get)
         if p[best] >= d.confidence or SUBTYPE_TO_TYPE.get(best) == SUBTYPE_TO_TYPE.get(d.sub_event_type):
             d.sub_event_type, d.confidence = best, p[best]
-    for d in todo:
-        if d.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
-            pass
 
 
 def _finish(d: _Draft, article: Article, ctx: ArticleContext, resources) -> Event:
