@@ -196,25 +196,46 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
 
 
 def _article_country(article: Article, sentences, resources) -> str | None:
-    """The country most of the article's places and nationality words point to."""
+    """The country most of the article's places, nationality words and actors point to."""
     votes: dict[str, float] = {}
     text = article.text
     head = " ".join(text[s:e] for s, e in sentences[:12])
+    gazetteer = resources.gazetteer
     for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
-        c = resources.gazetteer.country(m.group())
+        c = gazetteer.country(m.group())
         if c:  # a country's name says more than a nationality word ("Turkish drones" strike in Syria)
             votes[c] = votes.get(c, 0) + (2.0 if m.group() == c else 0.5)
     if article.dateline_place:
         for part in article.dateline_place.split(","):
-            c = resources.gazetteer.country(part.strip())
+            c = gazetteer.country(part.strip())
             if c:
                 votes[c] = votes.get(c, 0) + 3.0
     for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
-        if resources.gazetteer.is_place(m.group()):
-            cands = resources.gazetteer.lookup(m.group(), None)
-            if cands:
-                votes[cands[0].country] = votes.get(cands[0].country, 0) + 1.5
+        if gazetteer.is_place(m.group()):
+            for c, w in gazetteer.country_weights(m.group()).items():
+                votes[c] = votes.get(c, 0) + 1.5 * w
+    for c in _actor_countries(head, resources):
+        votes[c] = votes.get(c, 0) + 1.0
     return max(votes, key=votes.get) if votes else None
+
+
+def _actor_countries(head: str, resources) -> list[str]:
+    """Countries the article's actors belong to without a nationality word of their own: "regime forces" and
+    "SAA" (state forces of the context country), "QSD" ("QSD: Syrian Democratic Forces").  A nationality word
+    already voted, and foreign forces ("Turkish forces") often fight abroad, so those are left out."""
+    out: list[str] = []
+    for s, e, key in resources.find_actors(head, 0):
+        surface = head[s:e]
+        if any(resources.gazetteer.country(w) for w in re.findall(r"[A-Z][\w'’-]+", surface)):
+            continue
+        if key.startswith("military:") and key.split(":", 1)[1]:
+            out.append(key.split(":", 1)[1])
+        elif key.startswith("group:"):
+            actor = resources.resolve_actor(key, surface, None, None)
+            named = [c for w in re.findall(r"[A-Z][\w'’-]+", actor.name if actor else "")
+                     if (c := resources.gazetteer.country(w))]
+            out += named[:1]
+    return out
 
 
 def _remember(ctx: ArticleContext, mentions: list[_Mention], place_mentions) -> None:
