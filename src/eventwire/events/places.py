@@ -28,6 +28,16 @@ _RELATION = re.compile(
     r"\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
+_SETTLEMENT_WORD = (r"(?:village|town|city|area|areas|front|frontline|axis|line|farms?|camp|district|neighbou?rhood|"
+                    r"region|subdistrict|sub-district|countryside|outskirts|vicinity|surroundings|desert|plain)")
+_IN_CONTAINER = re.compile(
+    r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:in|of|within)\s+(?:the\s+)?"
+    r"(?:rural\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+)?",
+    re.I)
+_PAREN_OPEN = re.compile(r"\s*\(")
+_COMMA = re.compile(r"\s*,\s*")
+_CONTAINER_PENALTY = 2.0
+_CONTAINED_BONUS = 0.5
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
 _CITY_REF = re.compile(r"\bthe (?:[A-Z]\w+ )?(city|town|village)\b(?! of)")
 _NON_PLACE = {"The", "A", "An", "On", "In", "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -77,7 +87,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
     taken: list[tuple[int, int]] = []
     for s, e, name in _candidates(text, start, end):
         name = name.strip("'’")
-        if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in blocked + taken):
+        if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
+            continue
+        if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
             continue
         if " " not in name and "-" not in name and name.lower() in _common_words():
             continue
@@ -93,7 +105,52 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
     found.sort(key=lambda p: p.start)
+    _apply_containers(text, found, gazetteer, country)
     return found
+
+
+def _named_facility(s: int, e: int, blocked: list[tuple[int, int]], name: str, gazetteer) -> bool:
+    """A blocked span that is exactly an ACLED location is a place after all: "Hole Camp" and "Sidnaya Military
+    Prison" end like organisation names but are where ACLED codes events."""
+    return (s, e) in blocked and gazetteer.is_acled_location(name)
+
+
+def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, country: str | None) -> bool:
+    """Whether `h` is written as the region or town that contains `m`: "Nawa town in Dar'a countryside", "Hole in
+    Al-Hasakeh", "Amiriyeh in the countryside of Ras Al Ain", "Mykhaylivka, Donetsk", "London (Ontario)"."""
+    gap = text[m.end:h.start]
+    if _IN_CONTAINER.fullmatch(gap):
+        return True
+    if _PAREN_OPEN.match(gap) and ")" not in gap:
+        return True
+    return bool(_COMMA.fullmatch(gap)) and gazetteer.admin1_region(h.text, country) is not None \
+        and not _COMMA.match(text, h.end)  # not a list of towns ("Tiba, Sayda, Kahil")
+
+
+def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: str | None) -> None:
+    """A place named as the container of another is a hint, not the event's place: it loses to the place it
+    contains, which is looked up again preferring homonyms in the container's admin1 or near it."""
+    for i, m in enumerate(found):
+        containers = [h for h in found[i + 1:] if h.score > 0 and _container_of(text, m, h, gazetteer, country)]
+        if not containers or m.relation is not None:
+            continue
+        hint = containers[-1].place
+        for h in containers:
+            h.score -= _CONTAINER_PENALTY
+        candidates = gazetteer.lookup(m.text, country, near=(hint.lat, hint.lon))
+        better = next((c for c in candidates if c.admin1 and c.admin1 == hint.admin1), None)
+        if better is None and candidates and geo_near(candidates[0], hint):
+            better = candidates[0]
+        if better is not None and better != m.place:
+            m.place, m.lat, m.lon = better, better.lat, better.lon
+        m.score += _CONTAINED_BONUS
+
+
+def geo_near(a, b) -> bool:
+    from eventwire.geo import haversine_km
+    from eventwire.geo.gazetteer import NEAR_KM
+
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
 
 
 def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> PlaceMention:

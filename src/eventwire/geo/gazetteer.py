@@ -176,12 +176,17 @@ class Gazetteer:
         if sum(c.isalpha() for c in head) < _MIN_LETTERS or not head[:1].isupper():
             return False
         if text.isupper() and len(k0) <= _ACRONYM_LETTERS:  # "FSA", "NATO", "ETA" are towns somewhere too
-            return any(h.primary and h.place.source == "acled" for h in self._candidates(text, ("city",)))
+            return self.is_acled_location(text)
         for candidate in (text, *_simpler_names(text)):
             if norm(candidate) not in self._stopwords and any(
                     h.level < 2 for h in self._candidates(candidate, ("city", "alias", "admin1", "country"))):
                 return True
         return self.admin1_region(text) is not None
+
+    def is_acled_location(self, name: str) -> bool:
+        """Whether ACLED's train rows code events at a town of exactly this name ("Hole Camp", "Sidnaya Military
+        Prison"): such a name is a place even where it reads like an organisation or an acronym."""
+        return any(h.primary and h.place.source == "acled" for h in self._candidates(name, ("city",)))
 
     def country(self, name: str) -> str | None:
         """ACLED country name for a country name, short form or demonym ("Syrian", "Türkiye" -> ...)."""
