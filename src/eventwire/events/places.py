@@ -37,6 +37,7 @@ _IN_CONTAINER = re.compile(
 _PAREN_OPEN = re.compile(r"\s*\(")
 _COMMA = re.compile(r"\s*,\s*")
 _CONTAINER_PENALTY = 2.0
+_FOREIGN_PENALTY = 2.0
 _CONTAINED_BONUS = 0.5
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
 _CITY_REF = re.compile(r"\bthe (?:[A-Z]\w+ )?(city|town|village)\b(?! of)")
@@ -56,6 +57,7 @@ class PlaceMention:
     score: float = 0.0
     lat: float | None = None
     lon: float | None = None
+    anchored: bool = False  # confirmed by a container named with it ("Nawa town in Dar'a countryside")
 
 
 def _candidates(text: str, start: int, end: int):
@@ -105,8 +107,18 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
     found.sort(key=lambda p: p.start)
-    _apply_containers(text, found, gazetteer, country)
+    found = _apply_containers(text, found, gazetteer, country)
+    for m in found:
+        if _foreign(m, country) and not m.anchored:
+            m.score -= _FOREIGN_PENALTY
     return found
+
+
+def _foreign(m: PlaceMention, country: str | None) -> bool:
+    """A place outside the article's country: mostly a homonym ("Nashwa" read as Nashua, New Hampshire), a piece of
+    an unknown name ("Jum" of "Kafr Jum") or a country named for context ("to protest Russia's invasion of
+    Ukraine"), so it only wins where no place of the country is named."""
+    return country is not None and m.place.country != country
 
 
 def _named_facility(s: int, e: int, blocked: list[tuple[int, int]], name: str, gazetteer) -> bool:
@@ -127,26 +139,34 @@ def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, countr
         and not _COMMA.match(text, h.end)  # not a list of towns ("Tiba, Sayda, Kahil")
 
 
-def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: str | None) -> None:
+def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: str | None) -> list[PlaceMention]:
     """A place named as the container of another is a hint, not the event's place: it loses to the place it
-    contains, which is looked up again preferring homonyms in the container's admin1 or near it."""
+    contains, which is looked up again in the container's country, preferring homonyms in its admin1 or near it;
+    a place so confirmed is `anchored` even abroad ("Fort Wayne (Indiana)" in a note about Ukraine).  A contained
+    name found only in another country than its container is no place we know ("Nashwa neighborhood in
+    Al-Hasakeh" is not Nashua, New Hampshire): it is dropped."""
+    dropped: list[PlaceMention] = []
     for i, m in enumerate(found):
-        containers = [h for h in found[i + 1:] if h.score > 0 and _container_of(text, m, h, gazetteer, country)]
+        containers = [h for h in found[i + 1:] if _container_of(text, m, h, gazetteer, country)]
         if not containers or m.relation is not None:
             continue
         hint = containers[-1].place
+        candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
+        better = next((c for c in candidates if c.admin1 and c.admin1 == hint.admin1), None)
+        if better is None and candidates and _near(candidates[0], hint):
+            better = candidates[0]
+        if better is None:
+            if m.place.country != hint.country:
+                dropped.append(m)
+            continue
+        m.place, m.lat, m.lon, m.anchored = better, better.lat, better.lon, True
+        m.score += _CONTAINED_BONUS
         for h in containers:
             h.score -= _CONTAINER_PENALTY
-        candidates = gazetteer.lookup(m.text, country, near=(hint.lat, hint.lon))
-        better = next((c for c in candidates if c.admin1 and c.admin1 == hint.admin1), None)
-        if better is None and candidates and geo_near(candidates[0], hint):
-            better = candidates[0]
-        if better is not None and better != m.place:
-            m.place, m.lat, m.lon = better, better.lat, better.lon
-        m.score += _CONTAINED_BONUS
+    return [m for m in found if m not in dropped]
 
 
-def geo_near(a, b) -> bool:
+def _near(a, b) -> bool:
     from eventwire.geo import haversine_km
     from eventwire.geo.gazetteer import NEAR_KM
 

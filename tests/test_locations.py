@@ -1,0 +1,74 @@
+"""Where an event happened, end to end on ACLED-style notes: the article's country, container hints ("X town in Y
+countryside", "X, Admin1", "X (Admin1)"), homonyms abroad, and the choice among several places."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.intake import article_from_text
+from eventwire.models import Event
+from eventwire.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(use_classifier=False)
+
+
+def _location(pipeline: Pipeline, text: str):
+    article = article_from_text(text, input_id="t", published=date(2021, 6, 1))
+    events: list[Event] = next(pipeline.process([article]))[1]
+    assert events, text
+    return events[0].location
+
+
+def test_actors_and_places_make_a_syrian_note_syrian(pipeline):
+    # "Amiriyeh" is also an alternate name of an Iranian town; QSD, the regime and Ras Al Ain say Syria.
+    loc = _location(pipeline, "On 4 May 2021, clashes took place between QSD and regime forces in the vicinity of "
+                              "Amiriyeh in the countryside of Ras Al Ain. Casualties unknown.")
+    assert (loc.country, loc.admin1, loc.name) == ("Syria", "Al Hasakeh", "Amiriyeh")
+    assert int(loc.geo_precision) == 2
+
+
+def test_town_in_a_governorate_countryside_is_the_town(pipeline):
+    loc = _location(pipeline, "On 2 June 2021, unidentified gunmen shot and wounded a regime soldier in Nawa town "
+                              "in Dar'a countryside. No fatalities were reported.")
+    assert (loc.country, loc.admin1, loc.name) == ("Syria", "Dara", "Nawa")
+    assert int(loc.geo_precision) == 1
+
+
+def test_camp_name_that_reads_like_an_organisation_is_a_place(pipeline):
+    loc = _location(pipeline, "On 5 May 2021, unknown gunmen shot and killed a resident in Hole Camp in "
+                              "Al-Hasakeh countryside.")
+    assert loc.name == "Hole Camp" and loc.admin1 == "Al Hasakeh"
+
+
+def test_town_before_its_province_after_a_comma(pipeline):
+    # "Donetsk" is a city as well as the oblast: after the village it only says where the village is.
+    loc = _location(pipeline, "On 9 March 2022, Russian forces shelled Ukrainian positions near Mykhaylivka, "
+                              "Donetsk. Casualties unknown.")
+    assert (loc.country, loc.admin1, loc.name) == ("Ukraine", "Donetsk", "Mykhaylivka")
+    assert int(loc.geo_precision) == 2
+
+
+def test_parenthesised_region_places_a_town_abroad_of_the_topic(pipeline):
+    # The rally is about Ukraine, but it happened in Indiana.
+    loc = _location(pipeline, "On 5 March 2022, about 80 people held a rally in Fort Wayne (Indiana) in support of "
+                              "Ukraine and against Russia's invasion of Ukraine. [size=about 80]")
+    assert (loc.country, loc.admin1, loc.name) == ("United States", "Indiana", "Fort Wayne")
+
+
+def test_unknown_neighbourhood_falls_back_to_its_town_not_a_homonym_abroad(pipeline):
+    # "Nashwa" alone would be read as Nashua, New Hampshire.
+    loc = _location(pipeline, "On 3 April 2021, unidentified gunmen shot and killed a QSD member in Western Nashwa "
+                              "neighborhood in Al-Hasakeh.")
+    assert (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
+
+
+def test_part_of_an_unknown_name_is_not_a_town_abroad(pipeline):
+    # "Jum" of the unknown "Kafr Jum" is Jumla, Nepal, in the gazetteer; the note only tells us Aleppo.
+    loc = _location(pipeline, "On 14 February 2020, regime forces captured Kafr Jum in the countryside of Aleppo "
+                              "following clashes with opposition rebels.")
+    assert (loc.country, loc.admin1) == ("Syria", "Aleppo")
+    assert int(loc.geo_precision) == 2
