@@ -211,7 +211,7 @@ def _article_country(article: Article, sentences, resources) -> str | None:
             if c:
                 votes[c] = votes.get(c, 0) + 3.0
     for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
-        if gazetteer.is_place(m.group()):
+        if gazetteer.is_place(m.group()) and not gazetteer.country(m.group()):  # "US" is also a French village
             for c, w in gazetteer.country_weights(m.group()).items():
                 votes[c] = votes.get(c, 0) + 1.5 * w
     for c in _actor_countries(head, resources):
@@ -247,8 +247,8 @@ def _remember(ctx: ArticleContext, mentions: list[_Mention], place_mentions) -> 
         key = max(ctx.group_counts, key=lambda k: (ctx.group_counts[k], ctx.group_last[k].start))
         ctx.last_group = ctx.group_last[key]
     towns = [p for p in place_mentions if p.place.feature in ("city", "alias")]
-    if towns:
-        ctx.last_town = towns[-1]
+    if towns:  # the last of the best: not a container named after its town ("Ein Issa in Ar-Raqqa")
+        ctx.last_town = max(towns, key=lambda p: (p.score, p.start))
 
 
 def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, attribution, ctx, resources) -> list[_Draft]:
