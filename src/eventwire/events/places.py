@@ -148,10 +148,14 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
     dropped: list[PlaceMention] = []
     for i, m in enumerate(found):
         containers = [h for h in found[i + 1:] if _container_of(text, m, h, gazetteer, country)]
-        if not containers or m.relation is not None:
+        if not containers:
+            continue
+        if m.relation is not None:  # "2 km north of Menbij in Aleppo": placed by offset, no look-up to redo
+            for h in containers:
+                h.score -= _CONTAINER_PENALTY
             continue
         hint = containers[-1].place
-        candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
+        candidates = [m.place] + gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
         better = next((c for c in candidates if c.admin1 and c.admin1 == hint.admin1), None)
         if better is None and candidates and _near(candidates[0], hint):
             better = candidates[0]
