@@ -155,10 +155,9 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
                 h.score -= _CONTAINER_PENALTY
             continue
         hint = containers[-1].place
-        candidates = [m.place] + gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
-        better = next((c for c in candidates if c.admin1 and c.admin1 == hint.admin1), None)
-        if better is None and candidates and _near(candidates[0], hint):
-            better = candidates[0]
+        candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
+        better = next((c for c in candidates if c.admin1 and c.admin1 == hint.admin1), None) \
+            or next((c for c in candidates if _near(c, hint)), None)
         if better is None:
             if m.place.country != hint.country:
                 dropped.append(m)
