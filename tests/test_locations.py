@@ -72,3 +72,18 @@ def test_part_of_an_unknown_name_is_not_a_town_abroad(pipeline):
                               "following clashes with opposition rebels.")
     assert (loc.country, loc.admin1) == ("Syria", "Aleppo")
     assert int(loc.geo_precision) == 2
+
+
+def test_village_unknown_in_its_region_is_placed_by_the_region_not_a_homonym(pipeline):
+    # The gazetteer's Kamyanka villages are in other oblasts; the note says this one is in Kharkiv oblast.
+    loc = _location(pipeline, "On 24 March 2022, Russian forces clashed with Ukrainian forces near Kamyanka, "
+                              "Kharkiv. Casualties unknown.")
+    assert (loc.country, loc.admin1) == ("Ukraine", "Kharkiv")
+    assert int(loc.geo_precision) == 2
+
+
+def test_parenthesised_region_is_the_region_not_a_town_of_that_name(pipeline):
+    # "San Martin" is also a town in Piura; in parentheses after Tarapoto it is the San Martin region.
+    loc = _location(pipeline, "On 30 March 2022, dozens of truck drivers held a protest in Tarapoto (San Martin) "
+                              "against the increase in fuel prices.")
+    assert (loc.country, loc.name) == ("Peru", "Tarapoto")

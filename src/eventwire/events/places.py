@@ -155,18 +155,36 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
                 h.score -= _CONTAINER_PENALTY
             continue
         hint = containers[-1].place
+        region = gazetteer.admin1_region(containers[-1].text, hint.country)  # "(San Martin)": the region, not a town
+        admin1 = region.admin1 if region is not None else hint.admin1
         candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
-        better = next((c for c in candidates if c.admin1 and c.admin1 == hint.admin1), None) \
+        better = next((c for c in candidates if _within(c.admin1, admin1)), None) \
             or next((c for c in candidates if _near(c, hint)), None)
-        if better is None:
-            if m.place.country != hint.country:
-                dropped.append(m)
+        if better is None:  # a homonym elsewhere: the place itself is unknown, its container is what we know
+            dropped.append(m)
+            _describe_by(containers[-1], m)
             continue
         m.place, m.lat, m.lon, m.anchored = better, better.lat, better.lon, True
         m.score += _CONTAINED_BONUS
         for h in containers:
             h.score -= _CONTAINER_PENALTY
     return [m for m in found if m not in dropped]
+
+
+def _describe_by(container: PlaceMention, unknown: PlaceMention) -> None:
+    """The container stands for an unknown place inside it, at the precision the text gives that place ("near X,
+    Kharkiv": 2; "X village in Idleb": 1, as ACLED codes the village); never finer than the container's own
+    wording ("X in the countryside of Ras Al Ain": 2)."""
+    if container.place.feature in ("admin1", "country") or container.precision == GeoPrecision.REGION:
+        container.precision = unknown.precision
+    else:
+        container.precision = max(container.precision, unknown.precision)
+
+
+def _within(admin1: str | None, named: str | None) -> bool:
+    """Whether a place's ACLED admin1 is the region a container names: "Rural Damascus" is what "in rural
+    Damascus" names, "Shan-North" what "Shan State" does."""
+    return bool(admin1 and named) and (admin1 == named or named in admin1)
 
 
 def _near(a, b) -> bool:
