@@ -87,3 +87,22 @@ def test_parenthesised_region_is_the_region_not_a_town_of_that_name(pipeline):
     loc = _location(pipeline, "On 30 March 2022, dozens of truck drivers held a protest in Tarapoto (San Martin) "
                               "against the increase in fuel prices.")
     assert (loc.country, loc.name) == ("Peru", "Tarapoto")
+
+
+def test_province_countryside_loses_to_a_town_named_apart_from_it(pipeline):
+    # Menbij is not written as "Menbij in Aleppo"; "Aleppo countryside" still names the province, not the city.
+    loc = _location(pipeline, "On 18 July 2021, clashes took place between JWS and QSD on Menbij fronts, amid "
+                              "Turkish shelling on villages in Aleppo countryside. Casualties unknown.")
+    assert loc.name == "Menbij" and int(loc.geo_precision) == 2
+
+
+def test_road_between_two_villages_is_near_the_first(pipeline):
+    loc = _location(pipeline, "On 15 May 2020, an unidentified gunman shot and killed a regime soldier on the road "
+                              "between Mseifra and Eastern Ghariyeh in the eastern countryside of Dar'a.")
+    assert loc.name == "Mseifra" and int(loc.geo_precision) == 2
+
+
+def test_possessive_place_name(pipeline):
+    loc = _location(pipeline, "On 4 October 2021, clashes took place between two unidentified armed groups near "
+                              "Hadideh's bridge in Homs countryside.")
+    assert (loc.admin1, loc.name) == ("Homs", "Hadideh")

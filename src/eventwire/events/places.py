@@ -19,8 +19,9 @@ _BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|tar
                            r"village of|town of|city of|neighbou?rhood of|district of|area of)\s+(?:the\s+)?$)", re.I)
 _BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|outskirts of|vicinity of|close to|north of|south of|east of|west of|"
                           r"northeast of|northwest of|southeast of|southwest of|countryside of|(?:eastern|western|northern|southern) countryside of|"
-                          r"frontline of|axis of|axis|line)\s+(?:the\s+)?$)", re.I)
-_AFTER_NEAR = re.compile(r"\s+(?:countryside|outskirts|surroundings|vicinity|frontline|axis|front|area|environs)\b", re.I)
+                          r"frontline of|axis of|axis|line|between)\s+(?:the\s+)?$)", re.I)
+_AFTER_NEAR = re.compile(r"\s+(?:town\s+|city\s+|village\s+)?(?:countryside|outskirts|surroundings|vicinity|frontlines?|axis|axes|"
+                         r"fronts?|area|environs|road|highway)\b", re.I)
 _AFTER_REGION = re.compile(r"\s+(?:province|governorate|region|state|oblast|district|county|prefecture|department)\b", re.I)
 _RELATION = re.compile(
     r"(?:(\d+(?:\.\d+)?)\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+)?"
@@ -28,17 +29,26 @@ _RELATION = re.compile(
     r"\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
-_SETTLEMENT_WORD = (r"(?:village|town|city|area|areas|front|frontline|axis|line|farms?|camp|district|neighbou?rhood|"
-                    r"region|subdistrict|sub-district|countryside|outskirts|vicinity|surroundings|desert|plain)")
+_SETTLEMENT_WORD = (r"(?:(?:rural\s+)?(?:villages?|towns?|city|area|areas|fronts?|frontlines?|axis|axes|lines?|farms?|"
+                    r"camps?|district|neighbou?rhood|region|subdistrict|sub-district|countryside|outskirts|vicinity|"
+                    r"surroundings|desert|plain|road|bridge|highway|checkpoint|crossing|junction|roundabout|"
+                    r"mountains?|valley|dam))")
 _IN_CONTAINER = re.compile(
     r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:in|of|within)\s+(?:the\s+)?"
     r"(?:rural\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+)?",
     re.I)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _COMMA = re.compile(r"\s*,\s*")
+_LIST_BEFORE = re.compile(r",\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:,|and)\s*[A-Z]")
 _CONTAINER_PENALTY = 2.0
 _FOREIGN_PENALTY = 2.0
 _CONTAINED_BONUS = 0.5
+_REGIONAL_BEFORE = re.compile(r"\b(?:countryside|desert|province|governorate|rural|(?:north|south|east|west)\w*)\s+"
+                              r"(?:of\s+)?(?:the\s+)?$", re.I)
+_REGIONAL_AFTER = re.compile(r"\s+(?:countryside|province|governorate|desert|region)\b", re.I)
+_REGIONAL_PENALTY = 1.5
+_POSSESSIVE = re.compile(r"['’]s$")
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
 _CITY_REF = re.compile(r"\bthe (?:[A-Z]\w+ )?(city|town|village)\b(?! of)")
 _NON_PLACE = {"The", "A", "An", "On", "In", "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -88,7 +98,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
     for s, e, name in _candidates(text, start, end):
-        name = name.strip("'’")
+        name = _POSSESSIVE.sub("", name).strip("'’")  # "Hadideh's bridge"
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
             continue
         if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
@@ -107,11 +117,21 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
     found.sort(key=lambda p: p.start)
+    for m in found:
+        if _regional(text, m, gazetteer, country):
+            m.score -= _REGIONAL_PENALTY
     found = _apply_containers(text, found, gazetteer, country)
     for m in found:
         if _foreign(m, country) and not m.anchored:
             m.score -= _FOREIGN_PENALTY
     return found
+
+
+def _regional(text: str, m: PlaceMention, gazetteer, country: str | None) -> bool:
+    """"Aleppo countryside", "the eastern desert of Hama", "rural Damascus": the province, not its capital, so any
+    town the sentence names says more about where the event was."""
+    return (bool(_REGIONAL_BEFORE.search(text, max(0, m.start - 40), m.start) or _REGIONAL_AFTER.match(text, m.end))
+            and gazetteer.admin1_region(m.text, country) is not None)
 
 
 def _foreign(m: PlaceMention, country: str | None) -> bool:
@@ -131,12 +151,15 @@ def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, countr
     """Whether `h` is written as the region or town that contains `m`: "Nawa town in Dar'a countryside", "Hole in
     Al-Hasakeh", "Amiriyeh in the countryside of Ras Al Ain", "Mykhaylivka, Donetsk", "London (Ontario)"."""
     gap = text[m.end:h.start]
-    if _IN_CONTAINER.fullmatch(gap):
-        return True
     if _PAREN_OPEN.match(gap) and ")" not in gap:
         return True
-    return bool(_COMMA.fullmatch(gap)) and gazetteer.admin1_region(h.text, country) is not None \
-        and not _COMMA.match(text, h.end)  # not a list of towns ("Tiba, Sayda, Kahil")
+    region = gazetteer.admin1_region(h.text, country) is not None
+    if not region and gazetteer.admin1_region(m.text, country) is not None:
+        return False  # "the desert of Deir-ez-Zor in Al-Bukamal area": a town does not contain its province
+    if _IN_CONTAINER.fullmatch(gap):
+        return True
+    return bool(_COMMA.fullmatch(gap)) and region and not _LIST_BEFORE.search(text, 0, m.start) \
+        and not _LIST_AFTER.match(text, h.end)  # not a list of towns ("Tiba, Sayda, Kahil")
 
 
 def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: str | None) -> list[PlaceMention]:
