@@ -106,3 +106,28 @@ def test_possessive_place_name(pipeline):
     loc = _location(pipeline, "On 4 October 2021, clashes took place between two unidentified armed groups near "
                               "Hadideh's bridge in Homs countryside.")
     assert (loc.admin1, loc.name) == ("Homs", "Hadideh")
+
+
+def test_pro_country_prefix_does_not_make_the_note_foreign(pipeline):
+    loc = _location(pipeline, "On 6 October 2021, unknown gunmen attacked pro-Iran militias positions in "
+                              "Al-Rasafah badia in Ar Raqqa countryside, killing an unknown number of militiamen.")
+    assert (loc.country, loc.admin1, loc.name) == ("Syria", "Ar Raqqa", "Al-Rasafah")
+    assert int(loc.geo_precision) == 2
+
+
+def test_township_is_near_and_first_named_village_wins(pipeline):
+    loc = _location(pipeline, "On 22 June 2022, in Kan Hpyu village, Wetlet township (Shwebo district, Sagaing "
+                              "region), military troops fired heavy weapons at the village. Casualties unknown.")
+    assert (loc.admin1, loc.name) == ("Sagaing", "Kan Hpyu")
+
+
+def test_english_at_is_not_an_arabic_article(pipeline):
+    loc = _location(pipeline, "On 13 January 2022, hundreds of farmers protested at Ranbir Singh Pura city (Jammu "
+                              "district, J&K) against the central government.")
+    assert loc.name == "Ranbir Singh Pura" and int(loc.geo_precision) == 1
+
+
+def test_park_named_after_a_person_is_not_a_town(pipeline):
+    loc = _location(pipeline, "On 12 June 2022, over a hundred people gathered at Miller Park and marched through "
+                              "Chattanooga (Tennessee) in support of stricter gun control legislation.")
+    assert (loc.country, loc.admin1, loc.name) == ("United States", "Tennessee", "Chattanooga")

@@ -203,7 +203,8 @@ def _article_country(article: Article, sentences, resources) -> str | None:
     gazetteer = resources.gazetteer
     for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
         c = gazetteer.country(m.group())
-        if c:  # a country's name says more than a nationality word ("Turkish drones" strike in Syria)
+        if c and not head[:m.start()].endswith("-"):  # "pro-Iran militias" fight in Syria
+            # a country's name says more than a nationality word ("Turkish drones" strike in Syria)
             votes[c] = votes.get(c, 0) + (2.0 if m.group() == c else 0.5)
     if article.dateline_place:
         for part in article.dateline_place.split(","):

@@ -13,15 +13,17 @@ __all__ = ["PlaceMention", "find_place_mentions", "choose_location", "location_f
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ibn|bin|bani|beni|abu|um|umm|de|del|della|di|da|do|dos|du|des|la|le|van|von)"
 _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _NAME = re.compile(
-    r"(?<![\w-])(?:(?:" + _PARTICLE + r"|Al|El)[-\s])?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s])?" + _WORD + r")*"
+    # a lower-case particle other than al/el starts a name only when hyphenated: "at-Tall", not "at Ranbir Singh Pura"
+    r"(?<![\w-])(?:(?:al|el|Al|El)[-\s]|" + _PARTICLE + r"-)?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s])?" + _WORD + r")*"
 )
 _BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
-                           r"village of|town of|city of|neighbou?rhood of|district of|area of)\s+(?:the\s+)?$)", re.I)
+                           r"village of|town of|city of|neighbou?rhood of|district of)\s+(?:the\s+)?$)", re.I)
 _BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|outskirts of|vicinity of|close to|north of|south of|east of|west of|"
                           r"northeast of|northwest of|southeast of|southwest of|countryside of|(?:eastern|western|northern|southern) countryside of|"
-                          r"frontline of|axis of|axis|line|between)\s+(?:the\s+)?$)", re.I)
+                          r"frontlines? of|axis of|axis|line|between|area of|direction of|desert of|badia of|surroundings of|surrounding|"
+                          r"rural)\s+(?:the\s+)?$)", re.I)
 _AFTER_NEAR = re.compile(r"\s+(?:town\s+|city\s+|village\s+)?(?:countryside|outskirts|surroundings|vicinity|frontlines?|axis|axes|"
-                         r"fronts?|area|environs|road|highway)\b", re.I)
+                         r"fronts?|area|environs|road|highway|township|municipality|sub-?district|district|badia|farms)\b", re.I)
 _AFTER_REGION = re.compile(r"\s+(?:province|governorate|region|state|oblast|district|county|prefecture|department)\b", re.I)
 _RELATION = re.compile(
     r"(?:(\d+(?:\.\d+)?)\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+)?"
@@ -32,13 +34,16 @@ _RELATION = re.compile(
 _SETTLEMENT_WORD = (r"(?:(?:rural\s+)?(?:villages?|towns?|city|area|areas|fronts?|frontlines?|axis|axes|lines?|farms?|"
                     r"camps?|district|neighbou?rhood|region|subdistrict|sub-district|countryside|outskirts|vicinity|"
                     r"surroundings|desert|plain|road|bridge|highway|checkpoint|crossing|junction|roundabout|"
-                    r"mountains?|valley|dam))")
+                    r"mountains?|valley|dam|township|municipality|badia|square|park|street|market))")
 _IN_CONTAINER = re.compile(
     r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:in|of|within)\s+(?:the\s+)?"
     r"(?:rural\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+)?",
     re.I)
-_PAREN_OPEN = re.compile(r"\s*\(")
+_PAREN_OPEN = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*\(", re.I)
 _COMMA = re.compile(r"\s*,\s*")
+_ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|county|province|governorate|state|region)\b",
+                         re.I)
+_UNIT_COMMA = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*,\s*", re.I)
 _LIST_BEFORE = re.compile(r",\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,|and)\s*[A-Z]")
 _CONTAINER_PENALTY = 2.0
@@ -48,6 +53,8 @@ _REGIONAL_BEFORE = re.compile(r"\b(?:countryside|desert|province|governorate|rur
                               r"(?:of\s+)?(?:the\s+)?$", re.I)
 _REGIONAL_AFTER = re.compile(r"\s+(?:countryside|province|governorate|desert|region)\b", re.I)
 _REGIONAL_PENALTY = 1.5
+_FACILITY_END = re.compile(r"\s(?:Park|Square|Street|Avenue|Road|Hall|Stadium|Mall|Hotel|Market|Bridge|Station|Plaza|"
+                           r"Cent(?:er|re)|Theat(?:er|re)|Tower|Gate|Palace|Church|Mosque|Temple|Garden|Gardens)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
 _CITY_REF = re.compile(r"\bthe (?:[A-Z]\w+ )?(city|town|village)\b(?! of)")
@@ -74,7 +81,8 @@ def _candidates(text: str, start: int, end: int):
     for m in _NAME.finditer(text, start, end):
         words = m.group().split()
         yield m.start(), m.end(), m.group()
-        if len(words) > 1:  # sub-spans, longest first, so "Syrian city" does not hide "Raqqa"
+        if len(words) > 1 and not _FACILITY_END.search(m.group()):
+            # sub-spans, longest first, so "Syrian city" does not hide "Raqqa"; but "Miller" of "Miller Park" is none
             offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group())]
             for n in range(len(words) - 1, 0, -1):
                 for i in range(len(words) - n + 1):
@@ -158,6 +166,8 @@ def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, countr
         return False  # "the desert of Deir-ez-Zor in Al-Bukamal area": a town does not contain its province
     if _IN_CONTAINER.fullmatch(gap):
         return True
+    if _UNIT_COMMA.fullmatch(gap) and _ADMIN_UNIT.match(text, h.end):  # "Kan Hpyu village, Wetlet township"
+        return True
     return bool(_COMMA.fullmatch(gap)) and region and not _LIST_BEFORE.search(text, 0, m.start) \
         and not _LIST_AFTER.match(text, h.end)  # not a list of towns ("Tiba, Sayda, Kahil")
 
@@ -183,9 +193,12 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
         better = next((c for c in candidates if _within(c.admin1, admin1)), None) \
             or next((c for c in candidates if _near(c, hint)), None)
-        if better is None:  # a homonym elsewhere: the place itself is unknown, its container is what we know
+        if better is None and (region is not None or m.place.country != hint.country):
+            # a homonym elsewhere: the place itself is unknown, its container is what we know
             dropped.append(m)
             _describe_by(containers[-1], m)
+            continue
+        if better is None:  # the container itself may be misread ("Lanao" of "Lanao del Sur"): keep both
             continue
         m.place, m.lat, m.lon, m.anchored = better, better.lat, better.lon, True
         m.score += _CONTAINED_BONUS

@@ -175,7 +175,8 @@ class Gazetteer:
         head = _ARTICLE_PREFIX.sub("", text).lstrip(_OPENING_MARKS)
         if sum(c.isalpha() for c in head) < _MIN_LETTERS or not head[:1].isupper():
             return False
-        if text.isupper() and len(k0) <= _ACRONYM_LETTERS:  # "FSA", "NATO", "ETA" are towns somewhere too
+        acronym = text.isupper() or sum(c.isupper() for c in text) > 1 and " " not in text and "-" not in text
+        if acronym and len(k0) <= _ACRONYM_LETTERS:  # "FSA", "NATO", "LaQ" are towns somewhere too
             return self.is_acled_location(text)
         for candidate in (text, *_simpler_names(text)):
             if norm(candidate) not in self._stopwords and any(
