@@ -131,3 +131,17 @@ def test_park_named_after_a_person_is_not_a_town(pipeline):
     loc = _location(pipeline, "On 12 June 2022, over a hundred people gathered at Miller Park and marched through "
                               "Chattanooga (Tennessee) in support of stricter gun control legislation.")
     assert (loc.country, loc.admin1, loc.name) == ("United States", "Tennessee", "Chattanooga")
+
+
+def test_town_and_region_pair_picks_the_country_where_both_exist(pipeline):
+    # "Victoria" alone is a Canadian city; with Melbourne it is the Australian state.
+    loc = _location(pipeline, "On 28 February 2022, thousands of people gathered in Melbourne (Victoria) to oppose "
+                              "the Russian invasion of Ukraine.")
+    assert (loc.country, loc.admin1, loc.name) == ("Australia", "Victoria", "Melbourne")
+
+
+def test_acled_compound_location_is_one_mention(pipeline):
+    loc = _location(pipeline, "On 23 February 2022, in Rio de Janeiro - North Zone (Rio de Janeiro), a shoot-out "
+                              "between drug traffickers took place in the Penha neighborhood. Casualties unknown.")
+    assert (loc.country, loc.admin1) == ("Brazil", "Rio de Janeiro")
+    assert loc.name.startswith("Rio de Janeiro")

@@ -16,6 +16,8 @@ _NAME = re.compile(
     # a lower-case particle other than al/el starts a name only when hyphenated: "at-Tall", not "at Ranbir Singh Pura"
     r"(?<![\w-])(?:(?:al|el|Al|El)[-\s]|" + _PARTICLE + r"-)?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s])?" + _WORD + r")*"
 )
+_COMPOUND = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s(?:(?:de|do|da|del)\s)?" + _WORD + r")*) - (" + _WORD +
+                       r"(?:\s" + _WORD + r")*)")
 _BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
                            r"village of|town of|city of|neighbou?rhood of|district of)\s+(?:the\s+)?$)", re.I)
 _BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|outskirts of|vicinity of|close to|north of|south of|east of|west of|"
@@ -91,6 +93,16 @@ def _candidates(text: str, start: int, end: int):
                     yield s, e, text[s:e]
 
 
+def _compounds(text: str, start: int, end: int, gazetteer):
+    """ACLED's compound locations, a town and its part: "Rio de Janeiro - North Zone", "Seoul City - Jongno".  The
+    pair is one mention when ACLED codes it so, or when its second half is no place of its own (a district, not
+    the other end of an "Aleppo - Damascus" road)."""
+    for m in _COMPOUND.finditer(text, start, end):
+        whole, part = m.group(), m.group(2)
+        if gazetteer.is_acled_location(whole) or (gazetteer.is_place(m.group(1)) and not gazetteer.is_place(part)):
+            yield m.start(), m.end(), whole
+
+
 @functools.lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Words news writes in lower case (mined by scripts/build_common_words.py): "Metro" or "Parks" is no town."""
@@ -105,7 +117,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
 
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name in _candidates(text, start, end):
+    for s, e, name in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")  # "Hadideh's bridge"
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
             continue
@@ -189,10 +201,12 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
             continue
         hint = containers[-1].place
         region = gazetteer.admin1_region(containers[-1].text, hint.country)  # "(San Martin)": the region, not a town
-        admin1 = region.admin1 if region is not None else hint.admin1
         candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
-        better = next((c for c in candidates if _within(c.admin1, admin1)), None) \
-            or next((c for c in candidates if _near(c, hint)), None)
+        if region is not None:
+            better = next((c for c in candidates if _within(c.admin1, region.admin1)), None)
+        else:
+            better = _pair_elsewhere(m, containers[-1], gazetteer) \
+                or next((c for c in candidates if _within(c.admin1, hint.admin1) or _near(c, hint)), None)
         if better is None and (region is not None or m.place.country != hint.country):
             # a homonym elsewhere: the place itself is unknown, its container is what we know
             dropped.append(m)
@@ -205,6 +219,16 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         for h in containers:
             h.score -= _CONTAINER_PENALTY
     return [m for m in found if m not in dropped]
+
+
+def _pair_elsewhere(m: PlaceMention, container: PlaceMention, gazetteer):
+    """A homonym of the place in any country that has a region named like the container: "Melbourne (Victoria)" is
+    in Australia although Victoria alone reads as the Canadian city, "Cordoba (Cordoba)" in Argentina."""
+    for c in gazetteer.lookup(m.text):
+        region = gazetteer.admin1_region(container.text, c.country)
+        if region is not None and _within(c.admin1, region.admin1):
+            return c
+    return None
 
 
 def _describe_by(container: PlaceMention, unknown: PlaceMention) -> None:
