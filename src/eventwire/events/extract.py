@@ -211,9 +211,9 @@ def _article_country(article: Article, sentences, resources) -> str | None:
             c = gazetteer.country(part.strip())
             if c:
                 votes[c] = votes.get(c, 0) + 3.0
-    for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
-        if gazetteer.is_place(m.group()) and not gazetteer.country(m.group()):  # "US" is also a French village
-            for c, w in gazetteer.country_weights(m.group()).items():
+    for p in places.find_place_mentions(head, 0, len(head), gazetteer, None, []):
+        if not gazetteer.country(p.text):  # "US" is also a French village
+            for c, w in gazetteer.country_weights(p.text).items():
                 votes[c] = votes.get(c, 0) + 1.5 * w
     for c in _actor_countries(head, resources):
         votes[c] = votes.get(c, 0) + 1.0
