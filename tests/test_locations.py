@@ -145,3 +145,10 @@ def test_acled_compound_location_is_one_mention(pipeline):
                               "between drug traffickers took place in the Penha neighborhood. Casualties unknown.")
     assert (loc.country, loc.admin1) == ("Brazil", "Rio de Janeiro")
     assert loc.name.startswith("Rio de Janeiro")
+
+
+def test_region_name_outweighs_a_town_name_for_the_country(pipeline):
+    # "Saraf" is also an ACLED village in Lattakia; North Darfur is a region of Sudan only.
+    loc = _location(pipeline, "On 10 January 2022, armed men shot and injured six civilians in a looting incident "
+                              "in Wadi Bardi (Saraf Omra locality, North Darfur state).")
+    assert (loc.country, loc.admin1) == ("Sudan", "North Darfur")

@@ -146,10 +146,11 @@ class Gazetteer:
         return found
 
     def country_weights(self, name: str) -> dict[str, float]:
-        """How strongly a place name points to each country, summing to 1: a train-split ACLED location of that
-        exact name counts most, another town's main name less, an alternate name least.  "Amiriyeh" is a Syrian
-        ACLED village and an alternate name of an Iranian town; taking only the most populous candidate made it
-        an Iranian name and tipped whole Syrian notes to Iran."""
+        """How strongly a place name points to each country: shared among the countries that have a place of that
+        name, weighted by how the name matches (a train-split ACLED location of that exact name most, another
+        town's main name less, an alternate name least), summing to 1 for an ACLED name and less for a weaker
+        best match.  "Amiriyeh" is a Syrian ACLED village and an alternate name of an Iranian town; taking only
+        the most populous candidate made it an Iranian name and tipped whole Syrian notes to Iran."""
         hits = [h for h in self._candidates(name, ("city", "alias", "admin1", "country")) if h.level < 2]
         weights: dict[str, float] = {}
         for h in hits:
@@ -157,7 +158,8 @@ class Gazetteer:
                 _PRIMARY_WEIGHT if h.primary else _ALTERNATE_WEIGHT)
             weights[h.place.country] = max(weights.get(h.place.country, 0.0), w)
         total = sum(weights.values())
-        return {c: w / total for c, w in weights.items()} if total else {}
+        strength = max(weights.values(), default=0.0) / _ACLED_WEIGHT
+        return {c: strength * w / total for c, w in weights.items()} if total else {}
 
     def is_place(self, name: str) -> bool:
         """Cheap test that a capitalised surface string names a known place (not a common word or demonym)."""
