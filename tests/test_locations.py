@@ -152,3 +152,10 @@ def test_region_name_outweighs_a_town_name_for_the_country(pipeline):
     loc = _location(pipeline, "On 10 January 2022, armed men shot and injured six civilians in a looting incident "
                               "in Wadi Bardi (Saraf Omra locality, North Darfur state).")
     assert (loc.country, loc.admin1) == ("Sudan", "North Darfur")
+
+
+def test_saint_abbreviation_and_place_named_only_as_background(pipeline):
+    # The rally is in St. Petersburg; Crimea is only what its annexation anniversary is about.
+    loc = _location(pipeline, "On 19 March 2022, people gathered in St. Petersburg to celebrate the anniversary of "
+                              "the annexation of Crimea.")
+    assert (loc.country, loc.name) == ("Russia", "St. Petersburg")

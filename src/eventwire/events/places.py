@@ -14,10 +14,12 @@ _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ibn|bin|bani|beni|abu|um|u
 _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _NAME = re.compile(
     # a lower-case particle other than al/el starts a name only when hyphenated: "at-Tall", not "at Ranbir Singh Pura"
-    r"(?<![\w-])(?:(?:al|el|Al|El)[-\s]|" + _PARTICLE + r"-)?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s])?" + _WORD + r")*"
+    r"(?<![\w-])(?:(?:al|el|Al|El)[-\s]|" + _PARTICLE + r"-|(?:St|Ste|Mt|Ft)\.\s)?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s])?" + _WORD + r")*"
 )
 _COMPOUND = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s(?:(?:de|do|da|del)\s)?" + _WORD + r")*) - (" + _WORD +
                        r"(?:\s" + _WORD + r")*)")
+_OF_BEFORE = re.compile(r"(?<!village )(?<!town )(?<!city )(?<!district )\bof\s+(?:the\s+)?$", re.I)
+_WEAK_INTRO = 0.5  # "the annexation of Crimea", "the governor of Kursk" name a place, not where the event was
 _BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
                            r"village of|town of|city of|neighbou?rhood of|district of)\s+(?:the\s+)?$)", re.I)
 _BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|outskirts of|vicinity of|close to|north of|south of|east of|west of|"
@@ -278,7 +280,7 @@ def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> 
         mention.precision = max(precision, GeoPrecision.NEAR)
         mention.score += 1.0
     elif _BEFORE_EXACT.search(before):
-        mention.score += 1.5
+        mention.score += _WEAK_INTRO if _OF_BEFORE.search(before) else 1.5
     return mention
 
 

@@ -143,6 +143,9 @@ class Gazetteer:
             found = self._ranked(simpler, country, features, fuzzy)
         if near is not None:
             found.sort(key=lambda p: haversine_km(p.lat, p.lon, *near) > NEAR_KM)  # stable: keeps rank otherwise
+        named = self._countries.get(norm(name)) if norm(name) not in self._demonyms else None
+        if named:  # "Russia" is the country, not Russia, Ohio
+            found.sort(key=lambda p: not (p.feature == "country" and p.country == named))
         return found
 
     def country_weights(self, name: str) -> dict[str, float]:
