@@ -159,3 +159,15 @@ def test_saint_abbreviation_and_place_named_only_as_background(pipeline):
     loc = _location(pipeline, "On 19 March 2022, people gathered in St. Petersburg to celebrate the anniversary of "
                               "the annexation of Crimea.")
     assert (loc.country, loc.name) == ("Russia", "St. Petersburg")
+
+
+def test_hyphenated_pair_of_villages_is_coded_at_the_first(pipeline):
+    loc = _location(pipeline, "On 15 January 2022, unknown gunmen shot and killed a regime soldier on Um "
+                              "Walad-Mseifra road in Dara countryside.")
+    assert (loc.admin1, loc.name) == ("Dara", "Um Walad") and int(loc.geo_precision) == 2
+
+
+def test_backing_country_is_not_the_country_of_the_event(pipeline):
+    loc = _location(pipeline, "On 18 May 2021, clashes took place between Turkey backed opposition rebels and YPG "
+                              "near Ibbin in Aleppo countryside.")
+    assert (loc.country, loc.admin1) == ("Syria", "Aleppo")

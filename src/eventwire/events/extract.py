@@ -28,6 +28,7 @@ _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:ma
                       r"civilians' houses)\b", re.I)
 _PROTESTERS = re.compile(r"\b(?:protest|demonstrat|rall|march|sit-in|strike|gathered|press conference|blocked)", re.I)
 _RIOTERS = re.compile(r"\b(?:riot|mob|lynch|pelted|stone|torched|vandali)", re.I)
+_BACKED = re.compile(r"[\s-](?:backed|supported|affiliated|aligned|funded)\b", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\s+$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _ASSOC = re.compile(r"^\s*(?:,\s*)?(?:and|supported by|backed by|alongside|along with|together with|with the support of|in cooperation with|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
@@ -203,7 +204,8 @@ def _article_country(article: Article, sentences, resources) -> str | None:
     gazetteer = resources.gazetteer
     for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
         c = gazetteer.country(m.group())
-        if c and not head[:m.start()].endswith("-"):  # "pro-Iran militias" fight in Syria
+        if c and not head[:m.start()].endswith("-") and not _BACKED.match(head, m.end()):
+            # "pro-Iran militias" and "Turkey backed rebels" fight in Syria
             # a country's name says more than a nationality word ("Turkish drones" strike in Syria)
             votes[c] = votes.get(c, 0) + (2.0 if m.group() == c else 0.5)
     if article.dateline_place:

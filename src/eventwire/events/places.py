@@ -16,6 +16,8 @@ _NAME = re.compile(
     # a lower-case particle other than al/el starts a name only when hyphenated: "at-Tall", not "at Ranbir Singh Pura"
     r"(?<![\w-])(?:(?:al|el|Al|El)[-\s]|" + _PARTICLE + r"-|(?:St|Ste|Mt|Ft)\.\s)?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s])?" + _WORD + r")*"
 )
+_HYPHEN_PAIR = re.compile(r"(?:^|(?<=-))[A-Z](?:[^-]|-(?![A-Z]))*")
+_PARTICLE_END = re.compile(r"-" + _PARTICLE + r"$", re.I)
 _COMPOUND = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s(?:(?:de|do|da|del)\s)?" + _WORD + r")*) - (" + _WORD +
                        r"(?:\s" + _WORD + r")*)")
 _OF_BEFORE = re.compile(r"(?<!village )(?<!town )(?<!city )(?<!district )\bof\s+(?:the\s+)?$", re.I)
@@ -85,6 +87,12 @@ def _candidates(text: str, start: int, end: int):
     for m in _NAME.finditer(text, start, end):
         words = m.group().split()
         yield m.start(), m.end(), m.group()
+        pieces = list(_HYPHEN_PAIR.finditer(m.group()))
+        if len(pieces) == 2 and not any(_PARTICLE_END.search(p.group()) for p in pieces):  # not "Deir-ez" + "Zor"
+            # "Jalbul-Ibbin frontline", "Um Walad-Mseifra road": ACLED codes the first of the pair, in the pair's
+            # place; not the "Aleppo-Hama-Ar-Raqqa triangle"
+            for piece in pieces:
+                yield m.start(), m.end(), piece.group()
         if len(words) > 1 and not _FACILITY_END.search(m.group()):
             # sub-spans, longest first, so "Syrian city" does not hide "Raqqa"; but "Miller" of "Miller Park" is none
             offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group())]
