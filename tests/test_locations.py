@@ -171,3 +171,13 @@ def test_backing_country_is_not_the_country_of_the_event(pipeline):
     loc = _location(pipeline, "On 18 May 2021, clashes took place between Turkey backed opposition rebels and YPG "
                               "near Ibbin in Aleppo countryside.")
     assert (loc.country, loc.admin1) == ("Syria", "Aleppo")
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("On 14 March 2022, unidentified gunmen killed a former rebel in Hseiniyeh town in Rural Damascus governorate.", 1),
+    ("Around 6 May 2022, truck drivers protested near Carraipia corregimiento (La Guajira) against insecurity.", 2),
+])
+def test_unknown_town_in_a_region_keeps_the_towns_precision(pipeline, text, precision):
+    # The towns are not in the gazetteer; the region places them, at the precision the note gives the town.
+    loc = _location(pipeline, text)
+    assert loc.geo_precision is not None and int(loc.geo_precision) == precision

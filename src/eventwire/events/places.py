@@ -45,6 +45,11 @@ _IN_CONTAINER = re.compile(
     r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:in|of|within)\s+(?:the\s+)?"
     r"(?:rural\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+)?",
     re.I)
+_UNKNOWN_BEFORE = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s" + _WORD + r")*)(?i:\s+(" + _SETTLEMENT_WORD +
+                             r"|corregimiento|locality|barangay))?(?:\s*\(\s*|\s*,\s*|(?i:" + _IN_CONTAINER.pattern + r"))$")
+_NEAR_UNIT = re.compile(r"(?:rural\s+)?(?:area|areas|fronts?|frontlines?|axis|axes|lines?|countryside|outskirts|vicinity|"
+                        r"surroundings|desert|badia|plain|road|highway|mountains?|valley|township|municipality|district|"
+                        r"sub-?district|farms?|corregimiento|locality)", re.I)
 _PAREN_OPEN = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*\(", re.I)
 _COMMA = re.compile(r"\s*,\s*")
 _ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|county|province|governorate|state|region)\b",
@@ -154,7 +159,23 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
     for m in found:
         if _foreign(m, country) and not m.anchored:
             m.score -= _FOREIGN_PENALTY
+        if m.precision == GeoPrecision.REGION:
+            m.precision = _unknown_inside(text, m, found, blocked) or m.precision
     return found
+
+
+def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
+                    blocked: list[tuple[int, int]]) -> GeoPrecision | None:
+    """"in Sevillano (Magdalena)", "Hseiniyeh town in Rural Damascus governorate" with the town unknown: the region
+    stands for it, at the precision the text gives the town (ACLED codes the town, not the region)."""
+    m = _UNKNOWN_BEFORE.search(text, max(0, region.start - 80), region.start)
+    if m is None or m.group(1) in _NON_PLACE:
+        return None
+    a, b = m.span(1)
+    if any(a < e and s < b for s, e in [(p.start, p.end) for p in found] + blocked):
+        return None
+    near = _BEFORE_NEAR.search(text, max(0, a - 40), a) or (m.group(2) and _NEAR_UNIT.fullmatch(m.group(2)))
+    return GeoPrecision.NEAR if near else GeoPrecision.EXACT
 
 
 def _regional(text: str, m: PlaceMention, gazetteer, country: str | None) -> bool:
