@@ -67,11 +67,12 @@ def test_unknown_neighbourhood_falls_back_to_its_town_not_a_homonym_abroad(pipel
 
 
 def test_part_of_an_unknown_name_is_not_a_town_abroad(pipeline):
-    # "Jum" of the unknown "Kafr Jum" is Jumla, Nepal, in the gazetteer; the note only tells us Aleppo.
+    # "Jum" of the unknown "Kafr Jum" is Jumla, Nepal, in the gazetteer; the note only tells us the province of
+    # Aleppo, which stands for the village at the village's precision (ACLED codes a captured village as 1).
     loc = _location(pipeline, "On 14 February 2020, regime forces captured Kafr Jum in the countryside of Aleppo "
                               "following clashes with opposition rebels.")
     assert (loc.country, loc.admin1) == ("Syria", "Aleppo")
-    assert int(loc.geo_precision) == 2
+    assert int(loc.geo_precision) == 1
 
 
 def test_village_unknown_in_its_region_is_placed_by_the_region_not_a_homonym(pipeline):
@@ -181,3 +182,22 @@ def test_unknown_town_in_a_region_keeps_the_towns_precision(pipeline, text, prec
     # The towns are not in the gazetteer; the region places them, at the precision the note gives the town.
     loc = _location(pipeline, text)
     assert loc.geo_precision is not None and int(loc.geo_precision) == precision
+
+
+def test_unknown_village_comma_region_is_the_oblast_not_the_city(pipeline):
+    # "Kyiv" after a village is Kyiv oblast (ACLED admin1 "Kyiv"), not Kyiv city ("Kyiv City").
+    loc = _location(pipeline, "On 2 April 2022, Ukrainian forces regained control over Zelenyi Yar, Kyiv, after "
+                              "clashes with Russian forces.")
+    assert (loc.country, loc.admin1) == ("Ukraine", "Kyiv")
+
+
+def test_origin_of_displaced_people_is_not_the_event_place(pipeline):
+    loc = _location(pipeline, "On 2 January 2022, Russian warplanes carried out airstrikes on tents of IDPs from "
+                              "Aleppo near Jisr-Ash-Shugur in Idleb governorate, killing a woman.")
+    assert loc.admin1 == "Idleb"
+
+
+def test_name_with_two_particles(pipeline):
+    loc = _location(pipeline, "On 28 January 2022, in Fernando de la Mora (Central), relatives of patients "
+                              "protested and blocked the parking lot of a hospital.")
+    assert loc.country == "Paraguay" and loc.name.lower() == "fernando de la mora"

@@ -14,14 +14,15 @@ _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ibn|bin|bani|beni|abu|um|u
 _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _NAME = re.compile(
     # a lower-case particle other than al/el starts a name only when hyphenated: "at-Tall", not "at Ranbir Singh Pura"
-    r"(?<![\w-])(?:(?:al|el|Al|El)[-\s]|" + _PARTICLE + r"-|(?:St|Ste|Mt|Ft)\.\s)?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s])?" + _WORD + r")*"
+    r"(?<![\w-])(?:(?:al|el|Al|El)[-\s]|" + _PARTICLE + r"-|(?:St|Ste|Mt|Ft)\.\s)?" + _WORD + r"(?:(?:\s|-)(?:(?:" + _PARTICLE + r"|of|upon|on)[-\s]){0,2}" + _WORD + r")*"
 )
 _HYPHEN_PAIR = re.compile(r"(?:^|(?<=-))[A-Z](?:[^-]|-(?![A-Z]))*")
 _PARTICLE_END = re.compile(r"-" + _PARTICLE + r"$", re.I)
 _COMPOUND = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s(?:(?:de|do|da|del)\s)?" + _WORD + r")*) - (" + _WORD +
                        r"(?:\s" + _WORD + r")*)")
-_OF_BEFORE = re.compile(r"(?<!village )(?<!town )(?<!city )(?<!district )\bof\s+(?:the\s+)?$", re.I)
-_WEAK_INTRO = 0.5  # "the annexation of Crimea", "the governor of Kursk" name a place, not where the event was
+_OF_BEFORE = re.compile(r"(?:(?<!village )(?<!town )(?<!city )(?<!district )\bof|\bfrom)\s+(?:the\s+)?$", re.I)
+# "the annexation of Crimea", "the governor of Kursk", "IDPs from Aleppo" name a place, not where the event was
+_WEAK_INTRO = 0.5
 _BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
                            r"village of|town of|city of|neighbou?rhood of|district of)\s+(?:the\s+)?$)", re.I)
 _BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|outskirts of|vicinity of|close to|north of|south of|east of|west of|"
@@ -50,6 +51,7 @@ _UNKNOWN_BEFORE = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s" + _WORD + r")*)(?
 _NEAR_UNIT = re.compile(r"(?:rural\s+)?(?:area|areas|fronts?|frontlines?|axis|axes|lines?|countryside|outskirts|vicinity|"
                         r"surroundings|desert|badia|plain|road|highway|mountains?|valley|township|municipality|district|"
                         r"sub-?district|farms?|corregimiento|locality)", re.I)
+_CITY_AFTER = re.compile(r"\s+city\b", re.I)
 _PAREN_OPEN = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*\(", re.I)
 _COMMA = re.compile(r"\s*,\s*")
 _ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|county|province|governorate|state|region)\b",
@@ -231,7 +233,9 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
                 h.score -= _CONTAINER_PENALTY
             continue
         hint = containers[-1].place
-        region = gazetteer.admin1_region(containers[-1].text, hint.country)  # "(San Martin)": the region, not a town
+        # "(San Martin)": the region, not a town; but "Almaty city" is the city
+        region = None if _CITY_AFTER.match(text, containers[-1].end) else \
+            gazetteer.admin1_region(containers[-1].text, hint.country)
         candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
         if region is not None:
             better = next((c for c in candidates if _within(c.admin1, region.admin1)), None)
@@ -241,7 +245,7 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         if better is None and (region is not None or m.place.country != hint.country):
             # a homonym elsewhere: the place itself is unknown, its container is what we know
             dropped.append(m)
-            _describe_by(containers[-1], m)
+            _describe_by(containers[-1], m, region)
             continue
         if better is None:  # the container itself may be misread ("Lanao" of "Lanao del Sur"): keep both
             continue
@@ -262,10 +266,13 @@ def _pair_elsewhere(m: PlaceMention, container: PlaceMention, gazetteer):
     return None
 
 
-def _describe_by(container: PlaceMention, unknown: PlaceMention) -> None:
+def _describe_by(container: PlaceMention, unknown: PlaceMention, region) -> None:
     """The container stands for an unknown place inside it, at the precision the text gives that place ("near X,
     Kharkiv": 2; "X village in Idleb": 1, as ACLED codes the village); never finer than the container's own
-    wording ("X in the countryside of Ras Al Ain": 2)."""
+    wording ("X in the countryside of Ras Al Ain": 2).  A container that names a region is that region ("X, Kyiv"
+    is in Kyiv oblast, not Kyiv city)."""
+    if region is not None and container.place.feature != "admin1":
+        container.place, container.lat, container.lon = region, region.lat, region.lon
     if container.place.feature in ("admin1", "country") or container.precision == GeoPrecision.REGION:
         container.precision = unknown.precision
     else:
