@@ -201,3 +201,10 @@ def test_name_with_two_particles(pipeline):
     loc = _location(pipeline, "On 28 January 2022, in Fernando de la Mora (Central), relatives of patients "
                               "protested and blocked the parking lot of a hospital.")
     assert loc.country == "Paraguay" and loc.name.lower() == "fernando de la mora"
+
+
+def test_common_word_town_named_as_a_town(pipeline):
+    # "hole" is an English word, but "Hole town" is the ACLED location Hole.
+    loc = _location(pipeline, "On 3 May 2023, QSD members conducted a security operation in Hole town in Al Hasakeh "
+                              "countryside and detained an IS member.")
+    assert (loc.admin1, loc.name) == ("Al Hasakeh", "Hole")

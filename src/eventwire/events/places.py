@@ -52,6 +52,7 @@ _NEAR_UNIT = re.compile(r"(?:rural\s+)?(?:area|areas|fronts?|frontlines?|axis|ax
                         r"surroundings|desert|badia|plain|road|highway|mountains?|valley|township|municipality|district|"
                         r"sub-?district|farms?|corregimiento|locality)", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b", re.I)
+_NAMED_SETTLEMENT = re.compile(r"\s+(?:town|village|city|camp)\b", re.I)
 _PAREN_OPEN = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*\(", re.I)
 _COMMA = re.compile(r"\s*,\s*")
 _ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|county|province|governorate|state|region)\b",
@@ -140,7 +141,8 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             continue
         if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
             continue
-        if " " not in name and "-" not in name and name.lower() in _common_words():
+        if " " not in name and "-" not in name and name.lower() in _common_words() and not (
+                _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)):  # "Hole camp", "Hole town"
             continue
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
         place = gazetteer.admin1_region(name, country) if region else None
