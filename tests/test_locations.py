@@ -213,3 +213,10 @@ def test_part_of_an_unknown_town_name_is_no_town_abroad(pipeline):
     loc = _location(pipeline, "On 15 April 2022, in Pedro de Valdivia (Biobio), around 100 people staged a "
                               "demonstration and blocked the roads.")
     assert (loc.country, loc.admin1) == ("Chile", "Biobio")
+
+
+def test_village_spelled_differently_is_found_when_nothing_else_is(pipeline):
+    # ACLED's train rows spell it "Namliyah"; the sentence names no other place.
+    loc = _location(pipeline, "On 20 November 2019, IS cell fighters clashed with QSD forces in the village of "
+                              "Namilyah. Neither injuries nor fatalities were reported.")
+    assert (loc.country, loc.admin1, loc.name) == ("Syria", "Deir ez Zor", "Namliyah")

@@ -203,7 +203,7 @@ def _article_country(article: Article, sentences, resources) -> str | None:
     head = " ".join(text[s:e] for s, e in sentences[:12])
     gazetteer = resources.gazetteer
     for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
-        c = gazetteer.country(m.group())
+        c = gazetteer.country(m.group()) or gazetteer.country(m.group().split()[0])  # "Syrian National Army"
         if c and not head[:m.start()].endswith("-") and not _BACKED.match(head, m.end()):
             # "pro-Iran militias" and "Turkey backed rebels" fight in Syria
             # a country's name says more than a nationality word ("Turkish drones" strike in Syria)

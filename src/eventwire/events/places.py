@@ -53,6 +53,8 @@ _NEAR_UNIT = re.compile(r"(?:rural\s+)?(?:area|areas|fronts?|frontlines?|axis|ax
                         r"sub-?district|farms?|corregimiento|locality)", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b", re.I)
 _NAMED_SETTLEMENT = re.compile(r"\s+(?:town|village|city|camp)\b", re.I)
+_SETTLED_NAME = re.compile(r"\b(?:village|town|city) of (" + _WORD + r"(?:\s" + _WORD + r")*)|(" + _WORD +
+                           r"(?:\s" + _WORD + r")*) (?:village|town)\b")
 _PAREN_OPEN = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*\(", re.I)
 _COMMA = re.compile(r"\s*,\s*")
 _ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|county|province|governorate|state|region)\b",
@@ -159,6 +161,8 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
                 continue  # "Pedro" of the unknown "Pedro de Valdivia" is no town in the Cayman Islands
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
+    if not found:
+        found = _spelling_variant(text, start, end, gazetteer, country, blocked)
     found.sort(key=lambda p: p.start)
     for m in found:
         if _regional(text, m, gazetteer, country):
@@ -184,6 +188,26 @@ def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
         return None
     near = _BEFORE_NEAR.search(text, max(0, a - 40), a) or (m.group(2) and _NEAR_UNIT.fullmatch(m.group(2)))
     return GeoPrecision.NEAR if near else GeoPrecision.EXACT
+
+
+def _spelling_variant(text: str, start: int, end: int, gazetteer, country: str | None,
+                      blocked: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Last resort for a sentence that names no known place but a village or town ("captured the village of
+    Yalishi"): the place of the article's country with the same consonant skeleton ("Yalishli").  Skeleton matches
+    are often a homonym elsewhere, so this only runs where the alternative is no place at all."""
+    from eventwire import geo
+
+    if country is None:
+        return []
+    for m in _SETTLED_NAME.finditer(text, start, end):
+        s, e = m.span(1) if m.group(1) else m.span(2)
+        if any(s < b and a < e for a, b in blocked):
+            continue
+        places = [p for p in gazetteer.lookup(text[s:e], country, fuzzy=True)
+                  if p.country == country and p.feature in ("city", "alias")]
+        if places:
+            return [_mention(text, s, e, text[s:e], places[0], False, geo)]
+    return []
 
 
 def _regional(text: str, m: PlaceMention, gazetteer, country: str | None) -> bool:
