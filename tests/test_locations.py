@@ -220,3 +220,10 @@ def test_village_spelled_differently_is_found_when_nothing_else_is(pipeline):
     loc = _location(pipeline, "On 20 November 2019, IS cell fighters clashed with QSD forces in the village of "
                               "Namilyah. Neither injuries nor fatalities were reported.")
     assert (loc.country, loc.admin1, loc.name) == ("Syria", "Deir ez Zor", "Namliyah")
+
+
+def test_region_that_reads_like_a_bank_and_acled_compound_in_it(pipeline):
+    # "West Bank" ends like an organisation name; "Al Quds - Shaykh Jarrah" is ACLED's own location.
+    loc = _location(pipeline, "On 5 March 2022, Israeli police assaulted Palestinian protesters and arrested others "
+                              "in Al Quds - Shaykh Jarrah (Al Quds, West Bank).")
+    assert (loc.admin1, loc.name) == ("West Bank", "Al Quds - Shaykh Jarrah")

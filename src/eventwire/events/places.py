@@ -43,7 +43,8 @@ _SETTLEMENT_WORD = (r"(?:(?:rural\s+)?(?:villages?|towns?|city|area|areas|fronts
                     r"surroundings|desert|plain|road|bridge|highway|checkpoint|crossing|junction|roundabout|"
                     r"mountains?|valley|dam|township|municipality|badia|square|park|street|market))")
 _IN_CONTAINER = re.compile(
-    r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:in|of|within)\s+(?:the\s+)?"
+    r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:located\s+)?(?:in|of|within)\s+"
+    r"(?:the\s+)?"
     r"(?:rural\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+)?",
     re.I)
 _UNKNOWN_BEFORE = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s" + _WORD + r")*)(?i:\s+(" + _SETTLEMENT_WORD +
@@ -225,9 +226,9 @@ def _foreign(m: PlaceMention, country: str | None) -> bool:
 
 
 def _named_facility(s: int, e: int, blocked: list[tuple[int, int]], name: str, gazetteer) -> bool:
-    """A blocked span that is exactly an ACLED location is a place after all: "Hole Camp" and "Sidnaya Military
-    Prison" end like organisation names but are where ACLED codes events."""
-    return (s, e) in blocked and gazetteer.is_acled_location(name)
+    """A blocked span that is exactly an ACLED location or region is a place after all: "Hole Camp", "Sidnaya
+    Military Prison" and "West Bank" end like organisation names but are where ACLED codes events."""
+    return (s, e) in blocked and (gazetteer.is_acled_location(name) or gazetteer.admin1_region(name) is not None)
 
 
 def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, country: str | None) -> bool:
@@ -270,10 +271,12 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         if region is not None:
             better = next((c for c in candidates if _within(c.admin1, region.admin1)), None)
         else:
-            better = _pair_elsewhere(m, containers[-1], gazetteer) \
+            better = _pair_elsewhere(m, containers[-1], gazetteer, country) \
                 or next((c for c in candidates if _within(c.admin1, hint.admin1) or _near(c, hint)), None)
-        if better is None and (region is not None or m.place.country != hint.country):
-            # a homonym elsewhere: the place itself is unknown, its container is what we know
+        if better is None and (region is not None or m.place.country != hint.country) \
+                and not (" - " in m.text and gazetteer.is_acled_location(m.text)):
+            # a homonym elsewhere: the place itself is unknown, its container is what we know (but ACLED's own
+            # compound place, "Al Quds - Shaykh Jarrah", beats our reading of its region)
             dropped.append(m)
             _describe_by(containers[-1], m, region)
             continue
@@ -286,10 +289,11 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
     return [m for m in found if m not in dropped]
 
 
-def _pair_elsewhere(m: PlaceMention, container: PlaceMention, gazetteer):
-    """A homonym of the place in any country that has a region named like the container: "Melbourne (Victoria)" is
-    in Australia although Victoria alone reads as the Canadian city, "Cordoba (Cordoba)" in Argentina."""
-    for c in gazetteer.lookup(m.text):
+def _pair_elsewhere(m: PlaceMention, container: PlaceMention, gazetteer, country: str | None):
+    """A homonym of the place in any country that has a region named like the container, the article's country
+    first: "Melbourne (Victoria)" is in Australia although Victoria alone reads as the Canadian city, "Cordoba
+    (Cordoba)" in Argentina."""
+    for c in gazetteer.lookup(m.text, country):
         region = gazetteer.admin1_region(container.text, c.country)
         if region is not None and _within(c.admin1, region.admin1):
             return c
