@@ -117,7 +117,7 @@ def extract_events(article: Article, resources, classify: Classify | None = None
         _remember(ctx, mentions, place_mentions)
     drafts += [f.to_draft(ctx, resources) for f in frames]
     drafts = _merge_within(drafts)
-    _paragraph_fatalities(drafts, text)
+    drafts = _paragraph_fatalities(drafts, text)
     if classify is not None:
         _apply_classifier(drafts, text, classify)
     return [_finish(d, article, ctx, resources) for d in drafts]
@@ -433,17 +433,37 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     return not (a1 and b1 and not a1 & b1)
 
 
-def _paragraph_fatalities(drafts: list[_Draft], text: str) -> None:
-    seen: set[int] = set()
+def _paragraph_fatalities(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """Deaths told for a paragraph as a whole: a sentence that only gives the toll joins the event before it, and
+    the coder's total ("Total fatalities coded to 23", with its per-place split) speaks for the paragraph's event."""
+    paragraphs: dict[int, list[_Draft]] = {}
     for d in drafts:
-        p_start = text.rfind("\n", 0, d.sentence[0]) + 1
-        if p_start in seen or d.kind != "event":
+        if d.kind == "event":
+            paragraphs.setdefault(text.rfind("\n", 0, d.sentence[0]) + 1, []).append(d)
+    folded: set[int] = set()
+    for p_start, group in paragraphs.items():
+        p_end = text.find("\n", group[-1].sentence[1])
+        p_end = len(text) if p_end < 0 else p_end
+        main = group[0]
+        for d in group[1:]:
+            if main.fatalities is None and d.fatalities is not None and args.casualty_report(text, *d.sentence):
+                main.fatalities, main.evidence = d.fatalities, main.evidence + d.evidence
+                folded.add(id(d))
+        explicit = args.explicit_fatalities(text, p_start, p_end)
+        if explicit is None:
             continue
-        seen.add(p_start)
-        p_end = text.find("\n", d.sentence[1])
-        explicit = args.explicit_fatalities(text, p_start, len(text) if p_end < 0 else p_end)
-        if explicit is not None:
-            d.fatalities = explicit
+        split = args.find_split(text, p_start, p_end, explicit.best)
+        for d in group:
+            share = split.share_for(_place_names(d), text[p_start:p_end]) if split else None
+            if share is not None:
+                d.fatalities = explicit.model_copy(update={"best": share, "low": share, "high": share})
+            elif d is main:
+                d.fatalities = explicit
+    return [d for d in drafts if id(d) not in folded]
+
+
+def _place_names(d: _Draft) -> list[str]:
+    return [x for x in (d.location.name, d.location.text) if x] if d.location else []
 
 
 def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:

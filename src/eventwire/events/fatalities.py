@@ -1,0 +1,278 @@
+"""Deaths as news and ACLED notes report them: counted victims, summary totals and totals split across events.
+
+A sentence can name its dead as a list ("8 Karamajong and 2 civilians were killed", "killing 4 rebels and 2
+soldiers"): every head count of the list adds up. Wounded, captured and "an unknown number" add nothing. A paragraph
+can close with the coder's own total ("Total fatalities coded to 23.") and, when the deaths were spread over several
+events, with the share of each place ("split as follows: 2 Jobas, 2 Turnabah, 5 Saraqab").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.events.numbers import NUMBER, parse_number
+from eventwire.models import Fatalities, Span
+
+__all__ = ["find_fatalities", "explicit_fatalities", "FatalitySplit", "find_split", "casualty_report"]
+
+_QUAL = (r"(?:at least |about |around |nearly |almost |more than |over |up to |some |approximately |an estimated |"
+         r"as many as |a total of |between )?")
+_NOT_PEOPLE = (r"(?!\s*(?:unknown|undetermined|unidentified number|number|few|total|%|percent|per cent|km|kilomet\w*|"
+               r"met(?:er|re)s?|miles?|hours?|days?|weeks?|months?|years?|minutes?|times|January|February|March|April|"
+               r"May|June|July|August|September|October|November|December)\b)")
+# A head count: "5", "between 35 and 45" (ACLED codes the lower bound), "at least seven", "a".
+_COUNT = _QUAL + r"\b(" + NUMBER + r")\b(?:(?: and | to | or |-)" + NUMBER + r"\b)?" + _NOT_PEOPLE
+_SEP = r"(?:,\s*(?:and\s+|as well as\s+|in addition to\s+|along with\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+)"
+_WORD = r"[\w'’()&/-]+"
+_ITEM = _COUNT + r"(?:\s+(?!(?:including|among|of whom|while|whilst|whereas|but)\b)" + _WORD + r"){0,9}"
+_LIST = re.compile(_ITEM + r"(?:" + _SEP + _ITEM + r")*", re.I)
+_HEADS = re.compile(r"(?:^|" + _SEP + r")(?:the\s+|another\s+)?" + _COUNT, re.I)
+_CANDIDATE = re.compile(_COUNT, re.I)
+
+_ACTIVE = re.compile(
+    r"\b(?:(?:the )?killing(?: of)?|killed|kills|kill|assassinat(?:ed|ing)|shot dead|shooting dead|shot and killed|"
+    r"shooting and killing|executed|executing|murdered|murdering|beheaded|beheading|(?:the )?deaths? of|"
+    r"claim(?:ed|ing) the lives? of)\s+(?=\S)", re.I)
+_PASSIVE = re.compile(
+    r"\s+(?:\([^)]*\)\s+)?(?:(?:were|was|have been|has been|had been|are|is|being)\s+(?:(?:\w+ly|also|later|all|then|"
+    r"subsequently)\s+)*(?:found\s+)?(?:killed|dead|slain|executed|murdered|shot dead|beheaded|assassinated|"
+    r"shot and killed|(?:burn|beat|stabb|hack)ed to death)|(?:\w+ly\s+)?(?:died|lost (?:their|his|her) lives?|"
+    r"succumbed|perished))\b", re.I)
+# "with 69 fighters killed", "leaving 3 dead": no auxiliary, so the list must follow one of these words.
+_BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
+_BARE_LEAD = re.compile(r"\b(?:with|left|leaving)\s+$", re.I)
+# Where a list of victims may begin: the clause's start, after a comma or "and", or after a word that opens a clause.
+_LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|left|"
+                        r"leaving|result|reportedly|which|who)\s+)$", re.I)
+_PREPOSITION = re.compile(r"\b(?:in|on|at|during|of|from|by|with|after|near|to|into|under|for|against|amid|through|"
+                          r"towards?|targeting|targeted|over|across|along)\s+$", re.I)
+_SUFFERED = re.compile(r"\b(?:suffered|sustained|sustaining|suffering|causing|caused|with)\s+" + _COUNT +
+                       r"\s+(?:fatalities|deaths|dead)\b", re.I)
+_SINGLE = re.compile(
+    r"\b(?:was|has been|had been)\s+(?:(?:\w+ly|also|later|then)\s+)*(?:found\s+)?(?:killed|shot dead|executed|"
+    r"assassinated|murdered|beheaded|slain|shot and killed|found dead)\b|\b(?:his|her) (?:\w+ )?body was found|"
+    r"\b(?:he|she) (?:was killed|died|was shot dead)|\bkilling (?:him|her)\b|\b(?:a|an|the) (?:\w+ ){0,3}?"
+    r"(?:\w+'s )(?:\w+ )?body\b|\bthe body of (?:a|an|the)\b|\b(?:a|an|the) (?:dead )?body (?:of|was)\b|"
+    r"\b(?:succumbed|died) (?:to|of|from) (?:his|her) (?:wounds|injuries)|\bkilling the (?:[\w'-]+ ){0,4}?(?:member|fighter|"
+    r"commander|leader|officer|soldier|man|woman|child|boy|girl|driver|civilian|head|chief|mukhtar|owner)\b",
+    re.I,
+)
+_BODIES = re.compile(r"\b" + _QUAL + r"(" + NUMBER + r") (?:\w+ )?bodies\b|\bbodies of " + _QUAL + r"(" + NUMBER + r")\b", re.I)
+_ZERO = re.compile(
+    r"\b(?:no (?:reported )?(?:fatalities|casualties|deaths|one was (?:killed|hurt|injured))|without (?:causing )?(?:any )?"
+    r"(?:casualties|fatalities)|neither (?:injuries|fatalities|casualties) nor (?:injuries|fatalities|casualties)|"
+    r"casualties (?:are |were |remain )?unknown|no injuries or fatalities|no injuries)\b",
+    re.I,
+)
+_HARD_STOP = re.compile(r"[.;:()]|\b(?:while|whilst|whereas|including|among them|of whom|of which)\b", re.I)
+_ACTIVE_STOP = re.compile(r"[.;:(]|\b(?:while|whilst|whereas|including|among them|of whom|of which|wounding|injuring|"
+                          r"injured|wounded|injur(?:y|ies)|arrest\w*|captur\w*|detain\w*|kidnapp\w*|abduct\w*|who|which|"
+                          r"after|when|during|in addition to the (?:wounding|injur))\b", re.I)
+# The coder's own total for the paragraph's event.
+_TOTAL = [
+    re.compile(r"\b(?:total )?fatalit(?:y|ies) (?:were |was |are |is )?(?:coded|recorded|estimated|set) (?:to |as |at )?" + _COUNT, re.I),
+    re.compile(r"\btotal (?:number of )?fatalities (?:of |is |was |were |stands at |at |: ?)?" + _COUNT, re.I),
+    re.compile(r"(?:^|[.:;]\s+|\n)" + _COUNT + r" (?:total |reported |confirmed )?fatalit(?:y|ies)\b", re.I),
+    re.compile(r"\b" + _COUNT + r" total fatalit(?:y|ies)\b", re.I),
+    re.compile(r"\b" + _COUNT + r" fatalit(?:y|ies) (?:were |are |was )?coded\b", re.I),
+]
+# What may come before the toll in a sentence that tells nothing else.
+_TOLL_LEAD = re.compile(
+    r"\s*(?:(?:During|In|Amid|As a result of|Following) (?:the )?[\w' -]{0,60}?,|As a result,?|(?:The )?(?:clash(?:es)?|"
+    r"attacks?|fighting|strikes?|shelling|explosion|blast|ambush)(?: and [\w ]{0,30}?)? (?:resulted in|led to|left|killed|"
+    r"caused)(?: the)?)?\s*", re.I)
+_LOW = re.compile(r"at least|more than|over", re.I)
+_HIGH = re.compile(r"up to|nearly|almost", re.I)
+
+
+@dataclass
+class _Hit:
+    n: int
+    start: int
+    end: int
+    text: str
+
+
+def find_fatalities(text: str, start: int, end: int) -> Fatalities | None:
+    """Deaths reported in text[start:end]: an explicit total wins, else the counted victims add up, else a lone
+    victim ("a QSD member was shot dead", "his body was found") is one, else "no casualties" is zero."""
+    total = explicit_fatalities(text, start, end)
+    if total is not None:
+        return total
+    hits = _non_overlapping(sorted(_counted(text, start, end), key=lambda h: h.start))
+    if not hits:
+        single = _SINGLE.search(text, start, end)
+        if single:
+            return Fatalities(best=1, low=1, high=1, evidence=[Span(start=single.start(), end=single.end())])
+        zero = _ZERO.search(text, start, end)
+        if zero:
+            return Fatalities(best=0, evidence=[Span(start=zero.start(), end=zero.end())])
+        return None
+    best = sum(h.n for h in hits)
+    low = best if all(not _HIGH.search(h.text) for h in hits) else None
+    high = best if all(not _LOW.search(h.text) for h in hits) else None
+    return Fatalities(best=best, low=low, high=high, evidence=[Span(start=h.start, end=h.end) for h in hits])
+
+
+def explicit_fatalities(text: str, start: int, end: int) -> Fatalities | None:
+    """A summary count ("3 fatalities.", "Total fatalities coded to 23"): the last one speaks for the event."""
+    found = [m for rx in _TOTAL for m in rx.finditer(text, start, end)]
+    for m in sorted(found, key=lambda m: m.end(), reverse=True):
+        n = parse_number(m.group(1))
+        if n is not None:
+            return Fatalities(best=n, low=n, high=n, evidence=[Span(start=m.start(1), end=m.end())])
+    return None
+
+
+def casualty_report(text: str, start: int, end: int) -> bool:
+    """A sentence that only tells the toll ("3 QSD fighters were killed in the clash.", "Clashes resulted in killing
+    2 QSD members."): its deaths belong to the event told before it, not to an event of its own."""
+    hits = _counted(text, start, end)
+    return bool(hits) and bool(_TOLL_LEAD.fullmatch(text, start, min(h.start for h in hits)))
+
+
+def _counted(text: str, start: int, end: int) -> list[_Hit]:
+    return _active_hits(text, start, end) + _passive_hits(text, start, end) + _suffered_hits(text, start, end) + \
+        _body_hits(text, start, end)
+
+
+def _sum_list(list_text: str) -> int | None:
+    total = 0
+    for m in _HEADS.finditer(list_text):
+        n = parse_number(m.group(1))
+        if n is None:
+            return None
+        total += n
+    return total if total <= 100000 else None
+
+
+def _active_hits(text: str, start: int, end: int) -> list[_Hit]:
+    """ "killing 4 rebels and 2 soldiers", "resulted in the killing of 17 rebels and 11 regime fighters"."""
+    hits = []
+    for a in _ACTIVE.finditer(text, start, end):
+        stop = _ACTIVE_STOP.search(text, a.end(), end)
+        seg_end = stop.start() if stop else end
+        m = _LIST.match(text, a.end(), seg_end)
+        if not m or re.match(r"(?:and|or)\s", text[a.end():a.end() + 4], re.I):
+            continue
+        n = _sum_list(m.group().rstrip(" ,"))
+        if n is not None:
+            hits.append(_Hit(n, a.start(), m.end(), text[a.start():m.end()]))
+    return hits
+
+
+def _passive_hits(text: str, start: int, end: int) -> list[_Hit]:
+    """ "8 Karamajong and 2 civilians were killed", "with 69 fighters killed": the list ends at the death word and
+    starts at the earliest count that opens a clause."""
+    hits = []
+    anchors = [(a, False) for a in _PASSIVE.finditer(text, start, end)] + [(a, True) for a in _BARE.finditer(text, start, end)]
+    for a, bare in anchors:
+        window_start = start
+        for stop in _HARD_STOP.finditer(text, start, a.start()):
+            window_start = stop.end()
+        for c in _CANDIDATE.finditer(text, window_start, a.start()):
+            before = text[max(start, c.start() - 30):c.start()]
+            if bare and not _BARE_LEAD.search(before):
+                continue
+            if text[window_start:c.start()].strip() and not _LIST_LEAD.search(text[window_start:c.start()]):
+                continue
+            if c.group(1).lower() in ("a", "an") and _PREPOSITION.search(before):
+                continue
+            if _LIST.fullmatch(text, c.start(), a.start()):
+                n = _sum_list(text[c.start():a.start()])
+                if n is not None:
+                    hits.append(_Hit(n, c.start(), a.end(), text[c.start():a.end()]))
+                break
+    return hits
+
+
+def _suffered_hits(text: str, start: int, end: int) -> list[_Hit]:
+    hits = []
+    for m in _SUFFERED.finditer(text, start, end):
+        n = parse_number(m.group(1))
+        if n is not None:
+            hits.append(_Hit(n, m.start(), m.end(), m.group()))
+    return hits
+
+
+def _body_hits(text: str, start: int, end: int) -> list[_Hit]:
+    hits = []
+    for m in _BODIES.finditer(text, start, end):
+        n = parse_number(m.group(1) or m.group(2))
+        if n is not None:
+            hits.append(_Hit(n, m.start(), m.end(), m.group()))
+    return hits
+
+
+def _non_overlapping(found: list[_Hit]) -> list[_Hit]:
+    kept: list[_Hit] = []
+    for h in found:
+        if kept and h.start < kept[-1].end:
+            if h.end - h.start > kept[-1].end - kept[-1].start:
+                kept[-1] = h
+            continue
+        kept.append(h)
+    return kept
+
+
+# --- totals split across events -------------------------------------------------------------------------------
+_SPLIT_CUE = re.compile(r"\b(?:split|spread|spilt|divided|distributed|coded to this (?:location|event))\b", re.I)
+_NAME = r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrs]h?)[- ])?[A-Z][\w'’]*(?:[ -](?:(?:al|el|Al|El|ad|an|ar|as)[- ])?[A-Z][\w'’]*){0,3})"
+_N_NAME = re.compile(r"\b(\d+)(?: each)?(?: fatalit(?:y|ies))?(?: coded)?(?: to| in| at)?(?: fighting (?:at|in))?(?: the)? " + _NAME)
+_NAME_N = re.compile(_NAME + r",? (\d+)\b(?! (?:fatalit|[A-Z]))")
+_EACH = re.compile(r"\b(\d+)(?: fatalit(?:y|ies))? (?:each|coded to each|to each|coded to this (?:location|event))\b", re.I)
+_PARTS = re.compile(r"\b(?:between|across|among|for|over) (?:the |both |all |all the )?(\w+) (?:locations|events|areas|towns|"
+                    r"villages|sites|places)\b", re.I)
+_NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "regime", "syrian", "on", "in"}
+
+
+@dataclass
+class FatalitySplit:
+    """How a paragraph's total was shared: a count per named place, or one count for every event."""
+
+    shares: list[tuple[str, int]]
+    each: int | None = None
+
+    def share_for(self, names: list[str], paragraph: str) -> int | None:
+        """The share of the first of `names` that is listed; else of the listed place the paragraph names first;
+        else the common share."""
+        if self.each is not None and not self.shares:
+            return self.each
+        for name in names:
+            key = _key(name)
+            for place, n in self.shares:
+                if key and (_key(place) == key or (len(key) >= 4 and (key in _key(place) or _key(place) in key))):
+                    return n
+        positions = [(paragraph.find(place), n) for place, n in self.shares if paragraph.find(place) >= 0]
+        if positions:
+            return min(positions)[1]
+        return self.each
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^(?:al|el|ad|an|ar|as)[- ]", "", name.lower()))
+
+
+def find_split(text: str, start: int, end: int, total: int) -> FatalitySplit | None:
+    """The shares of `total` that a "split as follows" note gives, if the paragraph has one."""
+    cue = _SPLIT_CUE.search(text, start, end)
+    if cue is None:
+        return None
+    sentence_start = max(text.rfind(". ", start, cue.start()) + 2, start)
+    tail = text[sentence_start:end]
+    each = _EACH.search(tail)
+    shares = _named_shares(text[cue.start():end])
+    if shares:
+        return FatalitySplit(shares=shares, each=int(each.group(1)) if each else None)
+    if each:
+        return FatalitySplit(shares=[], each=int(each.group(1)))
+    parts = _PARTS.search(tail)  # "split evenly between the two locations", "spread across 3 events"
+    n = parse_number(parts.group(1)) if parts else None
+    return FatalitySplit(shares=[], each=total // n) if n and n > 1 else None
+
+
+def _named_shares(tail: str) -> list[tuple[str, int]]:
+    n_name = [(m.group(2), int(m.group(1))) for m in _N_NAME.finditer(tail) if m.group(2).lower() not in _NOT_PLACE]
+    name_n = [(m.group(1), int(m.group(2))) for m in _NAME_N.finditer(tail) if m.group(1).lower() not in _NOT_PLACE]
+    best = max((n_name, name_n), key=len)
+    return best if len(best) >= 2 else []
