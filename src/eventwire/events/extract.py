@@ -120,6 +120,7 @@ def extract_events(article: Article, resources, classify: Classify | None = None
     drafts = _paragraph_fatalities(drafts, text)
     if classify is not None:
         _apply_classifier(drafts, text, classify)
+    _protest_fatalities(drafts)
     return [_finish(d, article, ctx, resources) for d in drafts]
 
 
@@ -450,16 +451,25 @@ def _paragraph_fatalities(drafts: list[_Draft], text: str) -> list[_Draft]:
                 main.fatalities, main.evidence = d.fatalities, main.evidence + d.evidence
                 folded.add(id(d))
         explicit = args.explicit_fatalities(text, p_start, p_end)
-        if explicit is None:
+        total = explicit or main.fatalities
+        if total is None:
             continue
-        split = args.find_split(text, p_start, p_end, explicit.best)
+        split = args.find_split(text, p_start, p_end, total.best)
         for d in group:
             share = split.share_for(_place_names(d), text[p_start:p_end]) if split else None
             if share is not None:
-                d.fatalities = explicit.model_copy(update={"best": share, "low": share, "high": share})
-            elif d is main:
+                d.fatalities = total.model_copy(update={"best": share, "low": share, "high": share})
+            elif d is main and explicit is not None:
                 d.fatalities = explicit
     return [d for d in drafts if id(d) not in folded]
+
+
+def _protest_fatalities(drafts: list[_Draft]) -> None:
+    """A peaceful protest kills no one by ACLED's definition: deaths its note tells are what people protest about
+    ("demanded justice for a man who was killed last month"), so the event codes none."""
+    for d in drafts:
+        if d.kind == "event" and d.sub_event_type == "Peaceful protest" and d.fatalities is not None and d.fatalities.best:
+            d.fatalities = None
 
 
 def _place_names(d: _Draft) -> list[str]:

@@ -16,8 +16,8 @@ from eventwire.models import Fatalities, Span
 __all__ = ["find_fatalities", "explicit_fatalities", "FatalitySplit", "find_split", "casualty_report"]
 
 _QUAL = (r"(?:at least |about |around |nearly |almost |more than |over |up to |some |approximately |an estimated |"
-         r"as many as |a total of |between )?")
-_NOT_PEOPLE = (r"(?!\s*(?:unknown|undetermined|unidentified number|number|few|total|%|percent|per cent|km|kilomet\w*|"
+         r"as many as |a total of |between |all )?")
+_NOT_PEOPLE = (r"(?!\s*(?:unknown|undetermined|unidentified number|number|few|total|result|%|percent|per cent|km|kilomet\w*|"
                r"met(?:er|re)s?|miles?|hours?|days?|weeks?|months?|years?|minutes?|times|January|February|March|April|"
                r"May|June|July|August|September|October|November|December)\b)")
 # A head count: "5", "between 35 and 45" (ACLED codes the lower bound), "at least seven", "a".
@@ -32,7 +32,12 @@ _CANDIDATE = re.compile(_COUNT, re.I)
 _ACTIVE = re.compile(
     r"\b(?:(?:the )?killing(?: of)?|killed|kills|kill|assassinat(?:ed|ing)|shot dead|shooting dead|shot and killed|"
     r"shooting and killing|executed|executing|murdered|murdering|beheaded|beheading|(?:the )?deaths? of|"
-    r"claim(?:ed|ing) the lives? of)\s+(?=\S)", re.I)
+    r"claim(?:ed|ing) the lives? of)\s+(?:(?:using|with) (?:[\w-]+ ){0,3}?(?:fire|weapons?|arms(?: fire)?|guns?|knives|a knife) )?(?=\S)",
+    re.I)
+# Deaths named as the cause of what is reported ("protest over the killing of", "accused of killing") or only tried.
+_NOT_TOLL = re.compile(r"\b(?:over|for|about|against|following|after|condemn\w*|denounc\w*|protest\w*|mourn\w*|"
+                       r"commemorat\w*|accused of|charges? of|suspected of|responsible for|tried to|try to|attempt(?:ed|ing)? to|"
+                       r"in connection with|revenge for|avenge)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
 _PASSIVE = re.compile(
     r"\s+(?:\([^)]*\)\s+)?(?:(?:were|was|have been|has been|had been|are|is|being)\s+(?:(?:\w+ly|also|later|all|then|"
     r"subsequently)\s+)*(?:found\s+)?(?:killed|dead|slain|executed|murdered|shot dead|beheaded|assassinated|"
@@ -51,13 +56,13 @@ _SUFFERED = re.compile(r"\b(?:suffered|sustained|sustaining|suffering|causing|ca
 _SINGLE = re.compile(
     r"\b(?:was|has been|had been)\s+(?:(?:\w+ly|also|later|then)\s+)*(?:found\s+)?(?:killed|shot dead|executed|"
     r"assassinated|murdered|beheaded|slain|shot and killed|found dead)\b|\b(?:his|her) (?:\w+ )?body was found|"
-    r"\b(?:he|she) (?:was killed|died|was shot dead)|\bkilling (?:him|her)\b|\b(?:a|an|the) (?:\w+ ){0,3}?"
-    r"(?:\w+'s )(?:\w+ )?body\b|\bthe body of (?:a|an|the)\b|\b(?:a|an|the) (?:dead )?body (?:of|was)\b|"
-    r"\b(?:succumbed|died) (?:to|of|from) (?:his|her) (?:wounds|injuries)|\bkilling the (?:[\w'-]+ ){0,4}?(?:member|fighter|"
+    r"\b(?:he|she) (?:was killed|died|was shot dead)|\b(?:killing|killed) (?:him|her)\b|\b(?:a|an|the) (?:\w+ ){0,3}?"
+    r"(?:\w+'s )(?:\w+ )?body\b|\b(?:the|a) (?:\w+ )?body of (?:a|an|the)\b|\b(?:a|an|the) (?:dead )?body (?:of|was)\b|"
+    r"\b(?:succumbed|died) (?:to|of|from) (?:his|her) (?:wounds|injuries)|\bkilling (?:of )?the (?:[\w'-]+ ){0,4}?(?:member|fighter|"
     r"commander|leader|officer|soldier|man|woman|child|boy|girl|driver|civilian|head|chief|mukhtar|owner)\b",
     re.I,
 )
-_BODIES = re.compile(r"\b" + _QUAL + r"(" + NUMBER + r") (?:\w+ )?bodies\b|\bbodies of " + _QUAL + r"(" + NUMBER + r")\b", re.I)
+_BODIES = re.compile(r"\b" + _QUAL + r"(" + NUMBER + r") (?:[\w'’-]+ ){0,3}?bodies\b|\bbodies of " + _QUAL + r"(" + NUMBER + r")\b", re.I)
 _ZERO = re.compile(
     r"\b(?:no (?:reported )?(?:fatalities|casualties|deaths|one was (?:killed|hurt|injured))|without (?:causing )?(?:any )?"
     r"(?:casualties|fatalities)|neither (?:injuries|fatalities|casualties) nor (?:injuries|fatalities|casualties)|"
@@ -78,7 +83,8 @@ _TOTAL = [
 ]
 # What may come before the toll in a sentence that tells nothing else.
 _TOLL_LEAD = re.compile(
-    r"\s*(?:(?:During|In|Amid|As a result of|Following) (?:the )?[\w' -]{0,60}?,|As a result,?|(?:The )?(?:clash(?:es)?|"
+    r"\s*(?:(?:During|In|Amid|As a result of|Following) (?:the )?[\w'/ -]{0,60}?,|As a result,?|(?:[\w()/ -]{1,40} )?"
+    r"(?:claimed|said|reported|stated|announced|confirmed)(?: that)?|(?:The )?(?:clash(?:es)?|"
     r"attacks?|fighting|strikes?|shelling|explosion|blast|ambush)(?: and [\w ]{0,30}?)? (?:resulted in|led to|left|killed|"
     r"caused)(?: the)?)?\s*", re.I)
 _LOW = re.compile(r"at least|more than|over", re.I)
@@ -126,9 +132,11 @@ def explicit_fatalities(text: str, start: int, end: int) -> Fatalities | None:
 
 def casualty_report(text: str, start: int, end: int) -> bool:
     """A sentence that only tells the toll ("3 QSD fighters were killed in the clash.", "Clashes resulted in killing
-    2 QSD members."): its deaths belong to the event told before it, not to an event of its own."""
-    hits = _counted(text, start, end)
-    return bool(hits) and bool(_TOLL_LEAD.fullmatch(text, start, min(h.start for h in hits)))
+    2 QSD members.", "He was killed in the attack."): its deaths belong to the event told before it."""
+    found = find_fatalities(text, start, end)
+    if found is None or not found.best or not found.evidence:
+        return False
+    return bool(_TOLL_LEAD.fullmatch(text, start, min(s.start for s in found.evidence)))
 
 
 def _counted(text: str, start: int, end: int) -> list[_Hit]:
@@ -150,6 +158,8 @@ def _active_hits(text: str, start: int, end: int) -> list[_Hit]:
     """ "killing 4 rebels and 2 soldiers", "resulted in the killing of 17 rebels and 11 regime fighters"."""
     hits = []
     for a in _ACTIVE.finditer(text, start, end):
+        if _NOT_TOLL.search(text, max(start, a.start() - 40), a.start()):
+            continue
         stop = _ACTIVE_STOP.search(text, a.end(), end)
         seg_end = stop.start() if stop else end
         m = _LIST.match(text, a.end(), seg_end)
@@ -167,23 +177,32 @@ def _passive_hits(text: str, start: int, end: int) -> list[_Hit]:
     hits = []
     anchors = [(a, False) for a in _PASSIVE.finditer(text, start, end)] + [(a, True) for a in _BARE.finditer(text, start, end)]
     for a, bare in anchors:
-        window_start = start
-        for stop in _HARD_STOP.finditer(text, start, a.start()):
-            window_start = stop.end()
-        for c in _CANDIDATE.finditer(text, window_start, a.start()):
-            before = text[max(start, c.start() - 30):c.start()]
-            if bare and not _BARE_LEAD.search(before):
-                continue
-            if text[window_start:c.start()].strip() and not _LIST_LEAD.search(text[window_start:c.start()]):
-                continue
-            if c.group(1).lower() in ("a", "an") and _PREPOSITION.search(before):
-                continue
-            if _LIST.fullmatch(text, c.start(), a.start()):
-                n = _sum_list(text[c.start():a.start()])
-                if n is not None:
-                    hits.append(_Hit(n, c.start(), a.end(), text[c.start():a.end()]))
-                break
+        stops = list(_HARD_STOP.finditer(text, start, a.start()))
+        hit = None
+        if stops and stops[-1].group().lower() in ("including", "among them"):
+            # "3 regime members including an officer were killed": the toll is the count before "including"
+            hit = _list_before(text, start, stops[-2].end() if len(stops) > 1 else start, a, bare, stops[-1].start())
+        hit = hit or _list_before(text, start, stops[-1].end() if stops else start, a, bare)
+        if hit is not None:
+            hits.append(hit)
     return hits
+
+
+def _list_before(text: str, start: int, window_start: int, anchor: re.Match, bare: bool, list_end: int | None = None) -> _Hit | None:
+    """The list of victims that ends at `list_end` (the death word by default), from the earliest count that opens it."""
+    list_end = anchor.start() if list_end is None else list_end
+    for c in _CANDIDATE.finditer(text, window_start, list_end):
+        before = text[max(start, c.start() - 30):c.start()]
+        if bare and not _BARE_LEAD.search(before):
+            continue
+        if text[window_start:c.start()].strip() and not _LIST_LEAD.search(text[window_start:c.start()]):
+            continue
+        if c.group(1).lower() in ("a", "an") and _PREPOSITION.search(before):
+            continue
+        if _LIST.fullmatch(text, c.start(), list_end):
+            n = _sum_list(text[c.start():list_end].rstrip(" ,"))
+            return _Hit(n, c.start(), anchor.end(), text[c.start():anchor.end()]) if n is not None else None
+    return None
 
 
 def _suffered_hits(text: str, start: int, end: int) -> list[_Hit]:
@@ -259,6 +278,10 @@ def find_split(text: str, start: int, end: int, total: int) -> FatalitySplit | N
     if cue is None:
         return None
     sentence_start = max(text.rfind(". ", start, cue.start()) + 2, start)
+    sentence_end = text.find(". ", cue.end(), end)
+    own = explicit_fatalities(text, sentence_end, end) if sentence_end >= 0 else None
+    if own is not None:  # "Eight fatalities split evenly between both locations. 4 fatalities."
+        return FatalitySplit(shares=[], each=own.best)
     tail = text[sentence_start:end]
     each = _EACH.search(tail)
     shares = _named_shares(text[cue.start():end])
