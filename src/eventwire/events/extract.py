@@ -117,9 +117,9 @@ def extract_events(article: Article, resources, classify: Classify | None = None
         _remember(ctx, mentions, place_mentions)
     drafts += [f.to_draft(ctx, resources) for f in frames]
     drafts = _merge_within(drafts)
-    drafts = _paragraph_fatalities(drafts, text)
     if classify is not None:
         _apply_classifier(drafts, text, classify)
+    drafts = _paragraph_fatalities(drafts, text)
     _protest_fatalities(drafts)
     return [_finish(d, article, ctx, resources) for d in drafts]
 
@@ -448,8 +448,10 @@ def _paragraph_fatalities(drafts: list[_Draft], text: str) -> list[_Draft]:
         main = group[0]
         for d in group[1:]:
             if main.fatalities is None and d.fatalities is not None and args.casualty_report(text, *d.sentence):
-                main.fatalities, main.evidence = d.fatalities, main.evidence + d.evidence
-                folded.add(id(d))
+                main.fatalities = d.fatalities
+                if SUBTYPE_TO_TYPE.get(d.sub_event_type) == SUBTYPE_TO_TYPE.get(main.sub_event_type):
+                    main.evidence = main.evidence + d.evidence
+                    folded.add(id(d))
         explicit = args.explicit_fatalities(text, p_start, p_end)
         total = explicit or main.fatalities
         if total is None:

@@ -48,7 +48,7 @@ _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
 _BARE_LEAD = re.compile(r"\b(?:with|left|leaving)\s+$", re.I)
 # Where a list of victims may begin: the clause's start, after a comma or "and", or after a word that opens a clause.
 _LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|left|"
-                        r"leaving|result|reportedly|which|who)\s+)$", re.I)
+                        r"leaving|result|reportedly|which|who|claimed|said|reported|stated|confirmed|announced)\s+)$", re.I)
 _PREPOSITION = re.compile(r"\b(?:in|on|at|during|of|from|by|with|after|near|to|into|under|for|against|amid|through|"
                           r"towards?|targeting|targeted|over|across|along)\s+$", re.I)
 _SUFFERED = re.compile(r"\b(?:suffered|sustained|sustaining|suffering|causing|caused|with)\s+" + _COUNT +
@@ -74,12 +74,13 @@ _ACTIVE_STOP = re.compile(r"[.;:(]|\b(?:while|whilst|whereas|including|among the
                           r"injured|wounded|injur(?:y|ies)|arrest\w*|captur\w*|detain\w*|kidnapp\w*|abduct\w*|who|which|"
                           r"after|when|during|in addition to the (?:wounding|injur))\b", re.I)
 # The coder's own total for the paragraph's event.
+_AMOUNT = _QUAL + r"\b(" + NUMBER + r")\b"
 _TOTAL = [
-    re.compile(r"\b(?:total )?fatalit(?:y|ies) (?:were |was |are |is )?(?:coded|recorded|estimated|set) (?:to |as |at )?" + _COUNT, re.I),
-    re.compile(r"\btotal (?:number of )?fatalities (?:of |is |was |were |stands at |at |: ?)?" + _COUNT, re.I),
-    re.compile(r"(?:^|[.:;]\s+|\n)" + _COUNT + r" (?:total |reported |confirmed )?fatalit(?:y|ies)\b", re.I),
-    re.compile(r"\b" + _COUNT + r" total fatalit(?:y|ies)\b", re.I),
-    re.compile(r"\b" + _COUNT + r" fatalit(?:y|ies) (?:were |are |was )?coded\b", re.I),
+    re.compile(r"\b(?:total )?fatalit(?:y|ies) (?:were |was |are |is )?(?:coded|recorded|estimated|set) (?:to |as |at )?" + _AMOUNT, re.I),
+    re.compile(r"\btotal (?:number of )?fatalities (?:of |is |was |were |stands at |at |: ?)?" + _AMOUNT, re.I),
+    re.compile(r"(?:^|[.:;]\s+|\n)" + _AMOUNT + r" (?:total |reported |confirmed )?fatalit(?:y|ies)\b", re.I),
+    re.compile(r"\b" + _AMOUNT + r" total fatalit(?:y|ies)\b", re.I),
+    re.compile(r"\b" + _AMOUNT + r" fatalit(?:y|ies) (?:were |are |was )?coded\b", re.I),
 ]
 # What may come before the toll in a sentence that tells nothing else.
 _TOLL_LEAD = re.compile(
@@ -191,6 +192,8 @@ def _passive_hits(text: str, start: int, end: int) -> list[_Hit]:
 def _list_before(text: str, start: int, window_start: int, anchor: re.Match, bare: bool, list_end: int | None = None) -> _Hit | None:
     """The list of victims that ends at `list_end` (the death word by default), from the earliest count that opens it."""
     list_end = anchor.start() if list_end is None else list_end
+    while list_end > window_start and text[list_end - 1] in " ,":
+        list_end -= 1
     for c in _CANDIDATE.finditer(text, window_start, list_end):
         before = text[max(start, c.start() - 30):c.start()]
         if bare and not _BARE_LEAD.search(before):
