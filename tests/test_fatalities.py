@@ -81,9 +81,12 @@ def test_coder_total_wins(text: str, n: int) -> None:
 
 
 def _share(text: str, names: list[str]) -> int | None:
+    """The share of the event at one of `names`, or with no names of the event the note leads with."""
     total = explicit_fatalities(text, 0, len(text))
     split = find_split(text, 0, len(text), total.best if total else 0)
-    return split.share_for(names, text) if split else None
+    if split is None:
+        return None
+    return split.share_at(names) or split.lead_share()
 
 
 SPLIT_N_NAME = ("On 26 January 2020, clashes took place in the area of Barsa. Clashes in Mushaymis, Samkeh, Barsa and "

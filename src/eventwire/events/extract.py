@@ -444,26 +444,42 @@ def _paragraph_fatalities(drafts: list[_Draft], text: str) -> list[_Draft]:
     folded: set[int] = set()
     for p_start, group in paragraphs.items():
         p_end = text.find("\n", group[-1].sentence[1])
-        p_end = len(text) if p_end < 0 else p_end
-        main = group[0]
-        for d in group[1:]:
-            if main.fatalities is None and d.fatalities is not None and args.casualty_report(text, *d.sentence):
-                main.fatalities = d.fatalities
-                if SUBTYPE_TO_TYPE.get(d.sub_event_type) == SUBTYPE_TO_TYPE.get(main.sub_event_type):
-                    main.evidence = main.evidence + d.evidence
-                    folded.add(id(d))
-        explicit = args.explicit_fatalities(text, p_start, p_end)
-        total = explicit or main.fatalities
-        if total is None:
-            continue
-        split = args.find_split(text, p_start, p_end, total.best)
-        for d in group:
-            share = split.share_for(_place_names(d), text[p_start:p_end]) if split else None
-            if share is not None:
-                d.fatalities = total.model_copy(update={"best": share, "low": share, "high": share})
-            elif d is main and explicit is not None:
-                d.fatalities = explicit
+        folded |= _fold_tolls(group, text)
+        _coder_total(group, text, p_start, len(text) if p_end < 0 else p_end)
     return [d for d in drafts if id(d) not in folded]
+
+
+def _fold_tolls(group: list[_Draft], text: str) -> set[int]:
+    """ "Clashes took place … . 3 QSD fighters were killed in the clash.": the toll is the first event's. The toll's
+    own draft is dropped when it is the same type of event (a retelling); another type keeps its count."""
+    main, folded = group[0], set()
+    for d in group[1:]:
+        if main.fatalities is None and d.fatalities is not None and args.casualty_report(text, *d.sentence):
+            main.fatalities = d.fatalities
+            if SUBTYPE_TO_TYPE.get(d.sub_event_type) == SUBTYPE_TO_TYPE.get(main.sub_event_type):
+                main.evidence = main.evidence + d.evidence
+                folded.add(id(d))
+    return folded
+
+
+def _coder_total(group: list[_Draft], text: str, p_start: int, p_end: int) -> None:
+    """The paragraph's total goes to its first event; a split note gives each event its place's share (the note
+    is written for the place it leads with; a later event at another listed place takes that place's share)."""
+    main = group[0]
+    explicit = args.explicit_fatalities(text, p_start, p_end)
+    total = explicit or main.fatalities
+    if total is None:
+        return
+    split = args.find_split(text, p_start, p_end, total.best)
+    for d in group:
+        share = None
+        if split is not None:
+            own = None if d is main else split.share_at(_place_names(d))
+            share = split.lead_share() if own is None else own
+        if share is not None:
+            d.fatalities = total.model_copy(update={"best": share, "low": share, "high": share})
+        elif d is main and explicit is not None:
+            d.fatalities = explicit
 
 
 def _protest_fatalities(drafts: list[_Draft]) -> None:

@@ -41,7 +41,7 @@ _NOT_TOLL = re.compile(r"\b(?:over|for|about|against|following|after|condemn\w*|
 _PASSIVE = re.compile(
     r"\s+(?:\([^)]*\)\s+)?(?:(?:were|was|have been|has been|had been|are|is|being)\s+(?:(?:\w+ly|also|later|all|then|"
     r"subsequently)\s+)*(?:found\s+)?(?:killed|dead|slain|executed|murdered|shot dead|beheaded|assassinated|"
-    r"shot and killed|(?:burn|beat|stabb|hack)ed to death)|(?:\w+ly\s+)?(?:died|lost (?:their|his|her) lives?|"
+    r"shot and killed|(?:burn(?:ed|t)|beaten|stabbed|hacked|lynched|shot|tortured|stoned|clubbed) to death)|(?:\w+ly\s+)?(?:died|lost (?:their|his|her) lives?|"
     r"succumbed|perished))\b", re.I)
 # "with 69 fighters killed", "leaving 3 dead": no auxiliary, so the list must follow one of these words.
 _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
@@ -80,6 +80,7 @@ _TOTAL = [
     re.compile(r"\btotal (?:number of )?fatalities (?:of |is |was |were |stands at |at |: ?)?" + _AMOUNT, re.I),
     re.compile(r"(?:^|[.:;]\s+|\n)" + _AMOUNT + r" (?:total |reported |confirmed )?fatalit(?:y|ies)\b", re.I),
     re.compile(r"\b" + _AMOUNT + r" total fatalit(?:y|ies)\b", re.I),
+    re.compile(r"\ba total of (" + NUMBER + r") fatalit(?:y|ies)\b", re.I),
     re.compile(r"\b" + _AMOUNT + r" fatalit(?:y|ies) (?:were |are |was )?coded\b", re.I),
 ]
 # What may come before the toll in a sentence that tells nothing else.
@@ -238,11 +239,14 @@ def _non_overlapping(found: list[_Hit]) -> list[_Hit]:
 
 
 # --- totals split across events -------------------------------------------------------------------------------
-_SPLIT_CUE = re.compile(r"\b(?:split|spread|spilt|divided|distributed|coded to this (?:location|event))\b", re.I)
+_SPLIT_CUE = re.compile(r"\b(?:split|spread|spilt|divided|distributed|(?:coded|to|for|in) this (?:location|event)|"
+                        r"fatalit(?:y|ies) (?:are |were |is |was )?coded to (?:the )?[A-Z][^()]{1,40}? event)\b", re.I)
 _NAME = r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrs]h?)[- ])?[A-Z][\w'’]*(?:[ -](?:(?:al|el|Al|El|ad|an|ar|as)[- ])?[A-Z][\w'’]*){0,3})"
 _N_NAME = re.compile(r"\b(\d+)(?: each)?(?: fatalit(?:y|ies))?(?: coded)?(?: to| in| at)?(?: fighting (?:at|in))?(?: the)? " + _NAME)
 _NAME_N = re.compile(_NAME + r",? (\d+)\b(?! (?:fatalit|[A-Z]))")
-_EACH = re.compile(r"\b(\d+)(?: fatalit(?:y|ies))? (?:each|coded to each|to each|coded to this (?:location|event))\b", re.I)
+_EACH = re.compile(r"\b(\d+)(?: fatalit(?:y|ies))? (?:each|(?:coded )?(?:to|for|in) (?:each|this (?:location|event)))\b|"
+                   r"\bcoded (\d+) fatalit(?:y|ies) (?:to|for|in) this (?:location|event)\b", re.I)
+_ELSEWHERE = re.compile(r"\bfatalit(?:y|ies) (?:are |were |is |was )?coded to (?:the )?([A-Z][^()]{1,40}?) event\b")
 _PARTS = re.compile(r"\b(?:between|across|among|for|over) (?:the |both |all |all the )?(\w+) (?:locations|events|areas|towns|"
                     r"villages|sites|places)\b", re.I)
 _NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "regime", "syrian", "on", "in"}
@@ -250,25 +254,27 @@ _NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "r
 
 @dataclass
 class FatalitySplit:
-    """How a paragraph's total was shared: a count per named place, or one count for every event."""
+    """How a paragraph's total was shared: a count per named place, or one count for every event (`each`).
+    `lead` is the text before the split note, where the note names the place of its own event first."""
 
     shares: list[tuple[str, int]]
-    each: int | None = None
+    each: int | None
+    lead: str
 
-    def share_for(self, names: list[str], paragraph: str) -> int | None:
-        """The share of the first of `names` that is listed; else of the listed place the paragraph names first;
-        else the common share."""
-        if self.each is not None and not self.shares:
-            return self.each
+    def share_at(self, names: list[str]) -> int | None:
+        """The share of the first of `names` that is listed (None when none is)."""
         for name in names:
             key = _key(name)
             for place, n in self.shares:
                 if key and (_key(place) == key or (len(key) >= 4 and (key in _key(place) or _key(place) in key))):
                     return n
-        positions = [(paragraph.find(place), n) for place, n in self.shares if paragraph.find(place) >= 0]
-        if positions:
-            return min(positions)[1]
-        return self.each
+        return None
+
+    def lead_share(self) -> int | None:
+        """The share of the listed place named first before the note ("clashes took place in Barsa … split as
+        follows: 3 Samkeh, 2 Barsa"): the note is written for that place's event."""
+        positions = [(self.lead.find(place), n) for place, n in self.shares if self.lead.find(place) >= 0]
+        return min(positions)[1] if positions else self.each
 
 
 def _key(name: str) -> str:
@@ -280,21 +286,23 @@ def find_split(text: str, start: int, end: int, total: int) -> FatalitySplit | N
     cue = _SPLIT_CUE.search(text, start, end)
     if cue is None:
         return None
+    elsewhere = _ELSEWHERE.search(text, start, end)
+    if elsewhere:  # "(fatalities coded to Talakivka event)": this note's own event has none
+        return FatalitySplit(shares=[(elsewhere.group(1), total)], each=0, lead=text[start:elsewhere.start()])
     sentence_start = max(text.rfind(". ", start, cue.start()) + 2, start)
     sentence_end = text.find(". ", cue.end(), end)
+    lead = text[start:sentence_start]
     own = explicit_fatalities(text, sentence_end, end) if sentence_end >= 0 else None
     if own is not None:  # "Eight fatalities split evenly between both locations. 4 fatalities."
-        return FatalitySplit(shares=[], each=own.best)
+        return FatalitySplit(shares=[], each=own.best, lead=lead)
     tail = text[sentence_start:end]
     each = _EACH.search(tail)
     shares = _named_shares(text[cue.start():end])
-    if shares:
-        return FatalitySplit(shares=shares, each=int(each.group(1)) if each else None)
-    if each:
-        return FatalitySplit(shares=[], each=int(each.group(1)))
+    if shares or each:
+        return FatalitySplit(shares=shares, each=int(each.group(1) or each.group(2)) if each else None, lead=lead)
     parts = _PARTS.search(tail)  # "split evenly between the two locations", "spread across 3 events"
     n = parse_number(parts.group(1)) if parts else None
-    return FatalitySplit(shares=[], each=total // n) if n and n > 1 else None
+    return FatalitySplit(shares=[], each=total // n, lead=lead) if n and n > 1 else None
 
 
 def _named_shares(tail: str) -> list[tuple[str, int]]:
