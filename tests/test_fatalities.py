@@ -48,6 +48,13 @@ def best(sentence: str) -> int | None:
     ("On 15 October 2019, 30 QSD and 41 pro-Turkish Islamist faction fighters were killed in fighting.", 71),
     ("Turkish forces clashed with QSD fighters near Ras al Ain with 69 fighters killed.", 69),
     ("As a result, 1 civilian was killed.", 1),
+    # the noun "fatalities" counts where it follows its number; hedged passives; "both"
+    ("Pro-Hadi military sources reported 56 Houthi and 32 pro-Hadi fatalities in Haradh district.", 88),
+    ("Clashes between armed members of two families in Thiban led to 5 fatalities.", 5),
+    ("The clashes led to 15 casualties among regime forces, 6 were confirmed dead.", 6),
+    ("2 QSD fighters were reported killed in the clash.", 2),
+    ("HTS forces ambushed 2 Iraqi Islamic State fighters north of Idleb city, killing both fighters.", 2),
+    ("The head of the local forest committee was lynched to death.", 1),
 ])
 def test_counted_deaths(sentence: str, n: int) -> None:
     assert best(sentence) == n
@@ -59,6 +66,8 @@ def test_counted_deaths(sentence: str, n: int) -> None:
     "Relatives staged a protest demanding justice over the killing of a boy by police officers.",
     "QSD detained four of their own members on charges of killing a QSD leader.",
     "An unknown gunman riding a motorbike tried to kill a QSD fighter in a market in Shiheil town, and failed.",
+    "19 regime and pro-regime fighters were wounded with no fatalities reported.",
+    "Islamist fighters attacked a helicopter flying over the area with neither injuries nor fatalities reported.",
 ])
 def test_no_deaths_counted(sentence: str) -> None:
     assert not best(sentence)
@@ -74,6 +83,9 @@ def test_no_casualties_is_zero_not_unknown() -> None:
     ("Clashes resulted in the killing of 9 IS fighters and 12 regime fighters. Total fatalities 21", 21),
     ("6 QSD fighters were killed, in addition to the 3 suicide bombers. Confirmed total fatalities 9.", 9),
     ("2 men and 3 women were killed by stray bullets. 7 total fatalities.", 7),
+    ("Unknown number of fatalities coded to 10 for a total of 12 fatalities distributed evenly across the two events.", 12),
+    ("An unidentified number of fatalities mentioned in low intensity conflict area coded as 3.", 3),
+    ("A QSD fighter was stabbed, after which the attacker was shot dead. Fatalities 3.", 3),
 ])
 def test_coder_total_wins(text: str, n: int) -> None:
     assert explicit_fatalities(text, 0, len(text)).best == n
@@ -82,11 +94,12 @@ def test_coder_total_wins(text: str, n: int) -> None:
 
 def _share(text: str, names: list[str]) -> int | None:
     """The share of the event at one of `names`, or with no names of the event the note leads with."""
-    total = explicit_fatalities(text, 0, len(text))
+    total = explicit_fatalities(text, 0, len(text)) or find_fatalities(text, 0, len(text))
     split = find_split(text, 0, len(text), total.best if total else 0)
     if split is None:
         return None
-    return split.share_at(names) or split.lead_share()
+    own = split.share_at(names)
+    return split.lead_share() if own is None else own
 
 
 SPLIT_N_NAME = ("On 26 January 2020, clashes took place in the area of Barsa. Clashes in Mushaymis, Samkeh, Barsa and "
@@ -110,6 +123,14 @@ SPLIT_CODED_TO = ("During the clashes in Kansafra and Mozra, 14 opposition fight
     ("IS killed 69 fighters in three towns. Fatalities spread evenly across the three events, with 23 coded to each.", [], 23),
     ("Total fatalities coded to 24 and split evenly between the three events.", [], 8),
     ("Three soldiers and five fighters were killed. Eight fatalities split evenly between both locations. 4 fatalities.", [], 4),
+    ("The Defence Headquarters claimed 90 militiamen were killed. 90 fatalities spilt across 5 events coded as 18.", [], 18),
+    ("Islamic State fighters killed 7 QSD fighters in targeted attacks in the villages of Marashdeh and As Safafinah. "
+     "4 fatalities coded to Marashdeh and 3 to As Safafinah.", ["As Safafinah"], 3),
+    # all the deaths were coded to another event: this one has none, that one has them all
+    ("On 22 February 2022, Ukrainian forces fired mortars at positions near Novolaspa, Donetsk. As a result of shelling, "
+     "three civilians were killed (fatalities coded to Donetsk - Kyivskyi event).", [], 0),
+    ("On 22 February 2022, Ukrainian forces fired mortars at positions near Novolaspa, Donetsk. As a result of shelling, "
+     "three civilians were killed (fatalities coded to Donetsk - Kyivskyi event).", ["Donetsk - Kyivskyi"], 3),
 ])
 def test_split_share(text: str, names: list[str], n: int) -> None:
     assert _share(text, names) == n

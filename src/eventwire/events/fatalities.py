@@ -26,6 +26,8 @@ _SEP = r"(?:,\s*(?:and\s+|as well as\s+|in addition to\s+|along with\s+)?|\s+(?:
 _WORD = r"[\w'’()&/-]+"
 _ITEM = _COUNT + r"(?:\s+(?!(?:including|among|of whom|while|whilst|whereas|but)\b)" + _WORD + r"){0,9}"
 _LIST = re.compile(_ITEM + r"(?:" + _SEP + _ITEM + r")*", re.I)
+_SHORT_ITEM = _COUNT + r"(?:\s+" + _WORD + r"){0,3}"
+_SHORT_LIST = re.compile(_SHORT_ITEM + r"(?:" + _SEP + _SHORT_ITEM + r")*", re.I)  # before the noun "fatalities"
 _HEADS = re.compile(r"(?:^|" + _SEP + r")(?:the\s+|another\s+)?" + _COUNT, re.I)
 _CANDIDATE = re.compile(_COUNT, re.I)
 
@@ -40,11 +42,13 @@ _NOT_TOLL = re.compile(r"\b(?:over|for|about|against|following|after|condemn\w*|
                        r"in connection with|revenge for|avenge)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
 _PASSIVE = re.compile(
     r"\s+(?:\([^)]*\)\s+)?(?:(?:were|was|have been|has been|had been|are|is|being)\s+(?:(?:\w+ly|also|later|all|then|"
-    r"subsequently)\s+)*(?:found\s+)?(?:killed|dead|slain|executed|murdered|shot dead|beheaded|assassinated|"
+    r"subsequently|reported|confirmed|believed)\s+)*(?:found\s+)?(?:killed|dead|slain|executed|murdered|shot dead|beheaded|assassinated|"
     r"shot and killed|(?:burn(?:ed|t)|beaten|stabbed|hacked|lynched|shot|tortured|stoned|clubbed) to death)|(?:\w+ly\s+)?(?:died|lost (?:their|his|her) lives?|"
     r"succumbed|perished))\b", re.I)
 # "with 69 fighters killed", "leaving 3 dead": no auxiliary, so the list must follow one of these words.
 _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
+# "56 Houthi and 32 pro-Hadi fatalities", "which led to 5 fatalities": a noun, so the list may follow any word.
+_NOMINAL = re.compile(r"\s+(?:fatalities|deaths)\b", re.I)
 _BARE_LEAD = re.compile(r"\b(?:with|left|leaving)\s+$", re.I)
 # Where a list of victims may begin: the clause's start, after a comma or "and", or after a word that opens a clause.
 _LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|left|"
@@ -55,7 +59,8 @@ _SUFFERED = re.compile(r"\b(?:suffered|sustained|sustaining|suffering|causing|ca
                        r"\s+(?:fatalities|deaths|dead)\b", re.I)
 _SINGLE = re.compile(
     r"\b(?:was|has been|had been)\s+(?:(?:\w+ly|also|later|then)\s+)*(?:found\s+)?(?:killed|shot dead|executed|"
-    r"assassinated|murdered|beheaded|slain|shot and killed|found dead)\b|\b(?:his|her) (?:\w+ )?body was found|"
+    r"assassinated|murdered|beheaded|slain|shot and killed|found dead|(?:burn(?:ed|t)|beaten|stabbed|hacked|lynched|"
+    r"strangled|tortured|stoned|clubbed) to death)\b|\b(?:his|her) (?:\w+ )?body was found|"
     r"\b(?:he|she) (?:was killed|died|was shot dead)|\b(?:killing|killed) (?:him|her)\b|\b(?:a|an|the) (?:\w+ ){0,3}?"
     r"(?:\w+'s )(?:\w+ )?body\b|\b(?:the|a) (?:\w+ )?body of (?:a|an|the)\b|\b(?:a|an|the) (?:dead )?body (?:of|was)\b|"
     r"\b(?:succumbed|died) (?:to|of|from) (?:his|her) (?:wounds|injuries)|\bkilling (?:of )?the (?:[\w'-]+ ){0,4}?(?:member|fighter|"
@@ -81,13 +86,15 @@ _TOTAL = [
     re.compile(r"(?:^|[.:;]\s+|\n)" + _AMOUNT + r" (?:total |reported |confirmed )?fatalit(?:y|ies)\b", re.I),
     re.compile(r"\b" + _AMOUNT + r" total fatalit(?:y|ies)\b", re.I),
     re.compile(r"\ba total of (" + NUMBER + r") fatalit(?:y|ies)\b", re.I),
+    re.compile(r"\bcoded (?:as|to) (\d+)(?: fatalit(?:y|ies))?\b(?! (?:km|kilomet\w*|miles?)\b)", re.I),
+    re.compile(r"(?:^|[.:;]\s+|\n)Fatalit(?:y|ies):? (\d+)\b"),
     re.compile(r"\b" + _AMOUNT + r" fatalit(?:y|ies) (?:were |are |was )?coded\b", re.I),
 ]
 # What may come before the toll in a sentence that tells nothing else.
 _TOLL_LEAD = re.compile(
     r"\s*(?:(?:During|In|Amid|As a result of|Following) (?:the )?[\w'/ -]{0,60}?,|As a result,?|(?:[\w()/ -]{1,40} )?"
-    r"(?:claimed|said|reported|stated|announced|confirmed)(?: that)?|(?:The )?(?:clash(?:es)?|"
-    r"attacks?|fighting|strikes?|shelling|explosion|blast|ambush)(?: and [\w ]{0,30}?)? (?:resulted in|led to|left|killed|"
+    r"(?:claimed|said|reported|stated|announced|confirmed)(?: that| to have)?|(?:The )?(?:clash(?:es)?|"
+    r"attacks?|fighting|strikes?|shelling|explosion|blast|ambush)(?: and [\w ]{0,30}?)?(?: by [\w' -]{1,40}?)? (?:resulted in|led to|left|killed|"
     r"caused)(?: the)?)?\s*", re.I)
 _LOW = re.compile(r"at least|more than|over", re.I)
 _HIGH = re.compile(r"up to|nearly|almost", re.I)
@@ -177,36 +184,50 @@ def _passive_hits(text: str, start: int, end: int) -> list[_Hit]:
     """ "8 Karamajong and 2 civilians were killed", "with 69 fighters killed": the list ends at the death word and
     starts at the earliest count that opens a clause."""
     hits = []
-    anchors = [(a, False) for a in _PASSIVE.finditer(text, start, end)] + [(a, True) for a in _BARE.finditer(text, start, end)]
-    for a, bare in anchors:
+    anchors = [(a, "passive") for a in _PASSIVE.finditer(text, start, end)] + \
+        [(a, "bare") for a in _BARE.finditer(text, start, end)] + [(a, "nominal") for a in _NOMINAL.finditer(text, start, end)]
+    for a, kind in anchors:
         stops = list(_HARD_STOP.finditer(text, start, a.start()))
         hit = None
         if stops and stops[-1].group().lower() in ("including", "among them"):
             # "3 regime members including an officer were killed": the toll is the count before "including"
-            hit = _list_before(text, start, stops[-2].end() if len(stops) > 1 else start, a, bare, stops[-1].start())
-        hit = hit or _list_before(text, start, stops[-1].end() if stops else start, a, bare)
+            hit = _list_before(text, start, stops[-2].end() if len(stops) > 1 else start, a, kind, stops[-1].start())
+        hit = hit or _list_before(text, start, stops[-1].end() if stops else start, a, kind)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
-def _list_before(text: str, start: int, window_start: int, anchor: re.Match, bare: bool, list_end: int | None = None) -> _Hit | None:
+def _list_before(text: str, start: int, window_start: int, anchor: re.Match, kind: str,
+                 list_end: int | None = None) -> _Hit | None:
     """The list of victims that ends at `list_end` (the death word by default), from the earliest count that opens it."""
     list_end = anchor.start() if list_end is None else list_end
     while list_end > window_start and text[list_end - 1] in " ,":
         list_end -= 1
     for c in _CANDIDATE.finditer(text, window_start, list_end):
         before = text[max(start, c.start() - 30):c.start()]
-        if bare and not _BARE_LEAD.search(before):
+        if kind == "bare" and not _BARE_LEAD.search(before):
             continue
-        if text[window_start:c.start()].strip() and not _LIST_LEAD.search(text[window_start:c.start()]):
+        if kind != "nominal" and text[window_start:c.start()].strip() and not _LIST_LEAD.search(text[window_start:c.start()]):
+            continue
+        if kind == "nominal" and not _nominal_count(text, c, anchor):
             continue
         if c.group(1).lower() in ("a", "an") and _PREPOSITION.search(before):
             continue
-        if _LIST.fullmatch(text, c.start(), list_end):
+        if (_SHORT_LIST if kind == "nominal" else _LIST).fullmatch(text, c.start(), list_end):
             n = _sum_list(text[c.start():list_end].rstrip(" ,"))
             return _Hit(n, c.start(), anchor.end(), text[c.start():anchor.end()]) if n is not None else None
     return None
+
+
+def _nominal_count(text: str, c: re.Match, anchor: re.Match) -> bool:
+    """ "which led to 5 fatalities", not "the remaining 36 fatalities are distributed" nor a split's "3 fatalities in
+    As-Sanamayn town and 4 in its vicinity" (the shares of a total, told after the split word)."""
+    if c.group(1).lower() in ("a", "an") or re.search(r"\b(?:remaining|other|the)\s+$", text[max(0, c.start() - 12):c.start()], re.I):
+        return False
+    if _SPLIT_CUE.search(text, max(0, c.start() - 80), c.start()):
+        return False
+    return not re.match(r"\s+(?:to|for|coded|split|spread|are|were|each|allocated)\b", text[anchor.end():anchor.end() + 12], re.I)
 
 
 def _suffered_hits(text: str, start: int, end: int) -> list[_Hit]:
@@ -241,12 +262,15 @@ def _non_overlapping(found: list[_Hit]) -> list[_Hit]:
 # --- totals split across events -------------------------------------------------------------------------------
 _SPLIT_CUE = re.compile(r"\b(?:split|spread|spilt|divided|distributed|(?:coded|to|for|in) this (?:location|event)|"
                         r"fatalit(?:y|ies) (?:are |were |is |was )?coded to (?:the )?[A-Z][^()]{1,40}? event)\b", re.I)
-_NAME = r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrs]h?)[- ])?[A-Z][\w'’]*(?:[ -](?:(?:al|el|Al|El|ad|an|ar|as)[- ])?[A-Z][\w'’]*){0,3})"
+_NAME = (r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrs]h?)[- ])?[A-Z][\w'’]*(?:[ -](?:(?:al|el|Al|El|ad|an|ar|as)[- ])?[A-Z][\w'’]*){0,3}"
+         r"(?: - [A-Z][\w'’]*)?)")
 _N_NAME = re.compile(r"\b(\d+)(?: each)?(?: fatalit(?:y|ies))?(?: coded)?(?: to| in| at)?(?: fighting (?:at|in))?(?: the)? " + _NAME)
 _NAME_N = re.compile(_NAME + r",? (\d+)\b(?! (?:fatalit|[A-Z]))")
 _EACH = re.compile(r"\b(\d+)(?: fatalit(?:y|ies))? (?:each|(?:coded )?(?:to|for|in) (?:each|this (?:location|event)))\b|"
                    r"\bcoded (\d+) fatalit(?:y|ies) (?:to|for|in) this (?:location|event)\b", re.I)
-_ELSEWHERE = re.compile(r"\bfatalit(?:y|ies) (?:are |were |is |was )?coded to (?:the )?([A-Z][^()]{1,40}?) event\b")
+# "(fatalities coded to Talakivka event)", "1 fatality allocated to Sarmada": all of them belong to one place.
+_ELSEWHERE = re.compile(r"(?:\bfatalit(?:y|ies) (?:are |were |is |was )?|\band )(?:coded|allocated|attributed|assigned) to "
+                        r"(?:the )?(?:fighting (?:in|at) )?" + _NAME)
 _PARTS = re.compile(r"\b(?:between|across|among|for|over) (?:the |both |all |all the )?(\w+) (?:locations|events|areas|towns|"
                     r"villages|sites|places)\b", re.I)
 _NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "regime", "syrian", "on", "in"}
@@ -260,6 +284,7 @@ class FatalitySplit:
     shares: list[tuple[str, int]]
     each: int | None
     lead: str
+    first: str = ""
 
     def share_at(self, names: list[str]) -> int | None:
         """The share of the first of `names` that is listed (None when none is)."""
@@ -271,10 +296,16 @@ class FatalitySplit:
         return None
 
     def lead_share(self) -> int | None:
-        """The share of the listed place named first before the note ("clashes took place in Barsa … split as
-        follows: 3 Samkeh, 2 Barsa"): the note is written for that place's event."""
-        positions = [(self.lead.find(place), n) for place, n in self.shares if self.lead.find(place) >= 0]
-        return min(positions)[1] if positions else self.each
+        """The share of the listed place the note's first sentence names ("clashes took place in Barsa … split as
+        follows: 3 Samkeh, 2 Barsa"): the note is written for that place's event. Else the common share, else the
+        share of the listed place named first before the split."""
+        for text in (self.first, self.lead):
+            positions = [(text.find(place), n) for place, n in self.shares if text.find(place) >= 0]
+            if positions:
+                return min(positions)[1]
+            if self.each is not None:
+                return self.each
+        return None
 
 
 def _key(name: str) -> str:
@@ -283,26 +314,28 @@ def _key(name: str) -> str:
 
 def find_split(text: str, start: int, end: int, total: int) -> FatalitySplit | None:
     """The shares of `total` that a "split as follows" note gives, if the paragraph has one."""
-    cue = _SPLIT_CUE.search(text, start, end)
-    if cue is None:
+    cues = [m for m in (_SPLIT_CUE.search(text, start, end), _ELSEWHERE.search(text, start, end)) if m]
+    if not cues:
         return None
-    elsewhere = _ELSEWHERE.search(text, start, end)
-    if elsewhere:  # "(fatalities coded to Talakivka event)": this note's own event has none
-        return FatalitySplit(shares=[(elsewhere.group(1), total)], each=0, lead=text[start:elsewhere.start()])
+    cue = min(cues, key=lambda m: m.start())
     sentence_start = max(text.rfind(". ", start, cue.start()) + 2, start)
-    sentence_end = text.find(". ", cue.end(), end)
     lead = text[start:sentence_start]
-    own = explicit_fatalities(text, sentence_end, end) if sentence_end >= 0 else None
-    if own is not None:  # "Eight fatalities split evenly between both locations. 4 fatalities."
-        return FatalitySplit(shares=[], each=own.best, lead=lead)
+    first = lead[:lead.find(". ") + 1] if ". " in lead else lead
+    own = explicit_fatalities(text, cue.end(), end)
+    if own is not None:  # "Eight fatalities split evenly between both locations. 4 fatalities.", "… coded as 18"
+        return FatalitySplit(shares=[], each=own.best, lead=lead, first=first)
     tail = text[sentence_start:end]
     each = _EACH.search(tail)
-    shares = _named_shares(text[cue.start():end])
+    shares = _named_shares(text[sentence_start:end])
     if shares or each:
-        return FatalitySplit(shares=shares, each=int(each.group(1) or each.group(2)) if each else None, lead=lead)
+        n_each = int(each.group(1) or each.group(2)) if each else None
+        return FatalitySplit(shares=shares, each=n_each, lead=lead, first=first)
+    elsewhere = _ELSEWHERE.search(text, start, end)
+    if elsewhere:  # the event at that place has them all, the others none
+        return FatalitySplit(shares=[(elsewhere.group(1), total)], each=0, lead=lead, first=first)
     parts = _PARTS.search(tail)  # "split evenly between the two locations", "spread across 3 events"
     n = parse_number(parts.group(1)) if parts else None
-    return FatalitySplit(shares=[], each=total // n, lead=lead) if n and n > 1 else None
+    return FatalitySplit(shares=[], each=total // n, lead=lead, first=first) if n and n > 1 else None
 
 
 def _named_shares(tail: str) -> list[tuple[str, int]]:
