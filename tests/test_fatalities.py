@@ -146,7 +146,11 @@ def test_no_split_without_a_split_note() -> None:
     ("During the clashes, 4 opposition fighters were killed and 7 were captured by QSD.", True),
     ("Clashes resulted in killing 5 Fatemiyoun Brigade members including a leader.", True),
     ("HPG (PKK) claimed 2 Turkish soldiers were killed in the clashes.", True),
+    ("The clash killed a civilian bystander.", True),
+    ("It resulted in killing 31 rebels, and injuring thirteen others including seven civilians.", True),
+    ("The Belet Weyne police commander was killed.", True),
     ("Coalition airstrikes targeted IS positions, killing 10 fighters.", False),
+    ("The attackers killed 3 men near the checkpoint.", False),
     ("Clashes erupted between the QSD force and an IS cell.", False),
 ])
 def test_casualty_report(sentence: str, toll_only: bool) -> None:
@@ -167,6 +171,14 @@ def test_toll_sentence_gives_its_deaths_to_the_clash() -> None:
     clash = next(e for e in events if e.sub_event_type == "Armed clash")
     assert clash.fatalities is not None and clash.fatalities.best == 2
     assert sum(e.fatalities.best for e in events if e.event_type == "Battles" and e.fatalities) == 2  # not twice
+
+
+def test_toll_merged_into_a_later_event_still_reaches_the_first() -> None:
+    events = _events("On 18 November 2021, clashes took place between Turkish forces and QSD in Sharkrak area in Ar-Raqqa. "
+                     "Clashes were accompanied by exchange of shelling and targeting. Clashes and shelling resulted in the "
+                     "killing of 4 rebel fighters and the wounding of several fighters from both sides.")
+    assert events[0].sub_event_type == "Armed clash"
+    assert events[0].fatalities is not None and events[0].fatalities.best == 4
 
 
 def test_split_paragraph_gives_the_event_its_place_share() -> None:

@@ -119,7 +119,7 @@ def extract_events(article: Article, resources, classify: Classify | None = None
     drafts = _merge_within(drafts)
     if classify is not None:
         _apply_classifier(drafts, text, classify)
-    drafts = _paragraph_fatalities(drafts, text)
+    drafts = _paragraph_fatalities(drafts, text, sentences)
     _protest_fatalities(drafts)
     return [_finish(d, article, ctx, resources) for d in drafts]
 
@@ -434,7 +434,7 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     return not (a1 and b1 and not a1 & b1)
 
 
-def _paragraph_fatalities(drafts: list[_Draft], text: str) -> list[_Draft]:
+def _paragraph_fatalities(drafts: list[_Draft], text: str, sentences: list[tuple[int, int]]) -> list[_Draft]:
     """Deaths told for a paragraph as a whole: a sentence that only gives the toll joins the event before it, and
     the coder's total ("Total fatalities coded to 23", with its per-place split) speaks for the paragraph's event."""
     paragraphs: dict[int, list[_Draft]] = {}
@@ -444,22 +444,28 @@ def _paragraph_fatalities(drafts: list[_Draft], text: str) -> list[_Draft]:
     folded: set[int] = set()
     for p_start, group in paragraphs.items():
         p_end = text.find("\n", group[-1].sentence[1])
-        folded |= _fold_tolls(group, text)
+        folded |= _fold_tolls(group, text, sentences)
         _coder_total(group, text, p_start, len(text) if p_end < 0 else p_end)
     return [d for d in drafts if id(d) not in folded]
 
 
-def _fold_tolls(group: list[_Draft], text: str) -> set[int]:
+def _fold_tolls(group: list[_Draft], text: str, sentences: list[tuple[int, int]]) -> set[int]:
     """ "Clashes took place … . 3 QSD fighters were killed in the clash.": the toll is the first event's. The toll's
     own draft is dropped when it is the same type of event (a retelling); another type keeps its count."""
     main, folded = group[0], set()
     for d in group[1:]:
-        if main.fatalities is None and d.fatalities is not None and args.casualty_report(text, *d.sentence):
+        if main.fatalities is None and d.fatalities is not None and d.fatalities.evidence and \
+                args.casualty_report(text, *_sentence_at(sentences, d.fatalities.evidence[0].start, d.sentence)):
             main.fatalities = d.fatalities
             if SUBTYPE_TO_TYPE.get(d.sub_event_type) == SUBTYPE_TO_TYPE.get(main.sub_event_type):
                 main.evidence = main.evidence + d.evidence
                 folded.add(id(d))
     return folded
+
+
+def _sentence_at(sentences: list[tuple[int, int]], pos: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The sentence holding `pos` (a draft's deaths may come from a sentence merged into it)."""
+    return next(((s, e) for s, e in sentences if s <= pos < e), default)
 
 
 def _coder_total(group: list[_Draft], text: str, p_start: int, p_end: int) -> None:

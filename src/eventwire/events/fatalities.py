@@ -93,9 +93,11 @@ _TOTAL = [
 # What may come before the toll in a sentence that tells nothing else.
 _TOLL_LEAD = re.compile(
     r"\s*(?:(?:During|In|Amid|As a result of|Following) (?:the )?[\w'/ -]{0,60}?,|As a result,?|(?:[\w()/ -]{1,40} )?"
-    r"(?:claimed|said|reported|stated|announced|confirmed)(?: that| to have)?|(?:The )?(?:clash(?:es)?|"
-    r"attacks?|fighting|strikes?|shelling|explosion|blast|ambush)(?: and [\w ]{0,30}?)?(?: by [\w' -]{1,40}?)? (?:resulted in|led to|left|killed|"
-    r"caused)(?: the)?)?\s*", re.I)
+    r"(?:claimed|said|reported|stated|announced|confirmed)(?: that| to have)?|(?:(?:The )?(?:clash(?:es)?|"
+    r"attacks?|fighting|strikes?|shelling|explosion|blast|ambush)(?: and [\w ]{0,30}?)?(?: by [\w' -]{1,40}?)?|It|This|Which)"
+    r"(?: (?:resulted in|resulting in|led to|leading to|left|caused)(?: the)?)?)?\s*", re.I)
+# "The Belet Weyne police commander was killed.": a lone victim named as the sentence's subject.
+_VICTIM_SUBJECT = re.compile(r"\s*(?:The|His|Her|Their|One|Another|A|An) [\w'’ -]{1,50}?\s*", re.I)
 _LOW = re.compile(r"at least|more than|over", re.I)
 _HIGH = re.compile(r"up to|nearly|almost", re.I)
 
@@ -145,7 +147,11 @@ def casualty_report(text: str, start: int, end: int) -> bool:
     found = find_fatalities(text, start, end)
     if found is None or not found.best or not found.evidence:
         return False
-    return bool(_TOLL_LEAD.fullmatch(text, start, min(s.start for s in found.evidence)))
+    first = min(s.start for s in found.evidence)
+    if _TOLL_LEAD.fullmatch(text, start, first):
+        return True
+    return bool(re.match(r"(?:was|were|has|had|died|succumbed)\b", text[first:first + 10])) and \
+        bool(_VICTIM_SUBJECT.fullmatch(text, start, first))
 
 
 def _counted(text: str, start: int, end: int) -> list[_Hit]:
