@@ -73,6 +73,17 @@ def test_no_deaths_counted(sentence: str) -> None:
     assert not best(sentence)
 
 
+@pytest.mark.parametrize("sentence, low, high", [
+    ("5 soldiers, between 35 and 45 militants, and 3 civilians were killed.", 43, 53),
+    ("At least 21 IS fighters were killed.", 21, None),
+    ("Up to 12 civilians were killed.", None, 12),
+    ("Between 3 and 9 QSD fighters were killed.", 3, 9),
+])
+def test_estimate_bounds(sentence: str, low: int | None, high: int | None) -> None:
+    found = find_fatalities(sentence, 0, len(sentence))
+    assert (found.low, found.high) == (low, high)
+
+
 def test_no_casualties_is_zero_not_unknown() -> None:
     assert best("Regime forces shelled the village. No fatalities reported.") == 0
     assert best("Regime forces shelled the outskirts of the village.") is None

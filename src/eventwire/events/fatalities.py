@@ -20,8 +20,9 @@ _QUAL = (r"(?:at least |about |around |nearly |almost |more than |over |up to |s
 _NOT_PEOPLE = (r"(?!\s*(?:unknown|undetermined|unidentified number|number|few|total|result|%|percent|per cent|km|kilomet\w*|"
                r"met(?:er|re)s?|miles?|hours?|days?|weeks?|months?|years?|minutes?|times|January|February|March|April|"
                r"May|June|July|August|September|October|November|December)\b)")
-# A head count: "5", "between 35 and 45" (ACLED codes the lower bound), "at least seven", "a".
-_COUNT = _QUAL + r"\b(" + NUMBER + r")\b(?:(?: and | to | or |-)" + NUMBER + r"\b)?" + _NOT_PEOPLE
+# A head count: "5", "between 35 and 45" (ACLED codes the lower bound, the upper is the high estimate), "at least
+# seven", "a".
+_COUNT = _QUAL + r"\b(" + NUMBER + r")\b(?:(?: and | to | or |-)(" + NUMBER + r")\b)?" + _NOT_PEOPLE
 _SEP = r"(?:,\s*(?:and\s+|as well as\s+|in addition to\s+|along with\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+)"
 _WORD = r"[\w'’()&/-]+"
 _ITEM = _COUNT + r"(?:\s+(?!(?:including|among|of whom|while|whilst|whereas|but)\b)" + _WORD + r"){0,9}"
@@ -108,6 +109,11 @@ class _Hit:
     start: int
     end: int
     text: str
+    upper: int | None = None  # the top of a range ("between 35 and 45 militants")
+
+    @property
+    def high(self) -> int:
+        return self.n if self.upper is None else self.upper
 
 
 def find_fatalities(text: str, start: int, end: int) -> Fatalities | None:
@@ -127,7 +133,7 @@ def find_fatalities(text: str, start: int, end: int) -> Fatalities | None:
         return None
     best = sum(h.n for h in hits)
     low = best if all(not _HIGH.search(h.text) for h in hits) else None
-    high = best if all(not _LOW.search(h.text) for h in hits) else None
+    high = sum(h.high for h in hits) if all(not _LOW.search(h.text) for h in hits) else None
     return Fatalities(best=best, low=low, high=high, evidence=[Span(start=h.start, end=h.end) for h in hits])
 
 
@@ -159,14 +165,18 @@ def _counted(text: str, start: int, end: int) -> list[_Hit]:
         _body_hits(text, start, end)
 
 
-def _sum_list(list_text: str) -> int | None:
-    total = 0
+def _sum_list(list_text: str, start: int, end: int) -> _Hit | None:
+    """The dead of a list add up ("5 soldiers, between 35 and 45 militants, and 3 civilians" is 43 to 53)."""
+    low = high = 0
     for m in _HEADS.finditer(list_text):
         n = parse_number(m.group(1))
         if n is None:
             return None
-        total += n
-    return total if total <= 100000 else None
+        top = parse_number(m.group(2)) if m.group(2) else None
+        low, high = low + n, high + (top if top is not None and top > n else n)
+    if low > 100000:
+        return None
+    return _Hit(low, start, end, list_text, upper=high if high != low else None)
 
 
 def _active_hits(text: str, start: int, end: int) -> list[_Hit]:
@@ -180,9 +190,9 @@ def _active_hits(text: str, start: int, end: int) -> list[_Hit]:
         m = _LIST.match(text, a.end(), seg_end)
         if not m or re.match(r"(?:and|or)\s", text[a.end():a.end() + 4], re.I):
             continue
-        n = _sum_list(m.group().rstrip(" ,"))
-        if n is not None:
-            hits.append(_Hit(n, a.start(), m.end(), text[a.start():m.end()]))
+        hit = _sum_list(m.group().rstrip(" ,"), a.start(), m.end())
+        if hit is not None:
+            hits.append(hit)
     return hits
 
 
@@ -221,8 +231,7 @@ def _list_before(text: str, start: int, window_start: int, anchor: re.Match, kin
         if c.group(1).lower() in ("a", "an") and _PREPOSITION.search(before):
             continue
         if (_SHORT_LIST if kind == "nominal" else _LIST).fullmatch(text, c.start(), list_end):
-            n = _sum_list(text[c.start():list_end].rstrip(" ,"))
-            return _Hit(n, c.start(), anchor.end(), text[c.start():anchor.end()]) if n is not None else None
+            return _sum_list(text[c.start():list_end].rstrip(" ,"), c.start(), anchor.end())
     return None
 
 
