@@ -40,6 +40,10 @@ def best(sentence: str) -> int | None:
     ("An IED exploded targeting a Levant Front member's vehicle in Ranin town, killing the Levant Front member.", 1),
     ("A QSD member was killed and his body was found on the outskirts of Tayyana.", 1),
     ("Unknown gunmen shot and killed a former opposition rebel in Jalin town, killing him.", 1),
+    ("Unknown gunmen shot and killed the commander of the Caucasian fighters near Foah town.", 1),
+    ("A regime soldier shot and killed another soldier in Ghabra town.", 1),
+    ("Unknown gunmen shot and killed a regime 4th Armored Division member and his escort in Eastern Ghariyeh town.", 2),
+    ("A group set ablaze a house belonging to a clergyman, killing his wife and three children.", 4),
     # bodies
     ("Around 7 June 2022 (as reported), a QSD member's beheaded body was found in Tal Brak town.", 1),
     ("The decapitated body of an Iranian Islamic Revolutionary Guard fighter was found near Al Mayadin.", 1),

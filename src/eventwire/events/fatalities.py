@@ -23,14 +23,22 @@ _NOT_PEOPLE = (r"(?!\s*(?:unknown|undetermined|unidentified number|number|few|to
 # A head count: "5", "between 35 and 45" (ACLED codes the lower bound, the upper is the high estimate), "at least
 # seven", "a".
 _COUNT = _QUAL + r"\b(" + NUMBER + r")\b(?:(?: and | to | or |-)(" + NUMBER + r")\b)?" + _NOT_PEOPLE
+# One named person: "the commander of the Caucasian fighters", "another soldier", "his wife".
+_PERSON = (r"member|fighter|commander|leader|officer|soldier|man|woman|child|boy|girl|driver|civilian|head|chief|mukhtar|"
+           r"owner|guard|administrator|sergeant|colonel|general|captain|lieutenant|major|policeman|judge|mayor|journalist|"
+           r"activist|doctor|teacher|imam|sheikh|elder|official|employee|worker|farmer|shepherd|student|trader|merchant|"
+           r"dealer|smuggler|suspect|person|individual|resident|villager|escort|bodyguard|brother|son|wife|husband|father|"
+           r"mother|daughter|cadre|militant|militiaman|gunman|volunteer|priest|chairman|chairperson|candidate|politician")
+_ONE = r"((?:the|another|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON + r"))\b(?!['’]s\b)"
+_HEAD = r"(?:" + _COUNT + r"|" + _ONE + r")"  # groups: 1 count, 2 top of its range, 3 one person
 _SEP = r"(?:,\s*(?:and\s+|as well as\s+|in addition to\s+|along with\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+)"
 _WORD = r"[\w'’()&/-]+"
-_ITEM = _COUNT + r"(?:\s+(?!(?:including|among|of whom|while|whilst|whereas|but)\b)" + _WORD + r"){0,9}"
+_ITEM = _HEAD + r"(?:\s+(?!(?:including|among|of whom|while|whilst|whereas|but)\b)" + _WORD + r"){0,9}"
 _LIST = re.compile(_ITEM + r"(?:" + _SEP + _ITEM + r")*", re.I)
-_SHORT_ITEM = _COUNT + r"(?:\s+" + _WORD + r"){0,3}"
+_SHORT_ITEM = _HEAD + r"(?:\s+" + _WORD + r"){0,3}"
 _SHORT_LIST = re.compile(_SHORT_ITEM + r"(?:" + _SEP + _SHORT_ITEM + r")*", re.I)  # before the noun "fatalities"
-_HEADS = re.compile(r"(?:^|" + _SEP + r")(?:the\s+|another\s+)?" + _COUNT, re.I)
-_CANDIDATE = re.compile(_COUNT, re.I)
+_HEADS = re.compile(r"(?:^|" + _SEP + r")(?:(?:the\s+|another\s+)?" + _COUNT + r"|" + _ONE + r")", re.I)
+_CANDIDATE = re.compile(_HEAD, re.I)
 
 _ACTIVE = re.compile(
     r"\b(?:(?:the )?killing(?: of)?|killed|kills|kill|assassinat(?:ed|ing)|shot dead|shooting dead|shot and killed|"
@@ -169,7 +177,7 @@ def _sum_list(list_text: str, start: int, end: int) -> _Hit | None:
     """The dead of a list add up ("5 soldiers, between 35 and 45 militants, and 3 civilians" is 43 to 53)."""
     low = high = 0
     for m in _HEADS.finditer(list_text):
-        n = parse_number(m.group(1))
+        n = parse_number(m.group(1)) if m.group(1) else 1
         if n is None:
             return None
         top = parse_number(m.group(2)) if m.group(2) else None
@@ -228,7 +236,7 @@ def _list_before(text: str, start: int, window_start: int, anchor: re.Match, kin
             continue
         if kind == "nominal" and not _nominal_count(text, c, anchor):
             continue
-        if c.group(1).lower() in ("a", "an") and _PREPOSITION.search(before):
+        if (c.group(1) or "").lower() in ("a", "an") and _PREPOSITION.search(before):
             continue
         if (_SHORT_LIST if kind == "nominal" else _LIST).fullmatch(text, c.start(), list_end):
             return _sum_list(text[c.start():list_end].rstrip(" ,"), c.start(), anchor.end())
@@ -238,7 +246,7 @@ def _list_before(text: str, start: int, window_start: int, anchor: re.Match, kin
 def _nominal_count(text: str, c: re.Match, anchor: re.Match) -> bool:
     """ "which led to 5 fatalities", not "the remaining 36 fatalities are distributed" nor a split's "3 fatalities in
     As-Sanamayn town and 4 in its vicinity" (the shares of a total, told after the split word)."""
-    if c.group(1).lower() in ("a", "an") or re.search(r"\b(?:remaining|other|the)\s+$", text[max(0, c.start() - 12):c.start()], re.I):
+    if not c.group(1) or c.group(1).lower() in ("a", "an") or re.search(r"\b(?:remaining|other|the)\s+$", text[max(0, c.start() - 12):c.start()], re.I):
         return False
     if _SPLIT_CUE.search(text, max(0, c.start() - 80), c.start()):
         return False
