@@ -113,8 +113,7 @@ def _share(text: str, names: list[str]) -> int | None:
     split = find_split(text, 0, len(text), total.best if total else 0)
     if split is None:
         return None
-    own = split.share_at(names)
-    return split.lead_share() if own is None else own
+    return split.share_for(names)
 
 
 SPLIT_N_NAME = ("On 26 January 2020, clashes took place in the area of Barsa. Clashes in Mushaymis, Samkeh, Barsa and "

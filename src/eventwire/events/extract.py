@@ -469,8 +469,8 @@ def _sentence_at(sentences: list[tuple[int, int]], pos: int, default: tuple[int,
 
 
 def _coder_total(group: list[_Draft], text: str, p_start: int, p_end: int) -> None:
-    """The paragraph's total goes to its first event; a split note gives each event its place's share (the note
-    is written for the place it leads with; a later event at another listed place takes that place's share)."""
+    """The paragraph's total goes to its first event; a split note gives each event the share of its place, or
+    the share of the place the note leads with (the note is written for that place's event)."""
     main = group[0]
     explicit = args.explicit_fatalities(text, p_start, p_end)
     total = explicit or main.fatalities
@@ -478,10 +478,7 @@ def _coder_total(group: list[_Draft], text: str, p_start: int, p_end: int) -> No
         return
     split = args.find_split(text, p_start, p_end, total.best)
     for d in group:
-        share = None
-        if split is not None:
-            own = None if d is main else split.share_at(_place_names(d))
-            share = split.lead_share() if own is None else own
+        share = split.share_for(_place_names(d)) if split is not None else None
         if share is not None:
             d.fatalities = total.model_copy(update={"best": share, "low": share, "high": share})
         elif d is main and explicit is not None:

@@ -318,6 +318,11 @@ class FatalitySplit:
                     return n
         return None
 
+    def share_for(self, names: list[str]) -> int | None:
+        """The share of the event at one of `names`, else of the event the note leads with."""
+        own = self.share_at(names)
+        return self.lead_share() if own is None else own
+
     def lead_share(self) -> int | None:
         """The share of the listed place the note's first sentence names ("clashes took place in Barsa … split as
         follows: 3 Samkeh, 2 Barsa"): the note is written for that place's event. Else the common share, else the
