@@ -44,6 +44,10 @@ def best(sentence: str) -> int | None:
     ("A regime soldier shot and killed another soldier in Ghabra town.", 1),
     ("Unknown gunmen shot and killed a regime 4th Armored Division member and his escort in Eastern Ghariyeh town.", 2),
     ("A group set ablaze a house belonging to a clergyman, killing his wife and three children.", 4),
+    ("One unknown man died and the other one was caught.", 1),
+    ("The victim died from related injuries and police arrested the suspect.", 1),
+    ("The clash resulted in 1 fatality.", 1),
+    ("Kaduna militiamen abducted the priest and killed his cook in Fadan Chawai.", 1),
     # bodies
     ("Around 7 June 2022 (as reported), a QSD member's beheaded body was found in Tal Brak town.", 1),
     ("The decapitated body of an Iranian Islamic Revolutionary Guard fighter was found near Al Mayadin.", 1),

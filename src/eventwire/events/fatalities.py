@@ -17,7 +17,7 @@ __all__ = ["find_fatalities", "explicit_fatalities", "FatalitySplit", "find_spli
 
 _QUAL = (r"(?:at least |about |around |nearly |almost |more than |over |up to |some |approximately |an estimated |"
          r"as many as |a total of |between |all )?")
-_NOT_PEOPLE = (r"(?!\s*(?:unknown|undetermined|unidentified number|number|few|total|result|%|percent|per cent|km|kilomet\w*|"
+_NOT_PEOPLE = (r"(?!\s*(?:(?:unknown|undetermined|unidentified|unspecified) number|number|few|total|result|%|percent|per cent|km|kilomet\w*|"
                r"met(?:er|re)s?|miles?|hours?|days?|weeks?|months?|years?|minutes?|times|January|February|March|April|"
                r"May|June|July|August|September|October|November|December)\b)")
 # A head count: "5", "between 35 and 45" (ACLED codes the lower bound, the upper is the high estimate), "at least
@@ -28,7 +28,8 @@ _PERSON = (r"member|fighter|commander|leader|officer|soldier|man|woman|child|boy
            r"owner|guard|administrator|sergeant|colonel|general|captain|lieutenant|major|policeman|judge|mayor|journalist|"
            r"activist|doctor|teacher|imam|sheikh|elder|official|employee|worker|farmer|shepherd|student|trader|merchant|"
            r"dealer|smuggler|suspect|person|individual|resident|villager|escort|bodyguard|brother|son|wife|husband|father|"
-           r"mother|daughter|cadre|militant|militiaman|gunman|volunteer|priest|chairman|chairperson|candidate|politician")
+           r"mother|daughter|cadre|militant|militiaman|gunman|volunteer|priest|chairman|chairperson|candidate|politician|cook|"
+           r"nurse|pilot|engineer|victim|protester|demonstrator|inmate|prisoner|detainee|informant|relative|cousin|nephew")
 _ONE = r"((?:the|another|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON + r"))\b(?!['’]s\b)"
 _HEAD = r"(?:" + _COUNT + r"|" + _ONE + r")"  # groups: 1 count, 2 top of its range, 3 one person
 _SEP = r"(?:,\s*(?:and\s+|as well as\s+|in addition to\s+|along with\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+)"
@@ -57,7 +58,7 @@ _PASSIVE = re.compile(
 # "with 69 fighters killed", "leaving 3 dead": no auxiliary, so the list must follow one of these words.
 _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
 # "56 Houthi and 32 pro-Hadi fatalities", "which led to 5 fatalities": a noun, so the list may follow any word.
-_NOMINAL = re.compile(r"\s+(?:fatalities|deaths)\b", re.I)
+_NOMINAL = re.compile(r"\s+(?:fatalit(?:y|ies)|deaths?)\b", re.I)
 _BARE_LEAD = re.compile(r"\b(?:with|left|leaving)\s+$", re.I)
 # Where a list of victims may begin: the clause's start, after a comma or "and", or after a word that opens a clause.
 _LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|left|"
@@ -72,7 +73,8 @@ _SINGLE = re.compile(
     r"strangled|tortured|stoned|clubbed) to death)\b|\b(?:his|her) (?:\w+ )?body was found|"
     r"\b(?:he|she) (?:was killed|died|was shot dead)|\b(?:killing|killed) (?:him|her)\b|\b(?:a|an|the) (?:\w+ ){0,3}?"
     r"(?:\w+'s )(?:\w+ )?body\b|\b(?:the|a) (?:\w+ )?body of (?:a|an|the)\b|\b(?:a|an|the) (?:dead )?body (?:of|was)\b|"
-    r"\b(?:succumbed|died) (?:to|of|from) (?:his|her) (?:wounds|injuries)|\bkilling (?:of )?the (?:[\w'-]+ ){0,4}?(?:member|fighter|"
+    r"\b(?:succumbed|died) (?:to|of|from) (?:his|her) (?:wounds|injuries)|\b(?:the|a|an|one) (?:[\w'’-]+ ){0,3}?(?:" + _PERSON +
+    r") (?:(?:\w+ly|later|also|then) )*(?:died|succumbed|perished)\b|\bkilling (?:of )?the (?:[\w'-]+ ){0,4}?(?:member|fighter|"
     r"commander|leader|officer|soldier|man|woman|child|boy|girl|driver|civilian|head|chief|mukhtar|owner)\b",
     re.I,
 )
