@@ -48,6 +48,10 @@ def best(sentence: str) -> int | None:
     ("The victim died from related injuries and police arrested the suspect.", 1),
     ("The clash resulted in 1 fatality.", 1),
     ("Kaduna militiamen abducted the priest and killed his cook in Fadan Chawai.", 1),
+    ("HPG (PKK) claimed total 15 Turkish soldiers were killed and 10 others were injured.", 15),
+    ("The target's 2 children were killed in the events while 3 other individuals were wounded.", 2),
+    ("Aside from the death of the IS suicide operative, neither fatalities nor injuries were reported.", 1),
+    ("Around 18 September 2020 (as reported), 6 regime soldiers were found slaughtered in Al Mayadin desert.", 6),
     # bodies
     ("Around 7 June 2022 (as reported), a QSD member's beheaded body was found in Tal Brak town.", 1),
     ("The decapitated body of an Iranian Islamic Revolutionary Guard fighter was found near Al Mayadin.", 1),

@@ -16,7 +16,7 @@ from eventwire.models import Fatalities, Span
 __all__ = ["find_fatalities", "explicit_fatalities", "FatalitySplit", "find_split", "casualty_report"]
 
 _QUAL = (r"(?:at least |about |around |nearly |almost |more than |over |up to |some |approximately |an estimated |"
-         r"as many as |a total of |between |all )?")
+         r"as many as |a total of |total |between |all )?")
 _NOT_PEOPLE = (r"(?!\s*(?:(?:unknown|undetermined|unidentified|unspecified) number|number|few|total|result|%|percent|per cent|km|kilomet\w*|"
                r"met(?:er|re)s?|miles?|hours?|days?|weeks?|months?|years?|minutes?|times|January|February|March|April|"
                r"May|June|July|August|September|October|November|December)\b)")
@@ -29,7 +29,8 @@ _PERSON = (r"member|fighter|commander|leader|officer|soldier|man|woman|child|boy
            r"activist|doctor|teacher|imam|sheikh|elder|official|employee|worker|farmer|shepherd|student|trader|merchant|"
            r"dealer|smuggler|suspect|person|individual|resident|villager|escort|bodyguard|brother|son|wife|husband|father|"
            r"mother|daughter|cadre|militant|militiaman|gunman|volunteer|priest|chairman|chairperson|candidate|politician|cook|"
-           r"nurse|pilot|engineer|victim|protester|demonstrator|inmate|prisoner|detainee|informant|relative|cousin|nephew")
+           r"nurse|pilot|engineer|victim|protester|demonstrator|inmate|prisoner|detainee|informant|relative|cousin|nephew|"
+           r"operative|bomber|attacker|assailant")
 _ONE = r"((?:the|another|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON + r"))\b(?!['’]s\b)"
 _HEAD = r"(?:" + _COUNT + r"|" + _ONE + r")"  # groups: 1 count, 2 top of its range, 3 one person
 _SEP = r"(?:,\s*(?:and\s+|as well as\s+|in addition to\s+|along with\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+)"
@@ -53,7 +54,7 @@ _NOT_TOLL = re.compile(r"\b(?:over|for|about|against|following|after|condemn\w*|
 _PASSIVE = re.compile(
     r"\s+(?:\([^)]*\)\s+)?(?:(?:were|was|have been|has been|had been|are|is|being)\s+(?:(?:\w+ly|also|later|all|then|"
     r"subsequently|reported|confirmed|believed)\s+)*(?:found\s+)?(?:killed|dead|slain|executed|murdered|shot dead|beheaded|assassinated|"
-    r"shot and killed|(?:burn(?:ed|t)|beaten|stabbed|hacked|lynched|shot|tortured|stoned|clubbed) to death)|(?:\w+ly\s+)?(?:died|lost (?:their|his|her) lives?|"
+    r"slaughtered|shot and killed|(?:burn(?:ed|t)|beaten|stabbed|hacked|lynched|shot|tortured|stoned|clubbed) to death)|(?:\w+ly\s+)?(?:died|lost (?:their|his|her) lives?|"
     r"succumbed|perished))\b", re.I)
 # "with 69 fighters killed", "leaving 3 dead": no auxiliary, so the list must follow one of these words.
 _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
@@ -62,7 +63,8 @@ _NOMINAL = re.compile(r"\s+(?:fatalit(?:y|ies)|deaths?)\b", re.I)
 _BARE_LEAD = re.compile(r"\b(?:with|left|leaving)\s+$", re.I)
 # Where a list of victims may begin: the clause's start, after a comma or "and", or after a word that opens a clause.
 _LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|left|"
-                        r"leaving|result|reportedly|which|who|claimed|said|reported|stated|confirmed|announced)\s+)$", re.I)
+                        r"leaving|result|reportedly|which|who|claimed|said|reported|stated|confirmed|announced)\s+|"
+                        r"\w['’]s\s+)$", re.I)
 _PREPOSITION = re.compile(r"\b(?:in|on|at|during|of|from|by|with|after|near|to|into|under|for|against|amid|through|"
                           r"towards?|targeting|targeted|over|across|along)\s+$", re.I)
 _SUFFERED = re.compile(r"\b(?:suffered|sustained|sustaining|suffering|causing|caused|with)\s+" + _COUNT +
