@@ -206,3 +206,11 @@ def test_toll_merged_into_a_later_event_still_reaches_the_first() -> None:
 def test_split_paragraph_gives_the_event_its_place_share() -> None:
     events = _events(SPLIT_N_NAME.replace("26 January 2020", "22 December 2021"))
     assert events and events[0].fatalities is not None and events[0].fatalities.best == 2
+
+
+def test_protest_over_a_killing_codes_no_deaths() -> None:
+    events = _events("On 22 December 2021, dozens of friends, family members and supporters gathered outside the "
+                     "courthouse in Fort McMurray (Alberta) and demanded justice for a member of the Athabasca Chipewyan "
+                     "First Nation who was killed last month. [size=dozens]")
+    protest = next(e for e in events if e.event_type == "Protests")
+    assert protest.fatalities is None or protest.fatalities.best == 0
