@@ -276,6 +276,7 @@ def _body_hits(text: str, start: int, end: int) -> list[_Hit]:
 
 
 def _non_overlapping(found: list[_Hit]) -> list[_Hit]:
+    """Hits sorted by start; where two overlap (a list read from both sides of its verb) the longer one stays."""
     kept: list[_Hit] = []
     for h in found:
         if kept and h.start < kept[-1].end:
@@ -287,8 +288,7 @@ def _non_overlapping(found: list[_Hit]) -> list[_Hit]:
 
 
 # --- totals split across events -------------------------------------------------------------------------------
-_SPLIT_CUE = re.compile(r"\b(?:split|spread|spilt|divided|distributed|(?:coded|to|for|in) this (?:location|event)|"
-                        r"fatalit(?:y|ies) (?:are |were |is |was )?coded to (?:the )?[A-Z][^()]{1,40}? event)\b", re.I)
+_SPLIT_CUE = re.compile(r"\b(?:split|spread|spilt|divided|distributed|(?:coded|to|for|in) this (?:location|event))\b", re.I)
 _NAME = (r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrs]h?)[- ])?[A-Z][\w'’]*(?:[ -](?:(?:al|el|Al|El|ad|an|ar|as)[- ])?[A-Z][\w'’]*){0,3}"
          r"(?: - [A-Z][\w'’]*)?)")
 _N_NAME = re.compile(r"\b(\d+)(?: each)?(?: fatalit(?:y|ies))?(?: coded)?(?: to| in| at)?(?: fighting (?:at|in))?(?: the)? " + _NAME)
@@ -306,12 +306,13 @@ _NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "r
 @dataclass
 class FatalitySplit:
     """How a paragraph's total was shared: a count per named place, or one count for every event (`each`).
-    `lead` is the text before the split note, where the note names the place of its own event first."""
+    `lead` is the text before the split note and `first` its first sentence, where the note names the place of its
+    own event."""
 
     shares: list[tuple[str, int]]
     each: int | None
     lead: str
-    first: str = ""
+    first: str
 
     def share_at(self, names: list[str]) -> int | None:
         """The share of the first of `names` that is listed (None when none is)."""
@@ -341,6 +342,7 @@ class FatalitySplit:
 
 
 def _key(name: str) -> str:
+    """Place names compared by their letters, without the article: "Al-Rasafah" is "rasafah"."""
     return re.sub(r"[^a-z0-9]", "", re.sub(r"^(?:al|el|ad|an|ar|as)[- ]", "", name.lower()))
 
 
@@ -358,7 +360,7 @@ def find_split(text: str, start: int, end: int, total: int) -> FatalitySplit | N
         return FatalitySplit(shares=[], each=own.best, lead=lead, first=first)
     tail = text[sentence_start:end]
     each = _EACH.search(tail)
-    shares = _named_shares(text[sentence_start:end])
+    shares = _named_shares(tail)
     if shares or each:
         n_each = int(each.group(1) or each.group(2)) if each else None
         return FatalitySplit(shares=shares, each=n_each, lead=lead, first=first)
@@ -371,6 +373,8 @@ def find_split(text: str, start: int, end: int, total: int) -> FatalitySplit | N
 
 
 def _named_shares(tail: str) -> list[tuple[str, int]]:
+    """ "2 Jobas, 2 Turnabah, 5 Saraqab", "Menagh 2, Harbal 1", "12 coded to Kansafra and 11 to Mozra": whichever
+    of the two orders lists more places (two at least)."""
     n_name = [(m.group(2), int(m.group(1))) for m in _N_NAME.finditer(tail) if m.group(2).lower() not in _NOT_PLACE]
     name_n = [(m.group(1), int(m.group(2))) for m in _NAME_N.finditer(tail) if m.group(1).lower() not in _NOT_PLACE]
     best = max((n_name, name_n), key=len)
