@@ -117,9 +117,10 @@ def extract_events(article: Article, resources, classify: Classify | None = None
         _remember(ctx, mentions, place_mentions)
     drafts += [f.to_draft(ctx, resources) for f in frames]
     drafts = _merge_within(drafts)
-    _paragraph_fatalities(drafts, text)
     if classify is not None:
         _apply_classifier(drafts, text, classify)
+    drafts = _paragraph_fatalities(drafts, text, sentences)
+    _protest_fatalities(drafts)
     return [_finish(d, article, ctx, resources) for d in drafts]
 
 
@@ -433,17 +434,71 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     return not (a1 and b1 and not a1 & b1)
 
 
-def _paragraph_fatalities(drafts: list[_Draft], text: str) -> None:
-    seen: set[int] = set()
+def _paragraph_fatalities(drafts: list[_Draft], text: str, sentences: list[tuple[int, int]]) -> list[_Draft]:
+    """Deaths told for a paragraph as a whole: a sentence that only gives the toll joins the event before it, and
+    the coder's total ("Total fatalities coded to 23", with its per-place split) speaks for the paragraph's event."""
+    paragraphs: dict[int, list[_Draft]] = {}
     for d in drafts:
-        p_start = text.rfind("\n", 0, d.sentence[0]) + 1
-        if p_start in seen or d.kind != "event":
-            continue
-        seen.add(p_start)
-        p_end = text.find("\n", d.sentence[1])
-        explicit = args.explicit_fatalities(text, p_start, len(text) if p_end < 0 else p_end)
-        if explicit is not None:
+        if d.kind == "event":
+            paragraphs.setdefault(text.rfind("\n", 0, d.sentence[0]) + 1, []).append(d)
+    folded: set[int] = set()
+    for p_start, group in paragraphs.items():
+        p_end = text.find("\n", group[-1].sentence[1])
+        folded |= _fold_tolls(group, text, sentences)
+        _coder_total(group, text, p_start, len(text) if p_end < 0 else p_end)
+    return [d for d in drafts if id(d) not in folded]
+
+
+def _fold_tolls(group: list[_Draft], text: str, sentences: list[tuple[int, int]]) -> set[int]:
+    """ "Clashes took place … . 3 QSD fighters were killed in the clash.": the toll is the first event's. The toll's
+    own draft is dropped when it is the same type of event (a retelling); another type keeps its count."""
+    main, folded = group[0], set()
+    for d in group[1:]:
+        if main.fatalities is None and d.fatalities is not None and d.fatalities.evidence and \
+                args.casualty_report(text, *_sentence_at(sentences, d.fatalities.evidence[0].start, d.sentence)):
+            main.fatalities = d.fatalities
+            if SUBTYPE_TO_TYPE.get(d.sub_event_type) == SUBTYPE_TO_TYPE.get(main.sub_event_type):
+                main.evidence = main.evidence + d.evidence
+                folded.add(id(d))
+    return folded
+
+
+def _sentence_at(sentences: list[tuple[int, int]], pos: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The sentence holding `pos` (a draft's deaths may come from a sentence merged into it)."""
+    return next(((s, e) for s, e in sentences if s <= pos < e), default)
+
+
+def _coder_total(group: list[_Draft], text: str, p_start: int, p_end: int) -> None:
+    """The paragraph's total goes to its first event; a split note gives each event the share of its place, or
+    the share of the place the note leads with (the note is written for that place's event)."""
+    main = group[0]
+    explicit = args.explicit_fatalities(text, p_start, p_end)
+    total = explicit or main.fatalities
+    if total is None:
+        return
+    split = args.find_split(text, p_start, p_end, total.best)
+    for d in group:
+        share = split.share_for(_place_names(d)) if split is not None else None
+        if share is not None:
+            d.fatalities = total.model_copy(update={"best": share, "low": share, "high": share})
+        elif d is main and explicit is not None:
             d.fatalities = explicit
+
+
+_DEATHLESS = ("Peaceful protest", "Protest with intervention")
+
+
+def _protest_fatalities(drafts: list[_Draft]) -> None:
+    """A protest kills no one by ACLED's definition (deaths at the hands of the police make it "Excessive force
+    against protesters"; none of 4,056 train rows of these two sub-types has one): deaths its note tells are what
+    people protest about ("demanded justice for a man who was killed last month"), so the event codes none."""
+    for d in drafts:
+        if d.kind == "event" and d.sub_event_type in _DEATHLESS and d.fatalities is not None and d.fatalities.best:
+            d.fatalities = None
+
+
+def _place_names(d: _Draft) -> list[str]:
+    return [x for x in (d.location.name, d.location.text) if x] if d.location else []
 
 
 def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:
