@@ -9,6 +9,7 @@ triggers, defection+ner, arguments, classifier, finish; "load" for resources).
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import logging
 import re
@@ -102,7 +103,12 @@ def default_resources() -> Resources:
         classifier = SubtypeClassifier.load()
     except Exception as exc:  # the rules still work without the learned model; say so once
         log.warning("sub-type classifier unavailable, rules only: %s", exc)
-    return Resources(gazetteer=get_gazetteer(), classifier=classifier)
+    resources = Resources(gazetteer=get_gazetteer(), classifier=classifier)
+    # What was just loaded (~250k objects: tables, gazetteer, model) lives as long as the process: keep the cyclic
+    # GC from walking it at every full collection (14% of extraction time on the benchmark, 4% after). Once per
+    # process, here, so that nothing transient gets frozen.
+    gc.freeze()
+    return resources
 
 
 class Pipeline:

@@ -8,6 +8,7 @@ ner still sees the ruler's entities, since tok2vec does not touch them)."""
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 
 from eventwire import settings
@@ -26,6 +27,7 @@ def get_nlp():
     ruler = nlp.add_pipe("entity_ruler", first=True, config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns())
     log.debug("loaded %s with pipes %s", name, nlp.pipe_names)
+    gc.freeze()  # the model lives as long as the process: no need for the cyclic GC to walk it (see pipeline)
     return nlp
 
 
