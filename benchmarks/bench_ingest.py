@@ -1,6 +1,6 @@
 """Ingest benchmark: articles/s and peak memory, 1x vs 10x corpus, in-process vs 1 and 2 Dask workers.
 
-    python benchmarks/bench_ingest.py [--n 1000] [--scale 10] [--out /tmp/bench] [--skip-big]
+    python benchmarks/bench_ingest.py [--n 1000] [--scale 10] [--out /tmp/bench] [--skip-big] [--in-process-only]
 
 The corpus joins consecutive real ACLED notes (dev data) two by two into articles, with overlap (article k holds
 notes k and k+1), so most events are reported by two articles and merging does real work. Each configuration runs
@@ -76,16 +76,15 @@ def main() -> None:
     ap.add_argument("--scale", type=int, default=10, help="the big corpus is scale x n articles")
     ap.add_argument("--out", type=Path, default=Path("/tmp/eventwire-bench"))
     ap.add_argument("--skip-big", action="store_true", help="only the 1x runs")
+    ap.add_argument("--in-process-only", action="store_true", help="skip the Dask runs (memory at 1x vs 10x only)")
     args = ap.parse_args()
     if shared_dir() is None:
         raise SystemExit("shared dev data not found (set EVENTWIRE_SHARED)")
     args.out.mkdir(parents=True, exist_ok=True)
     small = write_corpus(args.out / f"corpus_{args.n}.jsonl", args.n)
-    runs: list[tuple[str, Path, list[str]]] = [
-        ("in-process 1x", small, []),
-        ("dask 1 worker 1x", small, ["--workers", "1"]),
-        ("dask 2 workers 1x", small, ["--workers", "2"]),
-    ]
+    runs: list[tuple[str, Path, list[str]]] = [("in-process 1x", small, [])]
+    if not args.in_process_only:
+        runs += [("dask 1 worker 1x", small, ["--workers", "1"]), ("dask 2 workers 1x", small, ["--workers", "2"])]
     if not args.skip_big:
         big = write_corpus(args.out / f"corpus_{args.n * args.scale}.jsonl", args.n * args.scale)
         runs.append((f"in-process {args.scale}x", big, []))

@@ -1,5 +1,5 @@
 """A benchmark corpus of real text: dev ACLED notes joined into article-length texts (~8 notes, 300–600 words)
-plus the seed articles. Deterministic: notes are taken in the dev split's hash order."""
+plus the seed articles, as raw items (text, id, date) so that the benchmark times intake too. Deterministic: notes are taken in the dev split's hash order."""
 from __future__ import annotations
 
 import hashlib
@@ -23,39 +23,48 @@ def _published(value: str) -> date | None:
         return None
 
 
-def _article(text: str, input_id: str, published: date | None) -> Article:
+Item = tuple[str, str, "date | None"]  # (text, input id, publication date): what intake receives
+
+
+def article(item: Item) -> Article:
+    """One item through the real intake (timed by the benchmark as the "intake" stage)."""
     from eventwire.evaluation._acled import make_article
 
-    article = make_article(text, published, input_id)
-    if article is None:
+    text, input_id, published = item
+    made = make_article(text, published, input_id)
+    if made is None:
         raise ValueError(f"intake rejected benchmark text {input_id}")
-    return article
+    return made
 
 
-def seed_articles() -> list[Article]:
+def seed_items() -> list[Item]:
     base = shared_dir()
     paths = sorted((base / "seeds").glob("*.txt")) if base else []
-    return [_article(p.read_text(encoding="utf-8"), p.name, None) for p in paths]
+    return [(p.read_text(encoding="utf-8"), p.name, None) for p in paths]
 
 
-def note_articles(n: int) -> list[Article]:
-    """`n` articles of NOTES_PER_ARTICLE consecutive notes each (wraps around when n is large)."""
+def note_items(n: int) -> list[Item]:
+    """`n` texts of NOTES_PER_ARTICLE consecutive notes each (wraps around when n is large)."""
     rows = sorted(acled_rows("all"), key=_order)
     out = []
     for i in range(n):
         chunk = [rows[(i * NOTES_PER_ARTICLE + j) % len(rows)] for j in range(NOTES_PER_ARTICLE)]
-        text = "\n\n".join(r["notes"] for r in chunk)
-        out.append(_article(text, f"bench-{i}", _published(chunk[0]["event_date"])))
+        out.append(("\n\n".join(r["notes"] for r in chunk), f"bench-{i}", _published(chunk[0]["event_date"])))
     return out
+
+
+def corpus_items(n: int) -> list[Item]:
+    """`n` note texts plus the seeds, before intake."""
+    return note_items(n) + seed_items()
 
 
 def corpus(n: int) -> list[Article]:
     """`n` note articles plus the seeds."""
-    return note_articles(n) + seed_articles()
+    return [article(item) for item in corpus_items(n)]
 
 
-def words(articles: list[Article]) -> int:
-    return sum(len(a.text.split()) for a in articles)
+def words(items: list[Article] | list[Item]) -> int:
+    return sum(len((x.text if isinstance(x, Article) else x[0]).split()) for x in items)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventwire import intake
+from eventwire import extract, intake
 from eventwire.errors import InputError
 from eventwire.intake import article_from_html, article_from_text, iter_articles
 from eventwire.models import Article, content_hash
@@ -484,3 +484,23 @@ def test_bad_files_do_not_stop_good_ones(tmp_path: Path) -> None:
     found = list(iter_articles([tmp_path / "0_missing.txt", tmp_path]))
     codes = [a.code if isinstance(a, InputError) else "ok" for a in found]
     assert codes == ["E001", "E011", "ok", "E002"]
+
+
+@pytest.mark.parametrize("line", [
+    "On 15 April 2023, farmers staged a protest in Patiala town (Punjab), demanding crop prices. [size=no report]",
+    "On 2 May 2023, around 40 residents rallied in Lublin against a new landfill. [size=around 40]",
+])
+def test_a_body_line_with_a_trailing_note_is_not_a_title(line: str) -> None:
+    """A line that ends a sentence inside it is body text, whatever its last character: taking it for a headline
+    dropped the only sentence of the article (and its event)."""
+    article = article_from_text(line, input_id="note", published=date(2023, 5, 2))
+    assert article.title is None
+    events = extract(article)
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("title", ["U.S. Strikes Hit Militia Sites in Syria", "Clashes Erupt Near Idlib as Talks Stall"])
+def test_headlines_are_still_titles(title: str) -> None:
+    article = article_from_text(f"{title}\n\nClashes broke out on Monday near the town, a local source said, "
+                                "and two fighters were killed in the fighting.", input_id="t")
+    assert article.title == title

@@ -61,12 +61,15 @@ _PIPELINE: Any = None
 
 
 def _pipeline() -> Any:
-    """The pipeline, loaded once per process (a Dask worker keeps it between tasks)."""
+    """The pipeline, loaded once per process (a Dask worker keeps it between tasks). Fully loaded up front: the
+    spaCy model (~120 MB) otherwise loads at the first defection sentence, somewhere in the corpus, and peak memory
+    looked as if it grew with the corpus (measured: 318 MB at article 1,000, 453 MB at 2,000, then flat)."""
     global _PIPELINE
     if _PIPELINE is None:
         from eventwire.pipeline import Pipeline
 
         _PIPELINE = Pipeline()
+        _PIPELINE.warm()
     return _PIPELINE
 
 

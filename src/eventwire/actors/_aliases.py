@@ -83,12 +83,24 @@ def lookup(surface: str) -> str | None:
     return exact.get(n) or folded.get(n.lower())
 
 
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Every prefix of every normalised alias (exact, folded): a span whose normalised form is none of them
+    cannot grow into an alias, since adding a token only appends to the normalised form."""
+    exact, folded = _dictionaries()
+    return tuple(frozenset(k[:m] for k in table for m in range(1, len(k) + 1)) for table in (exact, folded))  # type: ignore[return-value]
+
+
 def _longest_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int, str] | None:
     best = None
+    exact, folded = _prefixes()
     for j in range(i, min(i + MAX_TOKENS, len(tokens))):
         if j > i and not _JOINER.match(text[tokens[j - 1].end() : tokens[j].start()]):
             break
-        key = lookup(text[tokens[i].start() : tokens[j].end()])
+        n = _norm(text[tokens[i].start() : tokens[j].end()])
+        if n not in exact and n.lower() not in folded:
+            break
+        key = lookup(n)
         if key:
             best = (tokens[i].start(), tokens[j].end(), key)
     return best

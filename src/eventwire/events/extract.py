@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from time import perf_counter
 from typing import Callable
 
 from eventwire.events import args, places
@@ -18,7 +19,7 @@ from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, T
 from eventwire.models import Actor, Article, Attribution, Event, GeoPrecision, Location, Span, TimePrecision, TimeSpan
 from eventwire.nlp.sentences import split_clauses, split_sentences
 
-__all__ = ["ArticleContext", "extract_events"]
+__all__ = ["ArticleContext", "Drafted", "classify_drafts", "draft_events", "extract_events", "finish_events"]
 
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is history retold, not news
 _GROUP_REF = re.compile(r"\b(?:the|this|that) (?:radical |militant |jihadist |extremist |armed )?(?:group|organi[sz]ation|militants)\b", re.I)
@@ -78,24 +79,59 @@ class _Draft:
 
 
 Classify = Callable[[list[str]], list[dict[str, float]]]
+Tick = Callable[[str, float], None]  # (stage, perf_counter() at its start): accumulates seconds per stage
+
+
+def _no_tick(stage: str, since: float) -> None:
+    """Timing off."""
+
+
+@dataclass
+class Drafted:
+    """One article's events after phase one (everything but the classifier and the finish), so that a caller can
+    classify the drafts of many articles in one call: the model's fixed cost per call exceeds its cost per text."""
+
+    article: Article
+    ctx: ArticleContext
+    drafts: list[_Draft]
+    sentences: list[tuple[int, int]]
 
 
 def extract_events(article: Article, resources, classify: Classify | None = None) -> list[Event]:
     """All events of one article. `resources` gives gazetteer, actor and time functions (see pipeline.Resources)."""
+    drafted = draft_events(article, resources)
+    if classify is not None:
+        classify_drafts([drafted], classify)
+    return finish_events(drafted, resources)
+
+
+def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
+    """Phase one: sentences, triggers, arguments, defection frames, merging within the article."""
     text = article.text
     ctx = ArticleContext(article=article)
+    t0 = perf_counter()
     sentences = split_sentences(text)
+    tick("sentences", t0)
+    t0 = perf_counter()
     ctx.country = _article_country(article, sentences, resources)
+    tick("country", t0)
     drafts: list[_Draft] = []
     frames: list[DefectionFrame] = []
     for index, (s, e) in enumerate(sentences):
         if _is_heading(text, s, e, article):
             continue
+        t0 = perf_counter()
         times = resources.find_times(text[s:e], article.published, s)
+        tick("times", t0)
+        t0 = perf_counter()
         mentions = [_Mention(a, b, text[a:b], key) for a, b, key in resources.find_actors(text[s:e], s)]
         organisations = resources.organisations(text, s, e)
+        tick("actors", t0)
+        t0 = perf_counter()
         blocked = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in organisations]
         place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
+        tick("places", t0)
+        t0 = perf_counter()
         if ctx.lead_time is None and times and index < 6:
             ctx.lead_time = times[0].time
         attribution = args.find_attribution(text, s, e)
@@ -103,9 +139,13 @@ def extract_events(article: Article, resources, classify: Classify | None = None
             ctx.lead_attribution = attribution
         triggers = [t for t in find_triggers(text, s, e) if not _hypothetical(text, s, t) and not _descriptive(text, s, t)]
         cue = defection_cue(text, s, e, triggers, frames)
+        tick("triggers", t0)
         if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
+            t0 = perf_counter()
             triggers = [t for t in triggers if t.sub_event_type == DEFECTION or (t.strength >= 0.5 and not _relative(text, s, t))]
             update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
+            tick("defection+ner", t0)
+        t0 = perf_counter()
         event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
         if not event_triggers and not cue and _dated_report(text, s, e, times):
             event_triggers = [_dated_trigger(text, s, e, times)]
@@ -116,12 +156,19 @@ def extract_events(article: Article, resources, classify: Classify | None = None
             _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
         ctx.monitors += organisations
         _remember(ctx, mentions, place_mentions)
+        tick("arguments", t0)
+    t0 = perf_counter()
     drafts += [f.to_draft(ctx, resources) for f in frames]
     drafts = _merge_within(drafts)
-    _paragraph_fatalities(drafts, text)
-    if classify is not None:
-        _apply_classifier(drafts, text, classify)
-    return [_finish(d, article, ctx, resources) for d in drafts]
+    tick("arguments", t0)
+    return Drafted(article, ctx, drafts, sentences)
+
+
+def finish_events(drafted: Drafted, resources) -> list[Event]:
+    """Phase two, after `classify_drafts`: paragraph-level deaths (which need the final sub-types), then Events."""
+    drafts = _paragraph_fatalities(drafted.drafts, drafted.article.text, drafted.sentences)
+    _protest_fatalities(drafts)
+    return [_finish(d, drafted.article, drafted.ctx, resources) for d in drafts]
 
 
 def _dated_report(text: str, s: int, e: int, times) -> bool:
@@ -458,17 +505,71 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     return not (a1 and b1 and not a1 & b1)
 
 
-def _paragraph_fatalities(drafts: list[_Draft], text: str) -> None:
-    seen: set[int] = set()
+def _paragraph_fatalities(drafts: list[_Draft], text: str, sentences: list[tuple[int, int]]) -> list[_Draft]:
+    """Deaths told for a paragraph as a whole: a sentence that only gives the toll joins the event before it, and
+    the coder's total ("Total fatalities coded to 23", with its per-place split) speaks for the paragraph's event."""
+    paragraphs: dict[int, list[_Draft]] = {}
     for d in drafts:
-        p_start = text.rfind("\n", 0, d.sentence[0]) + 1
-        if p_start in seen or d.kind != "event":
-            continue
-        seen.add(p_start)
-        p_end = text.find("\n", d.sentence[1])
-        explicit = args.explicit_fatalities(text, p_start, len(text) if p_end < 0 else p_end)
-        if explicit is not None:
+        if d.kind == "event":
+            paragraphs.setdefault(text.rfind("\n", 0, d.sentence[0]) + 1, []).append(d)
+    folded: set[int] = set()
+    for p_start, group in paragraphs.items():
+        p_end = text.find("\n", group[-1].sentence[1])
+        folded |= _fold_tolls(group, text, sentences)
+        _coder_total(group, text, p_start, len(text) if p_end < 0 else p_end)
+    return [d for d in drafts if id(d) not in folded]
+
+
+def _fold_tolls(group: list[_Draft], text: str, sentences: list[tuple[int, int]]) -> set[int]:
+    """ "Clashes took place … . 3 QSD fighters were killed in the clash.": the toll is the first event's. The toll's
+    own draft is dropped when it is the same type of event (a retelling); another type keeps its count."""
+    main, folded = group[0], set()
+    for d in group[1:]:
+        if main.fatalities is None and d.fatalities is not None and d.fatalities.evidence and \
+                args.casualty_report(text, *_sentence_at(sentences, d.fatalities.evidence[0].start, d.sentence)):
+            main.fatalities = d.fatalities
+            if SUBTYPE_TO_TYPE.get(d.sub_event_type) == SUBTYPE_TO_TYPE.get(main.sub_event_type):
+                main.evidence = main.evidence + d.evidence
+                folded.add(id(d))
+    return folded
+
+
+def _sentence_at(sentences: list[tuple[int, int]], pos: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The sentence holding `pos` (a draft's deaths may come from a sentence merged into it)."""
+    return next(((s, e) for s, e in sentences if s <= pos < e), default)
+
+
+def _coder_total(group: list[_Draft], text: str, p_start: int, p_end: int) -> None:
+    """The paragraph's total goes to its first event; a split note gives each event the share of its place, or
+    the share of the place the note leads with (the note is written for that place's event)."""
+    main = group[0]
+    explicit = args.explicit_fatalities(text, p_start, p_end)
+    total = explicit or main.fatalities
+    if total is None:
+        return
+    split = args.find_split(text, p_start, p_end, total.best)
+    for d in group:
+        share = split.share_for(_place_names(d)) if split is not None else None
+        if share is not None:
+            d.fatalities = total.model_copy(update={"best": share, "low": share, "high": share})
+        elif d is main and explicit is not None:
             d.fatalities = explicit
+
+
+_DEATHLESS = ("Peaceful protest", "Protest with intervention")
+
+
+def _protest_fatalities(drafts: list[_Draft]) -> None:
+    """A protest kills no one by ACLED's definition (deaths at the hands of the police make it "Excessive force
+    against protesters"; none of 4,056 train rows of these two sub-types has one): deaths its note tells are what
+    people protest about ("demanded justice for a man who was killed last month"), so the event codes none."""
+    for d in drafts:
+        if d.kind == "event" and d.sub_event_type in _DEATHLESS and d.fatalities is not None and d.fatalities.best:
+            d.fatalities = None
+
+
+def _place_names(d: _Draft) -> list[str]:
+    return [x for x in (d.location.name, d.location.text) if x] if d.location else []
 
 
 def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:
@@ -481,13 +582,13 @@ def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:
     return text[p_start:p_end] if alone else text[s:e]
 
 
-def _apply_classifier(drafts: list[_Draft], text: str, classify: Classify) -> None:
-    """The learned model decides the sub-type where the rule is not sure of it."""
-    todo = [d for d in drafts if d.kind == "event" and d.confidence < 0.9]
-    if not todo:
+def classify_drafts(batch: list[Drafted], classify: Classify) -> None:
+    """The learned model decides the sub-type where the rule is not sure of it; one call for all of `batch`."""
+    jobs = [(d, _classifier_text(item.article.text, d, item.drafts))
+            for item in batch for d in item.drafts if d.kind == "event" and d.confidence < 0.9]
+    if not jobs:
         return
-    probs = classify([_classifier_text(text, d, drafts) for d in todo])
-    for d, p in zip(todo, probs):
+    for (d, _), p in zip(jobs, classify([text for _, text in jobs])):
         if not p:
             continue
         best = max(p, key=p.get)

@@ -16,7 +16,7 @@ NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+|a dozen|a couple of|a pair of|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|single|an|a)"
+    r"seventeen|eighteen|nineteen|single|both|an|a)"
 )
 _COMPOUND = re.compile(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](\w+)")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["norm", "bare", "skeleton", "keys", "is_latin"]
 
@@ -20,8 +21,9 @@ _VOWELS = re.compile(r"[aeiouyw]")  # w: "Suwayda" ~ "Sweida" ~ "Swaida"
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=16384)
 def norm(name: str) -> str:
-    """Lower-case ASCII words separated by single spaces."""
+    """Lower-case ASCII words separated by single spaces (memoised, bounded: the same names recur)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("đ", "d")

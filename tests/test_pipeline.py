@@ -1,0 +1,41 @@
+"""Pipeline: batching the classifier across articles changes nothing, and the stages report their time."""
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire import article_from_text
+from eventwire.pipeline import Pipeline
+
+_TEXTS = [
+    "On 3 May 2023, unidentified gunmen shot dead two civilians in the town of Jasim in Dara province.\n\n"
+    "Residents gathered in the main square of Jasim the next day to protest against the killings.",
+    "Turkish drones struck a car near Qamishli on Tuesday, killing a commander of the SDF, local sources said.",
+    "On 12 June 2023, regime forces shelled the outskirts of Kafr Nabl in Idlib countryside. No casualties reported.",
+]
+
+
+def _articles():
+    return [article_from_text(text, input_id=f"t{i}", published=date(2023, 6, 15)) for i, text in enumerate(_TEXTS)]
+
+
+def _dump(pipeline: Pipeline) -> list[list[dict]]:
+    return [[e.model_dump(mode="json") for e in events] for _, events in pipeline.process(_articles())]
+
+
+def test_results_do_not_depend_on_the_batch():
+    one_by_one = Pipeline()
+    one_by_one.batch_size = 1
+    together = Pipeline()
+    assert together.batch_size >= len(_TEXTS)
+    first = _dump(one_by_one)
+    assert any(first), "the texts report events"
+    assert first == _dump(together)
+
+
+def test_stages_report_their_time():
+    pipeline = Pipeline()
+    events = [e for _, evs in pipeline.process(_articles()) for e in evs]
+    assert events
+    for stage in ("sentences", "country", "times", "actors", "places", "triggers", "arguments", "classifier",
+                  "finish"):
+        assert pipeline.timings.get(stage, 0.0) > 0.0, stage
