@@ -55,6 +55,11 @@ class Resources:
             return normalise(mention, country, when)
         return resolve_key(key, country, when, mention) or normalise(mention, country, when)
 
+    def area_actor(self, name: str, country, admin1, when):
+        from eventwire.actors import area_actor
+
+        return area_actor(name, country, admin1, when)
+
     def generic_actor(self, kind: str, country):
         from eventwire.actors import generic_actor
 

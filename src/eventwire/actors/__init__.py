@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from ._aliases import alias_patterns, find_mentions, lookup
 from ._periods import period_for, state_name
-from ._resolve import KIND_OF_INTER, ActorName, generic_actor, normalise, resolve_key
+from ._resolve import KIND_OF_INTER, ActorName, area_actor, generic_actor, normalise, resolve_key
 
 __all__ = [
     "KIND_OF_INTER",
     "ActorName",
     "alias_patterns",
+    "area_actor",
     "find_mentions",
     "generic_actor",
     "lookup",

@@ -10,7 +10,7 @@ from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
 from ._tables import generic, groups, mined_inter, state, unidentified_by_country
 
-__all__ = ["ActorName", "KIND_OF_INTER", "generic_actor", "normalise", "resolve_key"]
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "generic_actor", "normalise", "resolve_key"]
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +47,21 @@ def _state(force: str, force_country: str, country: str | None, when: date | Non
     return ActorName(state_name(force, force_country, when), _state_inter(force_country, country), "state")
 
 
-def _group_spec(g: dict[str, Any], country: str | None, when: date | None) -> dict[str, Any]:
+def _group_spec(g: dict[str, Any], country: str | None, when: date | None, admin1: str | None) -> dict[str, Any]:
     for alt in g.get("renamed", []):
         applies = not alt.get("countries") or country in alt["countries"]
-        if when is not None and when.isoformat() >= alt["from"] and applies:
+        in_area = not alt.get("admin1") or _place_key(admin1) in {_place_key(a) for a in alt["admin1"]}
+        if when is not None and when.isoformat() >= alt["from"] and applies and in_area:
             return {**g, **alt}
     return g
 
 
-def _group(gid: str, country: str | None, when: date | None) -> ActorName | None:
-    g = _group_spec(groups()[gid], country, when)
+def _place_key(name: str | None) -> str:
+    return "".join(ch for ch in (name or "").lower() if ch.isalnum())
+
+
+def _group(gid: str, country: str | None, when: date | None, admin1: str | None = None) -> ActorName | None:
+    g = _group_spec(groups()[gid], country, when, admin1)
     if country and g.get("only_in") and country not in g["only_in"]:
         return None
     template = g.get("by_country", {}).get(country or "", g["name"])
@@ -67,6 +72,21 @@ def _group(gid: str, country: str | None, when: date | None) -> ActorName | None
         return ActorName(name, _state_inter(force_country, country), "state")
     inter = int(mined_inter().get(name, g["inter"]))
     return ActorName(name, inter, g["kind"])
+
+
+def area_actor(name: str, country: str | None, admin1: str | None, when: date | None) -> ActorName | None:
+    """The name a group resolved as `name` takes in this province, where ACLED codes it by area (Turkish-backed
+    factions in Al Hasakeh and Ar Raqqa from October 2019 are "Operation Peace Spring"); None where it does not."""
+    if not admin1:
+        return None
+    for gid, g in groups().items():
+        if not any(alt.get("admin1") for alt in g.get("renamed", [])):
+            continue
+        plain = _group(gid, country, when)
+        if plain is not None and plain.name == name:
+            local = _group(gid, country, when, admin1)
+            return local if local is not None and local.name != name else None
+    return None
 
 
 def resolve_key(key: str, country: str | None = None, when: date | None = None, surface: str = "") -> ActorName | None:

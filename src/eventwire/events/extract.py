@@ -26,8 +26,6 @@ _HEADLINE_MAX_WORDS = 14
 _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:man|woman|boy|girl|child)|(?:two|three|\d+) (?:men|women|children)|"
                       r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
                       r"civilians' houses)\b", re.I)
-_PROTESTERS = re.compile(r"\b(?:protest|demonstrat|rall|march|sit-in|strike|gathered|press conference|blocked)", re.I)
-_RIOTERS = re.compile(r"\b(?:riot|mob|lynch|pelted|stone|torched|vandali)", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\s+$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _ASSOC = re.compile(r"^\s*(?:,\s*)?(?:and|supported by|backed by|alongside|along with|together with|with the support of|in cooperation with|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
@@ -120,6 +118,10 @@ def extract_events(article: Article, resources, classify: Classify | None = None
     _paragraph_fatalities(drafts, text)
     if classify is not None:
         _apply_classifier(drafts, text, classify)
+    for d in drafts:
+        if d.kind == "event":
+            _area_names(d, ctx, resources)
+            _generic_roles(d, text, ctx, resources)
     return [_finish(d, article, ctx, resources) for d in drafts]
 
 
@@ -257,7 +259,8 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
         article_country = ctx.country
         if where is not None and where.country:
             ctx.country = where.country  # actors are named for the country the event happened in
-        d.actors = _assign_actors(text, cs, ce, s, primary, mentions, ctx, resources)
+        # who acts is read around the clause's first event word ("gunmen attacked a QSD post, killing …")
+        d.actors = _assign_actors(text, cs, ce, s, ts[0], mentions, ctx, resources)
         ctx.country = article_country
         d.time, d.time_stated = _assign_time(cs, ce, times, ctx, primary)
         d.fatalities = args.find_fatalities(text, cs, ce) or (None if split else args.find_fatalities(text, s, e))
@@ -311,7 +314,7 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
             a = _to_actor(assoc, role, ctx, resources)
             if a and all(a.name != r.name for r in result):
                 result.append(a)
-    return _generic_roles(text, cs, ce, trigger, result, ctx, resources)
+    return result
 
 
 def _head_of_chain(text: str, before: list[_Mention]) -> _Mention:
@@ -341,31 +344,69 @@ def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor |
     return Actor(text=m.text, name=name.name, role=role, inter=name.inter, evidence=[Span(start=m.start, end=m.end)])  # type: ignore[arg-type]
 
 
-def _generic_roles(text, cs, ce, trigger, actors, ctx, resources) -> list[Actor]:
-    """Protesters, rioters and civilian victims as ACLED names them, when no named actor fills the role."""
-    roles = {a.role for a in actors}
-    sub = trigger.sub_event_type
-    clause = text[cs:ce]
-    if sub in ("Peaceful protest", "Protest with intervention") or (_PROTESTERS.search(clause) and sub not in SUBTYPE_TO_TYPE):
-        generic = resources.generic_actor("protesters", ctx.country)
-        span = Span(start=trigger.start, end=trigger.end)
-        if "actor1" not in roles:
-            actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter, evidence=[span]))
-        elif not any(a.name == generic.name for a in actors):
-            first = actors.pop(next(i for i, a in enumerate(actors) if a.role == "actor1"))
-            actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter, evidence=[span]))
-            if "assoc_actor_1" not in roles:
-                actors.append(first.model_copy(update={"role": "assoc_actor_1"}))
-    elif sub in ("Violent demonstration", "Mob violence") and "actor1" not in roles:
-        generic = resources.generic_actor("rioters", ctx.country)
-        actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter,
-                               evidence=[Span(start=trigger.start, end=trigger.end)]))
-    victim = _VICTIMS.search(text, cs, ce)
-    if victim and "actor2" not in {a.role for a in actors} and sub not in ("Peaceful protest",):
-        generic = resources.generic_actor("civilians", ctx.country)
-        actors.append(Actor(text=victim.group(), name=generic.name, role="actor2", inter=generic.inter,
-                            evidence=[Span(start=victim.start(), end=victim.end())]))
-    return actors
+_CROWDS = {5, 6, 7}  # inter codes of rioters, protesters and civilians: ACLED names them by the event's type
+_VAC = "Violence against civilians"
+
+
+def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None:
+    """ACLED fills some roles by event type, whoever the sentence names: a protest's actor1 is "Protesters
+    (<country>)" (the named group goes to assoc_actor_1, police who intervened to actor2, a peaceful one has no
+    actor2), a riot's is "Rioters (<country>)", violence against civilians has "Civilians (<country>)" as actor2
+    and an unidentified group as actor1 when no perpetrator is named. Runs on the final (classified) sub-type."""
+    country = _event_country(d, ctx)
+    event_type = SUBTYPE_TO_TYPE[d.sub_event_type]
+    named = [a for a in d.actors if a.inter not in _CROWDS]
+    main = [a for a in named if a.role in ("actor1", "actor2")]
+    victim = _VICTIMS.search(text, *d.sentence)
+    if event_type in ("Protests", "Riots"):
+        crowd = _generic(resources, "protesters" if event_type == "Protests" else "rioters", country, d.trigger)
+        state = next((a for a in main if a.inter == 1), None)
+        others = [a for a in main if a is not state]
+        actor2 = None if d.sub_event_type == "Peaceful protest" else state
+        if actor2 is None and event_type == "Riots" and (victim or d.sub_event_type == "Mob violence"):
+            actor2 = _generic(resources, "civilians", country, d.trigger, victim)
+        assoc = [a for a in named if a.role.startswith("assoc")] or others[:1]
+        d.actors = _roles(crowd, actor2, assoc)
+    elif event_type == _VAC:
+        actor1 = next((a for a in main if a.role == "actor1"), None) or (main[0] if main else None)
+        actor1 = actor1 or _generic(resources, "unidentified", country, d.trigger)
+        d.actors = _roles(actor1, _generic(resources, "civilians", country, d.trigger, victim),
+                          [a for a in named if a.role == "assoc_actor_1"])
+    elif event_type != "Battles" and victim and "actor2" not in {a.role for a in d.actors}:
+        d.actors.append(_generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"}))
+
+
+def _area_names(d: _Draft, ctx: ArticleContext, resources) -> None:
+    """Groups that ACLED codes by area once the event's province is known ("Operation Peace Spring")."""
+    where = d.location or d.fallback
+    if where is None or not where.admin1:
+        return
+    for i, a in enumerate(d.actors):
+        local = resources.area_actor(a.name, where.country, where.admin1, ctx.article.published)
+        if local is not None:
+            d.actors[i] = a.model_copy(update={"name": local.name, "inter": local.inter})
+
+
+def _event_country(d: _Draft, ctx: ArticleContext) -> str | None:
+    """Generic actors carry the country the event happened in (as named actors were resolved)."""
+    where = d.location or d.fallback
+    return where.country if where is not None and where.country else ctx.country
+
+
+def _generic(resources, kind: str, country: str | None, trigger: Trigger, seen: re.Match[str] | None = None) -> Actor:
+    """A generic actor; its evidence is the phrase that names it, else the event's trigger."""
+    name = resources.generic_actor(kind, country)
+    span = Span(start=seen.start(), end=seen.end()) if seen else Span(start=trigger.start, end=trigger.end)
+    return Actor(text=seen.group() if seen else trigger.text, name=name.name, role="actor1", inter=name.inter, evidence=[span])
+
+
+def _roles(actor1: Actor, actor2: Actor | None, assoc: list[Actor]) -> list[Actor]:
+    """actor1, actor2 and actor1's associates, in that order and with those roles."""
+    out = [actor1.model_copy(update={"role": "actor1"})]
+    if actor2 is not None:
+        out.append(actor2.model_copy(update={"role": "actor2"}))
+    out += [a.model_copy(update={"role": "assoc_actor_1"}) for a in assoc if a.name not in {o.name for o in out}][:1]
+    return out
 
 
 def _assign_location(text, cs, ce, s, e, trigger, place_mentions, ctx) -> Location | None:
