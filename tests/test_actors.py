@@ -161,3 +161,28 @@ def test_turkish_backed_factions_in_the_peace_spring_area() -> None:
     roles = _event_actors("On 20 December 2020, Turkish-backed factions clashed with QSD near Ain Issa in Ar-Raqqa "
                           "countryside. No fatalities were reported.", after)
     assert roles.get("actor1") == "Operation Peace Spring" and roles.get("actor2") == "QSD: Syrian Democratic Forces"
+
+
+def test_bare_state_word_qualifying_a_thing_is_no_actor() -> None:
+    keys = [k for _, _, k in find_mentions("On 21 April 2022, IS attacked a QSD military point near Sajjar town.")]
+    assert keys == ["group:islamic_state", "group:sdf"]
+    assert find_mentions("An IED exploded near a military vehicle on the road.") == []
+    assert [k for _, _, k in find_mentions("On 4 May, the military arrested five men.")] == ["military:"]
+
+
+def test_both_sides_of_a_clash() -> None:
+    roles = _event_actors("On 13 October 2021, clashes took place between JWS and YPG on Bassilhaya axis in Aleppo "
+                          "countryside. Casualties unknown.", date(2021, 10, 13))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("JWS: Syrian National Army", "YPG: Peoples Protection Units")
+    roles = _event_actors("On 27 May 2019, regime forces and rebel fighters clashed in the Kafr Nabutha area with "
+                          "neither injuries nor fatalities reported.", date(2019, 5, 27))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_umbrella_and_identified_groups_name_the_actor() -> None:
+    roles = _event_actors("On 2 March 2021, JWS, which operates under OPS, clashed with QSD on the frontline of "
+                          "Areshet Ras El Ein in the countryside of Al-Hasakeh.", date(2021, 3, 2))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Operation Peace Spring", "QSD: Syrian Democratic Forces")
+    roles = _event_actors("On 31 December 2021, unknown gunmen believed to be IS ambushed a QSD military patrol near "
+                          "Hreiji oil field in Deir ez Zor countryside.", date(2021, 12, 31))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Islamic State (Syria)", "QSD: Syrian Democratic Forces")

@@ -19,6 +19,12 @@ _JOINER = re.compile(r"^[\s\-'’.]*$")
 _DROP = re.compile(r"['’.]")
 _SPACE = re.compile(r"[\s\-]+")
 MAX_TOKENS = 9
+# After a bare state word these nouns make it an adjective: "a military vehicle", "the military coup", "police
+# station" names a thing, not who acted.
+_THINGS = re.compile(
+    r"\s+(?:vehicles?|points?|councils?|coup|courts?|reinforcements?|equipment|operations?|aspirants|recruitment|"
+    r"officials?|employees|spokesm[ae]n|size|brutality|departments?|buildings?|hospitals?|academy|college|service|"
+    r"uniforms?|ranks|rule|regime|junta|leaders?|leadership|budget|spending|decree)\b", re.I)
 
 
 def _norm(surface: str) -> str:
@@ -108,4 +114,14 @@ def find_mentions(text: str) -> list[tuple[int, int, str]]:
     for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or hit[0] >= c[1] for c in chosen):
             chosen.append(hit)
-    return sorted(chosen)
+    chosen.sort()
+    return [h for i, h in enumerate(chosen) if not _modifier(text, h, chosen[i - 1] if i else None)]
+
+
+def _modifier(text: str, hit: tuple[int, int, str], prev: tuple[int, int, str] | None) -> bool:
+    """A bare state word ("military", "police") that qualifies a thing ("military vehicle") or follows another
+    actor's name ("a QSD military point") is not an actor of its own."""
+    if hit[2] not in ("military:", "police:"):
+        return False
+    after_actor = prev is not None and _JOINER.match(text[prev[1] : hit[0]]) is not None
+    return after_actor or _THINGS.match(text, hit[1]) is not None

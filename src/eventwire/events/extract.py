@@ -28,7 +28,15 @@ _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:ma
                       r"civilians' houses)\b", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\s+$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_ASSOC = re.compile(r"^\s*(?:,\s*)?(?:and|supported by|backed by|alongside|along with|together with|with the support of|in cooperation with|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
+_UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to be IS": ACLED codes the latter
+    r"^\W*(?:(?:forces|fighters|factions|members|militants|militiamen)\W+)?(?:(?:which|who|whom|that)\s+(?:are\s+|is\s+)?)?"
+    r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
+    r"(?:(?:believed|likely|suspected|thought|reported|said|claimed)\s+to\s+(?:be|belong to)(?:\s+members of)?)|belonging to)"
+    r"\s+(?:the\s+)?(?:banner of\s+(?:the\s+)?)?$", re.I)
+_SUPPORT_WORDS = r"supported by|backed by|alongside|along with|together with|with the support of|in cooperation with"
+_ASSOC = re.compile(rf"^\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
+_ALLY = re.compile(rf"^\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
+_RECIPROCAL = re.compile(r"clash|fight|fought|exchang|skirmish|gunfight|firefight|battle", re.I)
 
 
 @dataclass
@@ -278,7 +286,7 @@ def _territory_subtype(actors: list[Actor], resources) -> str:
 
 def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[Actor]:
     """actor1 acts, actor2 is acted on; by position around the trigger, passive "by X" and "between A and B"."""
-    inside = [m for m in mentions if cs <= m.start < ce] or [m for m in mentions]
+    inside = _umbrellas(text, [m for m in mentions if cs <= m.start < ce] or [m for m in mentions])
     refs = [_Mention(m.start(), m.end(), m.group(), "ref:group") for m in _GROUP_REF.finditer(text, cs, ce)]
     if ctx.last_group:
         inside = sorted(inside + [r for r in refs if not any(r.start < m.end and m.start < r.end for m in inside)],
@@ -293,10 +301,12 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         actor2 = before[-1] if before else next((m for m in after if m is not by), None)
     elif between:
         actor1 = between
-        actor2 = next((m for m in after if m.start > between.end and not _assoc_of(text, between, m)), None)
+        actor2 = next((m for m in after if m.start > between.end and not _assoc_of(text, between, m, _ALLY)), None)
     else:
         actor1 = _head_of_chain(text, before) if before else None
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
+        if actor2 is None and actor1 is not None and _RECIPROCAL.match(trigger.text):  # "A and B clashed"
+            actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
         if actor1 is None and after:
             actor1, actor2 = after[0], next((m for m in after[1:] if not _assoc_of(text, after[0], m)), None)
     result: list[Actor] = []
@@ -317,6 +327,19 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
     return result
 
 
+def _umbrellas(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "JWS, which operates under OPS" and "gunmen believed to be IS" name one actor, the umbrella or the one
+    identified; the pair becomes a single mention carrying the second one's key."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.start - prev.end < 60 and _UMBRELLA.match(text[prev.end:m.start]):
+            out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], m.key)
+        else:
+            out.append(m)
+    return out
+
+
 def _head_of_chain(text: str, before: list[_Mention]) -> _Mention:
     """In "YPG and rebels of Burkan al-Furat regained…", the first of an assoc chain acts."""
     head = before[-1]
@@ -326,10 +349,10 @@ def _head_of_chain(text: str, before: list[_Mention]) -> _Mention:
     return head
 
 
-def _assoc_of(text: str, head: _Mention, other: _Mention) -> bool:
+def _assoc_of(text: str, head: _Mention, other: _Mention, joiner: re.Pattern[str] = _ASSOC) -> bool:
     if other.start < head.end:
         return False
-    return bool(_ASSOC.match(text[head.end:other.start])) and other.start - head.end < 40
+    return bool(joiner.match(text[head.end:other.start])) and other.start - head.end < 40
 
 
 def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor | None:
