@@ -6,9 +6,11 @@ Writes:
                       "Military/Police Forces of <country> (<period>)" and "Government of <country> (<period>)"
   unidentified.json   country -> the name ACLED most often gives unidentified perpetrators there, where it is not
                       "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
-  mined_phrases.json  phrase in `notes` -> ACLED actor it stands for (count, precision), kept only when the
-                      phrase looks like an actor reference (ends in an actor head noun, is an acronym, or shares
-                      a word with the actor's name), precision >= 0.9 and count >= 10
+  units.json          how ACLED uses the units of state forces ("Military Forces of Syria (2000-) Military
+                      Intelligence"): `assoc_only`, units that stand almost only in assoc_actor columns (the air
+                      defence force that flies the barrel-bomb helicopters beside a ground clash), and `default`, the
+                      unit a state's forces are coded under in one sub-event type ("Military Forces of Russia (2000-)
+                      Air Force" for Russian air strikes)
 
 Run: python scripts/build_actors.py  (about 10 s). The hand tables (groups.json, state.json, generic.json) are
 not touched.
@@ -24,13 +26,6 @@ from eventwire.devdata import acled_rows
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "actors"
 STATE_NAME = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)|^Government of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)")
-TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-\.]*[A-Za-z]|[A-Za-z]")
-HEAD_NOUNS = {
-    "forces", "fighters", "militants", "militia", "militias", "gunmen", "rebels", "members", "warplanes", "troops",
-    "soldiers", "factions", "army", "police", "brigade", "division", "corps", "front", "council", "cells", "jets",
-    "helicopters", "drones", "militiamen", "units", "group", "groups", "army", "intelligence", "security",
-}
-MIN_COUNT, MIN_PRECISION = 10, 0.9
 
 
 def _actors(row: dict[str, str]) -> set[str]:
@@ -77,51 +72,36 @@ def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
     return {c: name for c, (name, n) in best.items() if n >= 5 and name != f"Unidentified Armed Group ({c})"}
 
 
-def _grams(text: str) -> set[str]:
-    words = TOKEN.findall(text)
-    return {" ".join(words[i : i + n]) for n in range(1, 4) for i in range(len(words) - n + 1)}
+UNIT = re.compile(r"^((?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)) (.+)$")
+BASE = re.compile(r"^(?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)$")
+ASSOC_ONLY_SHARE, DEFAULT_UNIT_SHARE, MIN_UNIT_ROWS = 0.3, 0.6, 10
 
 
-def _looks_like_actor(phrase: str, actor: str) -> bool:
-    words = phrase.split()
-    if words[-1].lower() in HEAD_NOUNS and len(words) > 1:
-        return True
-    if len(words) == 1 and phrase.isupper() and len(phrase) >= 2:
-        return True
-    name_words = {w.lower() for w in TOKEN.findall(actor) if len(w) > 3}
-    return bool(name_words & {w.lower() for w in words}) and not phrase[0].islower()
+def _assoc_names(row: dict[str, str]) -> list[str]:
+    return [a.strip() for key in ("assoc_actor_1", "assoc_actor_2") for a in row[key].split(";") if a.strip()]
 
 
-def mine_phrases(rows: list[dict[str, str]]) -> list[dict[str, object]]:
-    grams = [_grams(r["notes"]) for r in rows]
-    actors = [_actors(r) for r in rows]
-    count = Counter(g for gs in grams for g in gs)
-    keep = {g for g, n in count.items() if n >= MIN_COUNT}
-    pair: dict[str, Counter[str]] = defaultdict(Counter)
-    for gs, acts in zip(grams, actors):
-        for g in gs & keep:
-            pair[g].update(acts)
-    found = []
-    for g in sorted(keep):
-        if not pair[g]:
-            continue
-        actor, n = pair[g].most_common(1)[0]
-        precision = n / count[g]
-        if precision >= MIN_PRECISION and _looks_like_actor(g, actor):
-            found.append({"phrase": g, "actor": actor, "count": count[g], "precision": round(precision, 3)})
-    return _drop_redundant(found)
-
-
-def _drop_redundant(found: list[dict[str, object]]) -> list[dict[str, object]]:
-    """Keep a phrase only if no shorter phrase inside it already points at the same actor."""
-    by_phrase = {str(f["phrase"]): f for f in found}
-    kept = []
-    for f in found:
-        words = str(f["phrase"]).split()
-        subs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)} - {f["phrase"]}
-        if not any(s in by_phrase and by_phrase[s]["actor"] == f["actor"] for s in subs):
-            kept.append(f)
-    return sorted(kept, key=lambda f: (-int(f["count"]), str(f["phrase"])))  # type: ignore[call-overload]
+def mine_units(rows: list[dict[str, str]]) -> dict[str, object]:
+    main: Counter[str] = Counter()
+    assoc: Counter[str] = Counter()
+    by_type: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        for name in (row["actor1"], row["actor2"]):
+            m = UNIT.match(name)
+            if m:
+                main[name] += 1
+            if m or BASE.match(name):
+                by_type[(m.group(1) if m else name, row["sub_event_type"])][m.group(2) if m else ""] += 1
+        assoc.update(a for a in _assoc_names(row) if UNIT.match(a))
+    units = set(main) | set(assoc)
+    assoc_only = sorted(u for u in units if main[u] + assoc[u] >= MIN_UNIT_ROWS
+                        and main[u] / (main[u] + assoc[u]) < ASSOC_ONLY_SHARE)
+    default: dict[str, dict[str, str]] = defaultdict(dict)
+    for (base, sub), votes in sorted(by_type.items()):
+        unit, n = votes.most_common(1)[0]
+        if unit and sum(votes.values()) >= MIN_UNIT_ROWS and n / sum(votes.values()) >= DEFAULT_UNIT_SHARE:
+            default[base][sub] = unit
+    return {"assoc_only": assoc_only, "default": dict(default)}
 
 
 def _write(name: str, obj: object) -> None:
@@ -133,7 +113,7 @@ def main() -> None:
     _write("actor_inter.json", mine_inter(rows))
     _write("periods.json", mine_periods(rows))
     _write("unidentified.json", mine_unidentified(rows))
-    _write("mined_phrases.json", mine_phrases(rows))
+    _write("units.json", mine_units(rows))
 
 
 if __name__ == "__main__":

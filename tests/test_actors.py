@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from eventwire import actors
-from eventwire.actors import ActorName, alias_patterns, area_actor, find_mentions, generic_actor, normalise, resolve_key
+from eventwire.actors import (
+    ActorName,
+    alias_patterns,
+    area_actor,
+    coded_name,
+    find_mentions,
+    generic_actor,
+    normalise,
+    resolve_key,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="../shared (dev data and seeds) is absent")
@@ -186,3 +195,28 @@ def test_umbrella_and_identified_groups_name_the_actor() -> None:
     roles = _event_actors("On 31 December 2021, unknown gunmen believed to be IS ambushed a QSD military patrol near "
                           "Hreiji oil field in Deir ez Zor countryside.", date(2021, 12, 31))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Islamic State (Syria)", "QSD: Syrian Democratic Forces")
+
+
+def test_state_units_as_acled_codes_them() -> None:
+    assert coded_name("Military Forces of Syria (2000-) Syrian Arab Air Defense Force", "Armed clash") == "Military Forces of Syria (2000-)"
+    assert coded_name("Military Forces of Russia (2000-)", "Air/drone strike") == "Military Forces of Russia (2000-) Air Force"
+    assert coded_name("Military Forces of Russia (2000-)", "Armed clash") == "Military Forces of Russia (2000-)"
+    assert coded_name("Military Forces of Syria (2000-) Military Intelligence", "Armed clash").endswith("Military Intelligence")
+    roles = _event_actors("On 29 May 2022, Russian air forces carried out air strikes near Yakovlivka, Donetsk. "
+                          "Casualties unknown.", date(2022, 5, 29))
+    assert roles.get("actor1") == "Military Forces of Russia (2000-) Air Force"
+
+
+def test_group_named_only_as_victim_is_actor2() -> None:
+    roles = _event_actors("On 13 March 2019, the bodies of 2 QSD members were found killed in Basira and its outskirts "
+                          "in southern Deir-ez-Zor countryside.", date(2019, 3, 13))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
+    roles = _event_actors("On 5 October 2021, IS attacked Harakat Hezbollah Al Nujaba and QDW positions in Tabni badia "
+                          "in Deir ez Zor countryside, killing and injuring an unknown number of them.", date(2021, 10, 5))
+    assert roles.get("actor1") == "Islamic State (Syria)"
+
+
+def test_rebel_and_islamist_factions_are_opposition_rebels() -> None:
+    roles = _event_actors("On 15 August 2019, regime forces clashed with rebel and Islamist faction fighters in the "
+                          "Jabal al-Akrad area in Lattakia.", date(2019, 8, 15))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")

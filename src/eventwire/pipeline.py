@@ -60,6 +60,11 @@ class Resources:
 
         return area_actor(name, country, admin1, when)
 
+    def coded_name(self, name: str, sub_event_type: str) -> str:
+        from eventwire.actors import coded_name
+
+        return coded_name(name, sub_event_type)
+
     def generic_actor(self, kind: str, country):
         from eventwire.actors import generic_actor
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
-from ._tables import generic, groups, mined_inter, state, unidentified_by_country
+from ._tables import generic, groups, mined_inter, state, unidentified_by_country, units
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "generic_actor", "normalise", "resolve_key"]
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "generic_actor", "normalise", "resolve_key"]
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,17 @@ def area_actor(name: str, country: str | None, admin1: str | None, when: date | 
             local = _group(gid, country, when, admin1)
             return local if local is not None and local.name != name else None
     return None
+
+
+def coded_name(name: str, sub_event_type: str) -> str:
+    """The name ACLED gives state forces as actor1/actor2 of this sub-event type: a unit that stands almost only as
+    an associate drops to its state's forces (the regime's air defence force beside a ground clash), and bare state
+    forces take the unit their country is coded under for the type (Russian air strikes: "... Air Force")."""
+    table = units()
+    if name in table["assoc_only"]:
+        return name[: name.index(")") + 1]
+    unit = table["default"].get(name, {}).get(sub_event_type)
+    return f"{name} {unit}" if unit else name
 
 
 def resolve_key(key: str, country: str | None = None, when: date | None = None, surface: str = "") -> ActorName | None:

@@ -41,3 +41,7 @@ def mined_periods() -> dict[str, dict[str, dict[str, Any]]]:
 
 def unidentified_by_country() -> dict[str, str]:
     return table("unidentified.json")
+
+
+def units() -> dict[str, Any]:
+    return table("units.json")

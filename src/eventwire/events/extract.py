@@ -128,7 +128,7 @@ def extract_events(article: Article, resources, classify: Classify | None = None
         _apply_classifier(drafts, text, classify)
     for d in drafts:
         if d.kind == "event":
-            _area_names(d, ctx, resources)
+            _coded_names(d, ctx, resources)
             _generic_roles(d, text, ctx, resources)
     return [_finish(d, article, ctx, resources) for d in drafts]
 
@@ -174,7 +174,7 @@ def _hypothetical(text: str, s: int, trigger: Trigger) -> bool:
     return True
 
 
-_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:\w+ing\b[^,.;]{0,30})?$", re.I)
+_PROGRESSIVE = re.compile(r"\b(?-i:is|are)\s+(?:\w+ly\s+)?(?:\w+ing\b[^,.;]{0,30})?$", re.I)
 _SUPPORT = re.compile(r"\b(?:backed|supported|aided|covered|helped|assisted) by\b[^,;]*$|\bunder blows by\b[^,;]*$", re.I)
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom)\b[^,;]*$", re.I)
 _MODIFIER_OK = {"the", "of", "in", "heavy", "fierce", "intense", "after", "amid", "renewed", "and", "violent", "fresh", "during"}
@@ -367,6 +367,9 @@ def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor |
     return Actor(text=m.text, name=name.name, role=role, inter=name.inter, evidence=[Span(start=m.start, end=m.end)])  # type: ignore[arg-type]
 
 
+_VICTIM_BEFORE = re.compile(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\s+(?:[\w'-]+\s+){0,4}$", re.I)
+_VICTIM_AFTER = re.compile(r"\W*(?:[\w'-]+\s+){0,2}(?:was|were|had been|has been)\s+(?:\w+\s+){0,2}?"
+                           r"(?:found|killed|shot|assassinated|executed|wounded|injured|kidnapped|abducted|targeted)\b", re.I)
 _CROWDS = {5, 6, 7}  # inter codes of rioters, protesters and civilians: ACLED names them by the event's type
 _VAC = "Violence against civilians"
 
@@ -395,19 +398,32 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
         actor1 = actor1 or _generic(resources, "unidentified", country, d.trigger)
         d.actors = _roles(actor1, _generic(resources, "civilians", country, d.trigger, victim),
                           [a for a in named if a.role == "assoc_actor_1"])
+    elif event_type == "Battles" and len(main) == 1 and _is_victim(text, main[0]):
+        d.actors = _roles(_generic(resources, "unidentified", country, d.trigger), main[0], [])
     elif event_type != "Battles" and victim and "actor2" not in {a.role for a in d.actors}:
         d.actors.append(_generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"}))
 
 
-def _area_names(d: _Draft, ctx: ArticleContext, resources) -> None:
-    """Groups that ACLED codes by area once the event's province is known ("Operation Peace Spring")."""
+def _coded_names(d: _Draft, ctx: ArticleContext, resources) -> None:
+    """Names that depend on the event's province ("Operation Peace Spring") and, for state forces in the main
+    roles, on its sub-type (the unit ACLED codes them under)."""
     where = d.location or d.fallback
-    if where is None or not where.admin1:
-        return
     for i, a in enumerate(d.actors):
-        local = resources.area_actor(a.name, where.country, where.admin1, ctx.article.published)
-        if local is not None:
-            d.actors[i] = a.model_copy(update={"name": local.name, "inter": local.inter})
+        if where is not None and where.admin1:
+            local = resources.area_actor(a.name, where.country, where.admin1, ctx.article.published)
+            a = a.model_copy(update={"name": local.name, "inter": local.inter}) if local is not None else a
+        if a.role in ("actor1", "actor2"):
+            a = a.model_copy(update={"name": resources.coded_name(a.name, d.sub_event_type)})
+        d.actors[i] = a
+
+
+def _is_victim(text: str, actor: Actor) -> bool:
+    """ "the bodies of 2 QSD members were found", "a commander in the Hamza Division was assassinated": the only
+    group named is the one attacked; ACLED codes the unknown attackers as actor1."""
+    if not actor.evidence:
+        return False
+    span = actor.evidence[0]
+    return bool(_VICTIM_BEFORE.search(text[max(0, span.start - 60):span.start]) or _VICTIM_AFTER.match(text, span.end))
 
 
 def _event_country(d: _Draft, ctx: ArticleContext) -> str | None:
