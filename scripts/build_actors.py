@@ -6,6 +6,8 @@ Writes:
                       "Military/Police Forces of <country> (<period>)" and "Government of <country> (<period>)"
   unidentified.json   country -> the name ACLED most often gives unidentified perpetrators there, where it is not
                       "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
+  homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
+                      naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
   units.json          how ACLED uses the units of state forces ("Military Forces of Syria (2000-) Military
                       Intelligence"): `assoc_only`, units that stand almost only in assoc_actor columns (the air
                       defence force that flies the barrel-bomb helicopters beside a ground clash), and `default`, the
@@ -72,6 +74,23 @@ def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
     return {c: name for c, (name, n) in best.items() if n >= 5 and name != f"Unidentified Armed Group ({c})"}
 
 
+HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
+
+
+def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        for name in (row["actor1"], row["actor2"]):
+            if name:
+                votes[name][row["country"]] += 1
+    homes = {}
+    for name, by_country in sorted(votes.items()):
+        country, n = by_country.most_common(1)[0]
+        if sum(by_country.values()) >= MIN_HOME_ROWS and n / sum(by_country.values()) >= HOME_SHARE:
+            homes[name] = country
+    return homes
+
+
 UNIT = re.compile(r"^((?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)) (.+)$")
 BASE = re.compile(r"^(?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)$")
 ASSOC_ONLY_SHARE, DEFAULT_UNIT_SHARE, MIN_UNIT_ROWS = 0.3, 0.6, 10
@@ -114,6 +133,7 @@ def main() -> None:
     _write("periods.json", mine_periods(rows))
     _write("unidentified.json", mine_unidentified(rows))
     _write("units.json", mine_units(rows))
+    _write("homes.json", mine_homes(rows))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from eventwire.actors import (
     coded_name,
     find_mentions,
     generic_actor,
+    home_country,
     normalise,
     resolve_key,
 )
@@ -220,3 +221,11 @@ def test_rebel_and_islamist_factions_are_opposition_rebels() -> None:
     roles = _event_actors("On 15 August 2019, regime forces clashed with rebel and Islamist faction fighters in the "
                           "Jabal al-Akrad area in Lattakia.", date(2019, 8, 15))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_groups_of_one_country_place_the_actors() -> None:
+    assert home_country("group:sdf") == "Syria" and home_country("military:", surface="regime") == "Syria"
+    assert home_country("group:islamic_state") is None  # fights in many countries
+    roles = _event_actors("On 22 December 2019, unidentified gunmen riding a motorcycle shot and killed 2 regime "
+                          "fighters near the former Abu Khasha checkpoint in Nawa city in Dar'a.", date(2019, 12, 22))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-)")

@@ -65,6 +65,11 @@ class Resources:
 
         return coded_name(name, sub_event_type)
 
+    def home_country(self, key: str, mention: str, when):
+        from eventwire.actors import home_country
+
+        return home_country(key, when, mention)
+
     def generic_actor(self, kind: str, country):
         from eventwire.actors import generic_actor
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
-from ._tables import generic, groups, mined_inter, state, unidentified_by_country, units
+from ._tables import generic, groups, homes, mined_inter, state, unidentified_by_country, units
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "generic_actor", "normalise", "resolve_key"]
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "generic_actor", "home_country", "normalise", "resolve_key"]
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,12 @@ def area_actor(name: str, country: str | None, admin1: str | None, when: date | 
             local = _group(gid, country, when, admin1)
             return local if local is not None and local.name != name else None
     return None
+
+
+def home_country(key: str, when: date | None = None, surface: str = "") -> str | None:
+    """The one country the actor a key stands for fights in ("group:sdf" -> Syria), or None if it is not one."""
+    actor = resolve_key(key, None, when, surface)
+    return homes().get(actor.name) if actor is not None else None
 
 
 def coded_name(name: str, sub_event_type: str) -> str:

@@ -45,3 +45,7 @@ def unidentified_by_country() -> dict[str, str]:
 
 def units() -> dict[str, Any]:
     return table("units.json")
+
+
+def homes() -> dict[str, str]:
+    return table("homes.json")

@@ -33,9 +33,11 @@ _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to 
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
     r"(?:(?:believed|likely|suspected|thought|reported|said|claimed)\s+to\s+(?:be|belong to)(?:\s+members of)?)|belonging to)"
     r"\s+(?:the\s+)?(?:banner of\s+(?:the\s+)?)?$", re.I)
-_SUPPORT_WORDS = r"supported by|backed by|alongside|along with|together with|with the support of|in cooperation with"
-_ASSOC = re.compile(rf"^\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
-_ALLY = re.compile(rf"^\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
+_SUPPORT_WORDS = (r"(?:supported|backed|assisted|aided|accompanied) by|alongside|along with|together with|"
+                  r"with (?:the )?(?:\w+ )?(?:support|help|backing|cover|assistance) (?:of|from)|in (?:cooperation|coordination) with")
+_HEAD_NOUN = r"(?:\s+(?:forces|fighters|members|militants|troops|factions))?"  # "QSD| forces, with the support of"
+_ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
+_ALLY = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
 _RECIPROCAL = re.compile(r"clash|fight|fought|exchang|skirmish|gunfight|firefight|battle", re.I)
 
 
@@ -80,6 +82,7 @@ class _Draft:
     evidence: list[Span] = field(default_factory=list)
     frame: DefectionFrame | None = None
     fallback: Location | None = None
+    actor_country: str | None = None  # the country generic and country-suffixed actors are named for
 
 
 Classify = Callable[[list[str]], list[dict[str, float]]]
@@ -265,8 +268,7 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
         d.fallback = _fallback_location(ctx, resources)
         where = d.location or d.fallback
         article_country = ctx.country
-        if where is not None and where.country:
-            ctx.country = where.country  # actors are named for the country the event happened in
+        ctx.country = d.actor_country = _actor_country(where, ctx, [m for m in mentions if cs <= m.start < ce], resources)
         # who acts is read around the clause's first event word ("gunmen attacked a QSD post, killing …")
         d.actors = _assign_actors(text, cs, ce, s, ts[0], mentions, ctx, resources)
         ctx.country = article_country
@@ -428,7 +430,20 @@ def _is_victim(text: str, actor: Actor) -> bool:
 
 def _event_country(d: _Draft, ctx: ArticleContext) -> str | None:
     """Generic actors carry the country the event happened in (as named actors were resolved)."""
+    if d.actor_country:
+        return d.actor_country
     where = d.location or d.fallback
+    return where.country if where is not None and where.country else ctx.country
+
+
+def _actor_country(where: Location | None, ctx: ArticleContext, mentions: list[_Mention], resources) -> str | None:
+    """Actors are named for the country the event happened in. Groups that fight in one country only (QSD, the
+    Syrian regime; mined, homes.json) say which country that is more surely than a place name, which may be a
+    namesake town abroad ("Nawa" read as Naha, Japan); without them, the event's place, else the article's."""
+    homes = {resources.home_country(m.key, m.text, ctx.article.published) for m in mentions if not m.key.startswith("ref:")}
+    homes.discard(None)
+    if len(homes) == 1:
+        return homes.pop()
     return where.country if where is not None and where.country else ctx.country
 
 
