@@ -38,6 +38,8 @@ _SUPPORT_WORDS = (r"(?:supported|backed|assisted|aided|accompanied) by|alongside
 _HEAD_NOUN = r"(?:\s+(?:forces|fighters|members|militants|troops|factions))?"  # "QSD| forces, with the support of"
 _ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
 _ALLY = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
+_REPELLED = re.compile(r"\b(?:repell?(?:ed|s)?|repulsed|thwart(?:ed|s)?|foil(?:ed|s)?|fended off|fought off|"
+                       r"responded to|retaliated against)\b", re.I)
 _RECIPROCAL = re.compile(r"clash|fight|fought|exchang|skirmish|gunfight|firefight|battle", re.I)
 
 
@@ -309,6 +311,8 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
         if actor2 is None and actor1 is not None and _RECIPROCAL.match(trigger.text):  # "A and B clashed"
             actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
+        if actor1 is not None and actor2 is not None and _REPELLED.search(text, trigger.start, actor2.start):
+            actor1, actor2 = actor2, actor1  # "A repelled B's attack": B attacked
         if actor1 is None and after:
             actor1, actor2 = after[0], next((m for m in after[1:] if not _assoc_of(text, after[0], m)), None)
     result: list[Actor] = []
