@@ -8,11 +8,11 @@ Writes:
                       "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
   homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
                       naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
-  units.json          how ACLED uses the units of state forces ("Military Forces of Syria (2000-) Military
-                      Intelligence"): `assoc_only`, units that stand almost only in assoc_actor columns (the air
-                      defence force that flies the barrel-bomb helicopters beside a ground clash), and `default`, the
-                      unit a state's forces are coded under in one sub-event type ("Military Forces of Russia (2000-)
-                      Air Force" for Russian air strikes)
+  units.json          names ACLED gives by role: `stand_in`, actors that stand almost only in assoc_actor columns
+                      -> the actor1/actor2 they stand beside (the regime's air defence force beside its ground
+                      forces; "Former Opposition Rebels (Syria)" beside "Unidentified Armed Group (Syria)"), and
+                      `default`, the unit a state's forces are coded under in one sub-event type ("Military Forces
+                      of Russia (2000-) Air Force" for Russian air strikes)
 
 Run: python scripts/build_actors.py  (about 10 s). The hand tables (groups.json, state.json, generic.json) are
 not touched.
@@ -93,34 +93,35 @@ def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
 
 UNIT = re.compile(r"^((?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)) (.+)$")
 BASE = re.compile(r"^(?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)$")
-ASSOC_ONLY_SHARE, DEFAULT_UNIT_SHARE, MIN_UNIT_ROWS = 0.3, 0.6, 10
-
-
-def _assoc_names(row: dict[str, str]) -> list[str]:
-    return [a.strip() for key in ("assoc_actor_1", "assoc_actor_2") for a in row[key].split(";") if a.strip()]
+ASSOC_ONLY_SHARE, STAND_IN_SHARE, DEFAULT_UNIT_SHARE, MIN_UNIT_ROWS = 0.1, 0.5, 0.6, 10
 
 
 def mine_units(rows: list[dict[str, str]]) -> dict[str, object]:
     main: Counter[str] = Counter()
     assoc: Counter[str] = Counter()
+    side: dict[str, Counter[str]] = defaultdict(Counter)  # assoc name -> main actor of its side
     by_type: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for row in rows:
-        for name in (row["actor1"], row["actor2"]):
+        for k, name in (("1", row["actor1"]), ("2", row["actor2"])):
+            main[name] += 1
+            for a in (x.strip() for x in row[f"assoc_actor_{k}"].split(";") if x.strip()):
+                assoc[a] += 1
+                side[a][name] += 1
             m = UNIT.match(name)
-            if m:
-                main[name] += 1
             if m or BASE.match(name):
                 by_type[(m.group(1) if m else name, row["sub_event_type"])][m.group(2) if m else ""] += 1
-        assoc.update(a for a in _assoc_names(row) if UNIT.match(a))
-    units = set(main) | set(assoc)
-    assoc_only = sorted(u for u in units if main[u] + assoc[u] >= MIN_UNIT_ROWS
-                        and main[u] / (main[u] + assoc[u]) < ASSOC_ONLY_SHARE)
+    stand_in = {}
+    for name in sorted(assoc):
+        seen = main[name] + assoc[name]
+        other, n = side[name].most_common(1)[0]
+        if seen >= MIN_UNIT_ROWS and main[name] / seen < ASSOC_ONLY_SHARE and other and n / assoc[name] >= STAND_IN_SHARE:
+            stand_in[name] = other
     default: dict[str, dict[str, str]] = defaultdict(dict)
     for (base, sub), votes in sorted(by_type.items()):
         unit, n = votes.most_common(1)[0]
         if unit and sum(votes.values()) >= MIN_UNIT_ROWS and n / sum(votes.values()) >= DEFAULT_UNIT_SHARE:
             default[base][sub] = unit
-    return {"assoc_only": assoc_only, "default": dict(default)}
+    return {"stand_in": stand_in, "default": dict(default)}
 
 
 def _write(name: str, obj: object) -> None:

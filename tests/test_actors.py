@@ -199,10 +199,15 @@ def test_umbrella_and_identified_groups_name_the_actor() -> None:
 
 
 def test_state_units_as_acled_codes_them() -> None:
-    assert coded_name("Military Forces of Syria (2000-) Syrian Arab Air Defense Force", "Armed clash") == "Military Forces of Syria (2000-)"
-    assert coded_name("Military Forces of Russia (2000-)", "Air/drone strike") == "Military Forces of Russia (2000-) Air Force"
-    assert coded_name("Military Forces of Russia (2000-)", "Armed clash") == "Military Forces of Russia (2000-)"
-    assert coded_name("Military Forces of Syria (2000-) Military Intelligence", "Armed clash").endswith("Military Intelligence")
+    def coded(name: str, sub: str) -> str:
+        found = coded_name(name, sub)
+        return found.name if found else name
+
+    assert coded("Military Forces of Syria (2000-) Syrian Arab Air Defense Force", "Armed clash") == "Military Forces of Syria (2000-)"
+    assert coded("Military Forces of Russia (2000-)", "Air/drone strike") == "Military Forces of Russia (2000-) Air Force"
+    assert coded("Military Forces of Russia (2000-)", "Armed clash") == "Military Forces of Russia (2000-)"
+    assert coded("Military Forces of Syria (2000-) Military Intelligence", "Armed clash").endswith("Military Intelligence")
+    assert coded_name("Former Opposition Rebels (Syria)", "Armed clash") == ActorName("Unidentified Armed Group (Syria)", 3, "militia")
     roles = _event_actors("On 29 May 2022, Russian air forces carried out air strikes near Yakovlivka, Donetsk. "
                           "Casualties unknown.", date(2022, 5, 29))
     assert roles.get("actor1") == "Military Forces of Russia (2000-) Air Force"
@@ -229,3 +234,10 @@ def test_groups_of_one_country_place_the_actors() -> None:
     roles = _event_actors("On 22 December 2019, unidentified gunmen riding a motorcycle shot and killed 2 regime "
                           "fighters near the former Abu Khasha checkpoint in Nawa city in Dar'a.", date(2019, 12, 22))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-)")
+
+
+def test_reconciled_former_rebels_are_an_unidentified_group() -> None:
+    roles = _event_actors("On 7 April 2021, unidentified gunmen shot dead a former opposition fighter who had reconciled "
+                          "with the Syrian regime in the town of Ash-Shajara in the countryside of Dar'a. 1 fatality.",
+                          date(2021, 4, 7))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Unidentified Armed Group (Syria)")

@@ -60,7 +60,7 @@ class Resources:
 
         return area_actor(name, country, admin1, when)
 
-    def coded_name(self, name: str, sub_event_type: str) -> str:
+    def coded_name(self, name: str, sub_event_type: str):
         from eventwire.actors import coded_name
 
         return coded_name(name, sub_event_type)

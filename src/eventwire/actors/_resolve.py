@@ -95,15 +95,18 @@ def home_country(key: str, when: date | None = None, surface: str = "") -> str |
     return homes().get(actor.name) if actor is not None else None
 
 
-def coded_name(name: str, sub_event_type: str) -> str:
-    """The name ACLED gives state forces as actor1/actor2 of this sub-event type: a unit that stands almost only as
-    an associate drops to its state's forces (the regime's air defence force beside a ground clash), and bare state
-    forces take the unit their country is coded under for the type (Russian air strikes: "... Air Force")."""
+def coded_name(name: str, sub_event_type: str) -> ActorName | None:
+    """The actor ACLED puts in actor1/actor2 where a sentence's main actor is `name`, or None if it is `name`
+    itself: an actor that ACLED lists almost only as an associate gives way to the one it stands beside (the
+    regime's air defence force to its ground forces, reconciled "former rebels" to an unidentified armed group),
+    and bare state forces take the unit their country is coded under for the type (Russian air strikes)."""
     table = units()
-    if name in table["assoc_only"]:
-        return name[: name.index(")") + 1]
     unit = table["default"].get(name, {}).get(sub_event_type)
-    return f"{name} {unit}" if unit else name
+    coded = table["stand_in"].get(name) or (f"{name} {unit}" if unit else None)
+    if coded is None:
+        return None
+    inter = int(mined_inter().get(coded, mined_inter().get(name, 1)))
+    return ActorName(coded, inter, KIND_OF_INTER[inter])
 
 
 def resolve_key(key: str, country: str | None = None, when: date | None = None, surface: str = "") -> ActorName | None:

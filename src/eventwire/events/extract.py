@@ -418,8 +418,9 @@ def _coded_names(d: _Draft, ctx: ArticleContext, resources) -> None:
         if where is not None and where.admin1:
             local = resources.area_actor(a.name, where.country, where.admin1, ctx.article.published)
             a = a.model_copy(update={"name": local.name, "inter": local.inter}) if local is not None else a
-        if a.role in ("actor1", "actor2"):
-            a = a.model_copy(update={"name": resources.coded_name(a.name, d.sub_event_type)})
+        coded = resources.coded_name(a.name, d.sub_event_type) if a.role in ("actor1", "actor2") else None
+        if coded is not None:
+            a = a.model_copy(update={"name": coded.name, "inter": coded.inter})
         d.actors[i] = a
 
 
