@@ -8,6 +8,8 @@ Writes:
                       "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
   homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
                       naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
+  communal.json       country -> the place field ACLED names its communal militias after ("location": "Tafas
+                      Communal Militia (Syria)"; "admin1": "Kaduna Communal Militia (Nigeria)")
   units.json          names ACLED gives by role: `stand_in`, actors that stand almost only in assoc_actor columns
                       -> the actor1/actor2 they stand beside (the regime's air defence force beside its ground
                       forces; "Former Opposition Rebels (Syria)" beside "Unidentified Armed Group (Syria)"), and
@@ -75,6 +77,23 @@ def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
 
 
 HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
+COMMUNAL = re.compile(r"^(.+) Communal Militia \((.+)\)$")
+PLACE_FIELDS = ("location", "admin3", "admin2", "admin1")
+
+
+def mine_communal(rows: list[dict[str, str]]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        for name in (row["actor1"], row["actor2"]):
+            m = COMMUNAL.match(name)
+            if m and m.group(1) != "Unidentified" and m.group(2) == row["country"]:
+                votes[row["country"]][next((f for f in PLACE_FIELDS if row[f] == m.group(1)), "")] += 1
+    found = {}
+    for country, by_field in sorted(votes.items()):
+        field, n = by_field.most_common(1)[0]
+        if field and sum(by_field.values()) >= MIN_HOME_ROWS and n / sum(by_field.values()) >= 0.6:
+            found[country] = field
+    return found
 
 
 def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
@@ -135,6 +154,7 @@ def main() -> None:
     _write("unidentified.json", mine_unidentified(rows))
     _write("units.json", mine_units(rows))
     _write("homes.json", mine_homes(rows))
+    _write("communal.json", mine_communal(rows))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from eventwire.actors import (
     alias_patterns,
     area_actor,
     coded_name,
+    communal_actor,
     find_mentions,
     generic_actor,
     home_country,
@@ -241,3 +242,11 @@ def test_reconciled_former_rebels_are_an_unidentified_group() -> None:
                           "with the Syrian regime in the town of Ash-Shajara in the countryside of Dar'a. 1 fatality.",
                           date(2021, 4, 7))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Unidentified Armed Group (Syria)")
+
+
+def test_communal_militias_are_named_after_the_place() -> None:
+    assert communal_actor("Syria", {"location": "Tafas", "admin1": "Dara"}) == ActorName("Tafas Communal Militia (Syria)", 4, "identity")
+    assert communal_actor("Nigeria", {"location": "Ruggar Goshe", "admin1": "Kaduna"}).name == "Kaduna Communal Militia (Nigeria)"  # type: ignore[union-attr]
+    roles = _event_actors("On 3 August 2020, clashes took place between two families in Tafas town in Dar'a governorate "
+                          "over an old dispute, killing 2 people.", date(2020, 8, 3))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Tafas Communal Militia (Syria)", "Tafas Communal Militia (Syria)")

@@ -70,6 +70,11 @@ class Resources:
 
         return home_country(key, when, mention)
 
+    def communal_actor(self, country, places):
+        from eventwire.actors import communal_actor
+
+        return communal_actor(country, places)
+
     def generic_actor(self, kind: str, country):
         from eventwire.actors import generic_actor
 

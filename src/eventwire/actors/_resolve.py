@@ -8,9 +8,9 @@ from typing import Any
 
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
-from ._tables import generic, groups, homes, mined_inter, state, unidentified_by_country, units
+from ._tables import communal, generic, groups, homes, mined_inter, state, unidentified_by_country, units
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "generic_actor", "home_country", "normalise", "resolve_key"]
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country", "normalise", "resolve_key"]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,16 @@ def generic_actor(kind: str, country: str | None) -> ActorName:
         name = unidentified_by_country()[country]  # e.g. El Salvador: ACLED mostly writes "Unidentified Gang"
         inter = int(mined_inter().get(name, inter))
     return ActorName(name, inter, KIND_OF_INTER[inter])
+
+
+def communal_actor(country: str | None, places: dict[str, str | None]) -> ActorName | None:
+    """ "Tafas Communal Militia (Syria)": where ACLED names communal militias after a place of the event (which
+    field, per country, is mined: communal.json); `places` maps "location", "admin1", "admin2" to names."""
+    place = places.get(communal().get(country or "", ""))
+    if not place:
+        return None
+    inter = int(generic()["kinds"]["communal"]["inter"])
+    return ActorName(f"{place} Communal Militia ({country})", inter, KIND_OF_INTER[inter])
 
 
 def _state_inter(force_country: str, country: str | None) -> int:

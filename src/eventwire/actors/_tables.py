@@ -49,3 +49,7 @@ def units() -> dict[str, Any]:
 
 def homes() -> dict[str, str]:
     return table("homes.json")
+
+
+def communal() -> dict[str, str]:
+    return table("communal.json")

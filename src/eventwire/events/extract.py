@@ -305,7 +305,8 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         actor2 = before[-1] if before else next((m for m in after if m is not by), None)
     elif between:
         actor1 = between
-        actor2 = next((m for m in after if m.start > between.end and not _assoc_of(text, between, m, _ALLY)), None)
+        actor2 = next((m for m in after if m.start > between.end and m.key != "generic:civilians"
+                       and not _assoc_of(text, between, m, _ALLY)), between)  # "between two families": both sides
     else:
         actor1 = _head_of_chain(text, before) if before else None
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
@@ -411,17 +412,28 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
 
 
 def _coded_names(d: _Draft, ctx: ArticleContext, resources) -> None:
-    """Names that depend on the event's province ("Operation Peace Spring") and, for state forces in the main
-    roles, on its sub-type (the unit ACLED codes them under)."""
+    """Names that depend on the event's place and, for actor1/actor2, on its sub-type (the unit ACLED codes state
+    forces under, or the actor an associate stands beside)."""
     where = d.location or d.fallback
+    country = _event_country(d, ctx)
     for i, a in enumerate(d.actors):
-        if where is not None and where.admin1:
-            local = resources.area_actor(a.name, where.country, where.admin1, ctx.article.published)
-            a = a.model_copy(update={"name": local.name, "inter": local.inter}) if local is not None else a
-        coded = resources.coded_name(a.name, d.sub_event_type) if a.role in ("actor1", "actor2") else None
-        if coded is not None:
-            a = a.model_copy(update={"name": coded.name, "inter": coded.inter})
+        for renamed in (_local_actor(a, where, country, ctx, resources),
+                        resources.coded_name(a.name, d.sub_event_type) if a.role in ("actor1", "actor2") else None):
+            if renamed is not None:
+                a = a.model_copy(update={"name": renamed.name, "inter": renamed.inter})
         d.actors[i] = a
+
+
+def _local_actor(a: Actor, where: Location | None, country: str | None, ctx: ArticleContext, resources):
+    """The name an actor takes at the event's place: a communal militia named after it ("Tafas Communal Militia
+    (Syria)"), Turkish-backed factions in the Peace Spring provinces ("Operation Peace Spring"); else None."""
+    if where is None:
+        return None
+    if a.name == resources.generic_actor("communal", country).name and where.country == country:
+        return resources.communal_actor(country, {"location": where.name, "admin1": where.admin1, "admin2": where.admin2})
+    if where.admin1:
+        return resources.area_actor(a.name, where.country, where.admin1, ctx.article.published)
+    return None
 
 
 def _is_victim(text: str, actor: Actor) -> bool:
