@@ -250,3 +250,16 @@ def test_communal_militias_are_named_after_the_place() -> None:
     roles = _event_actors("On 3 August 2020, clashes took place between two families in Tafas town in Dar'a governorate "
                           "over an old dispute, killing 2 people.", date(2020, 8, 3))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Tafas Communal Militia (Syria)", "Tafas Communal Militia (Syria)")
+
+
+def test_group_name_before_a_generic_noun_is_the_actor() -> None:
+    text = "On 17 July 2022, IS gunmen shot and killed a QSD member in Hejneh village in Deir ez Zor governorate."
+    assert [k for _, _, k in find_mentions(text)] == ["group:islamic_state", "group:sdf"]
+    assert [k for _, _, k in find_mentions("unidentified gunmen attacked a checkpoint")] == ["generic:unidentified"]
+
+
+def test_against_separates_the_sides_of_between() -> None:
+    roles = _event_actors("On 1 July 2020, clashes took place between regime and pro-regime militia forces against "
+                          "opposition factions on Miznaz front in Aleppo amid regime artillery shelling on the area.",
+                          date(2020, 7, 1))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")

@@ -119,9 +119,10 @@ def find_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 def _modifier(text: str, hit: tuple[int, int, str], prev: tuple[int, int, str] | None) -> bool:
-    """A bare state word ("military", "police") that qualifies a thing ("military vehicle") or follows another
-    actor's name ("a QSD military point") is not an actor of its own."""
-    if hit[2] not in ("military:", "police:"):
+    """A bare state word ("military", "police") that qualifies a thing ("military vehicle"), and a bare state word
+    or generic noun that follows another actor's name ("a QSD military point", "IS gunmen"), is not an actor of
+    its own."""
+    if hit[2] not in ("military:", "police:", "generic:unidentified"):
         return False
     after_actor = prev is not None and _JOINER.match(text[prev[1] : hit[0]]) is not None
-    return after_actor or _THINGS.match(text, hit[1]) is not None
+    return after_actor or (hit[2] != "generic:unidentified" and _THINGS.match(text, hit[1]) is not None)

@@ -40,6 +40,7 @@ _ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:
 _ALLY = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
 _REPELLED = re.compile(r"\b(?:repell?(?:ed|s)?|repulsed|thwart(?:ed|s)?|foil(?:ed|s)?|fended off|fought off|"
                        r"responded to|retaliated against)\b", re.I)
+_AGAINST = re.compile(r"\bagainst\b", re.I)
 _RECIPROCAL = re.compile(r"clash|fight|fought|exchang|skirmish|gunfight|firefight|battle", re.I)
 
 
@@ -305,8 +306,9 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         actor2 = before[-1] if before else next((m for m in after if m is not by), None)
     elif between:
         actor1 = between
-        actor2 = next((m for m in after if m.start > between.end and m.key != "generic:civilians"
-                       and not _assoc_of(text, between, m, _ALLY)), between)  # "between two families": both sides
+        sides = [m for m in after if m.start > between.end and m.key != "generic:civilians"]
+        against = next((m for m in sides if _AGAINST.search(text, between.end, m.start)), None)  # "between A and B against C"
+        actor2 = against or next((m for m in sides if not _assoc_of(text, between, m, _ALLY)), between)  # "two families": both
     else:
         actor1 = _head_of_chain(text, before) if before else None
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
