@@ -8,6 +8,9 @@ Writes:
                       "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
   homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
                       naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
+  leaders.json        follower -> leader: pairs of actors that stand on one side of an event, where ACLED makes the
+                      leader actor1/actor2 and the follower its associate (>= 80% of >= 10 rows: "Operation Peace
+                      Spring" leads Turkey's forces, QSD leads the Global Coalition)
   communal.json       country -> the place field ACLED names its communal militias after ("location": "Tafas
                       Communal Militia (Syria)"; "admin1": "Kaduna Communal Militia (Nigeria)")
   units.json          names ACLED gives by role: `stand_in`, actors that stand almost only in assoc_actor columns
@@ -77,6 +80,21 @@ def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
 
 
 HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
+LEAD_SHARE = 0.8
+
+
+def mine_leaders(rows: list[dict[str, str]]) -> dict[str, list[str]]:
+    sides: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        for k in ("1", "2"):
+            sides.update((row[f"actor{k}"], a.strip()) for a in row[f"assoc_actor_{k}"].split(";") if a.strip())
+    leaders: dict[str, list[str]] = defaultdict(list)
+    for (main, follower), n in sorted(sides.items()):
+        if main and n >= MIN_HOME_ROWS and n / (n + sides[(follower, main)]) >= LEAD_SHARE:
+            leaders[follower].append(main)
+    return dict(leaders)
+
+
 COMMUNAL = re.compile(r"^(.+) Communal Militia \((.+)\)$")
 PLACE_FIELDS = ("location", "admin3", "admin2", "admin1")
 
@@ -155,6 +173,7 @@ def main() -> None:
     _write("units.json", mine_units(rows))
     _write("homes.json", mine_homes(rows))
     _write("communal.json", mine_communal(rows))
+    _write("leaders.json", mine_leaders(rows))
 
 
 if __name__ == "__main__":

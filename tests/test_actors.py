@@ -16,6 +16,7 @@ from eventwire.actors import (
     find_mentions,
     generic_actor,
     home_country,
+    leads,
     normalise,
     resolve_key,
 )
@@ -263,3 +264,12 @@ def test_against_separates_the_sides_of_between() -> None:
                           "opposition factions on Miznaz front in Aleppo amid regime artillery shelling on the area.",
                           date(2020, 7, 1))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_side_leader_is_the_actor() -> None:
+    assert leads("Operation Peace Spring", "Military Forces of Turkey (2016-)")
+    assert not leads("Military Forces of Turkey (2016-)", "Operation Peace Spring")
+    roles = _event_actors("On 21 January 2021, Turkish forces supported by JWS whom are operating under OPS shelled "
+                          "Al Jahbal town in Ar-Raqqa countryside with heavy artillery and mortars, coincided with "
+                          "clashes with QSD on the same frontline.", date(2021, 1, 21))
+    assert roles.get("actor1") == "Operation Peace Spring" and roles.get("assoc_actor_1") == "Military Forces of Turkey (2016-)"

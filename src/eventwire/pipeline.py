@@ -75,6 +75,11 @@ class Resources:
 
         return communal_actor(country, places)
 
+    def leads(self, leader: str, follower: str) -> bool:
+        from eventwire.actors import leads
+
+        return leads(leader, follower)
+
     def generic_actor(self, kind: str, country):
         from eventwire.actors import generic_actor
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
-from ._tables import communal, generic, groups, homes, mined_inter, state, unidentified_by_country, units
+from ._tables import communal, generic, groups, homes, leaders, mined_inter, state, unidentified_by_country, units
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country", "normalise", "resolve_key"]
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country", "leads", "normalise", "resolve_key"]
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,12 @@ def home_country(key: str, when: date | None = None, surface: str = "") -> str |
     """The one country the actor a key stands for fights in ("group:sdf" -> Syria), or None if it is not one."""
     actor = resolve_key(key, None, when, surface)
     return homes().get(actor.name) if actor is not None else None
+
+
+def leads(leader: str, follower: str) -> bool:
+    """Whether ACLED names `leader` as actor1/actor2 and `follower` as its associate when both stand on one side
+    ("Operation Peace Spring" over Turkey's forces that back it; mined, leaders.json)."""
+    return leader in leaders().get(follower, [])
 
 
 def coded_name(name: str, sub_event_type: str) -> ActorName | None:

@@ -53,3 +53,7 @@ def homes() -> dict[str, str]:
 
 def communal() -> dict[str, str]:
     return table("communal.json")
+
+
+def leaders() -> dict[str, list[str]]:
+    return table("leaders.json")

@@ -135,6 +135,7 @@ def extract_events(article: Article, resources, classify: Classify | None = None
     for d in drafts:
         if d.kind == "event":
             _coded_names(d, ctx, resources)
+            _side_leaders(d, resources)
             _generic_roles(d, text, ctx, resources)
     return [_finish(d, article, ctx, resources) for d in drafts]
 
@@ -424,6 +425,17 @@ def _coded_names(d: _Draft, ctx: ArticleContext, resources) -> None:
             if renamed is not None:
                 a = a.model_copy(update={"name": renamed.name, "inter": renamed.inter})
         d.actors[i] = a
+
+
+def _side_leaders(d: _Draft, resources) -> None:
+    """Of two actors on one side, ACLED makes one the actor and the other its associate by habit, not by who the
+    sentence names first ("Turkish forces supported by JWS operating under OPS" -> Operation Peace Spring)."""
+    for main_role, assoc_role in (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2")):
+        main = next((i for i, a in enumerate(d.actors) if a.role == main_role), None)
+        assoc = next((i for i, a in enumerate(d.actors) if a.role == assoc_role), None)
+        if main is not None and assoc is not None and resources.leads(d.actors[assoc].name, d.actors[main].name):
+            d.actors[main] = d.actors[main].model_copy(update={"role": assoc_role})
+            d.actors[assoc] = d.actors[assoc].model_copy(update={"role": main_role})
 
 
 def _local_actor(a: Actor, where: Location | None, country: str | None, ctx: ArticleContext, resources):
