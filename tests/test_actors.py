@@ -257,6 +257,8 @@ def test_group_name_before_a_generic_noun_is_the_actor() -> None:
     text = "On 17 July 2022, IS gunmen shot and killed a QSD member in Hejneh village in Deir ez Zor governorate."
     assert [k for _, _, k in find_mentions(text)] == ["group:islamic_state", "group:sdf"]
     assert [k for _, _, k in find_mentions("unidentified gunmen attacked a checkpoint")] == ["generic:unidentified"]
+    assert [k for _, _, k in find_mentions("the NAF rebel forces fired 120mm mortars")] == ["group:naf"]
+    assert [k for _, _, k in find_mentions("QSD and rebels clashed")] == ["group:sdf", "group:opposition_rebels"]
 
 
 def test_against_separates_the_sides_of_between() -> None:

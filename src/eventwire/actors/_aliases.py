@@ -119,10 +119,19 @@ def find_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 def _modifier(text: str, hit: tuple[int, int, str], prev: tuple[int, int, str] | None) -> bool:
-    """A bare state word ("military", "police") that qualifies a thing ("military vehicle"), and a bare state word
-    or generic noun that follows another actor's name ("a QSD military point", "IS gunmen"), is not an actor of
-    its own."""
-    if hit[2] not in ("military:", "police:", "generic:unidentified"):
+    """A bare state word ("military", "police") that qualifies a thing ("military vehicle"), and a common noun
+    that follows another actor's name ("a QSD military point", "IS gunmen", "NAF rebel forces"), is not an actor
+    of its own."""
+    if not _common_noun(hit[2]):
         return False
     after_actor = prev is not None and _JOINER.match(text[prev[1] : hit[0]]) is not None
-    return after_actor or (hit[2] != "generic:unidentified" and _THINGS.match(text, hit[1]) is not None)
+    return after_actor or (hit[2] in ("military:", "police:") and _THINGS.match(text, hit[1]) is not None)
+
+
+def _common_noun(key: str) -> bool:
+    """Keys of actors named by a common noun ("military", "gunmen", "rebel forces": the country's state forces,
+    unidentified men, "Opposition Rebels (<country>)"), which after a group's name are that group's noun."""
+    if key in ("military:", "police:", "generic:unidentified"):
+        return True
+    prefix, _, gid = key.partition(":")
+    return prefix == "group" and "{country}" in groups()[gid]["name"]
