@@ -275,3 +275,12 @@ def test_side_leader_is_the_actor() -> None:
                           "Al Jahbal town in Ar-Raqqa countryside with heavy artillery and mortars, coincided with "
                           "clashes with QSD on the same frontline.", date(2021, 1, 21))
     assert roles.get("actor1") == "Operation Peace Spring" and roles.get("assoc_actor_1") == "Military Forces of Turkey (2016-)"
+
+
+def test_reciprocal_verbs_and_clashes_among_one_group() -> None:
+    roles = _event_actors("On 4 November 2022, Syrian regime forces and HTS exchanged shelling on Kafr Battikh axis in "
+                          "Idleb countryside. Casualties unknown.", date(2022, 11, 4))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "HTS: Hayat Tahrir al Sham")
+    roles = _event_actors("On 22 September 2020, clashes took place among QSD members in Shiheil town in Deir ez Zor "
+                          "countryside, injuring several of them.", date(2020, 9, 22))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("QSD: Syrian Democratic Forces", "QSD: Syrian Democratic Forces")

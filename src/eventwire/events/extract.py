@@ -27,7 +27,7 @@ _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:ma
                       r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
                       r"civilians' houses)\b", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\s+$", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_BETWEEN = re.compile(r"\b(?:between|among|amongst|within)\s+(?:the\s+)?$", re.I)
 _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to be IS": ACLED codes the latter
     r"^\W*(?:(?:forces|fighters|factions|members|militants|militiamen)\W+)?(?:(?:which|who|whom|that)\s+(?:are\s+|is\s+)?)?"
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
@@ -313,7 +313,7 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
     else:
         actor1 = _head_of_chain(text, before) if before else None
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
-        if actor2 is None and actor1 is not None and _RECIPROCAL.match(trigger.text):  # "A and B clashed"
+        if actor2 is None and actor1 is not None and _RECIPROCAL.search(text, before[-1].end, trigger.end):  # "A and B clashed"
             actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
         if actor1 is not None and actor2 is not None and _REPELLED.search(text, trigger.start, actor2.start):
             actor1, actor2 = actor2, actor1  # "A repelled B's attack": B attacked
