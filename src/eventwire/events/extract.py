@@ -311,7 +311,8 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         against = next((m for m in sides if _AGAINST.search(text, between.end, m.start)), None)  # "between A and B against C"
         actor2 = against or next((m for m in sides if not _assoc_of(text, between, m, _ALLY)), between)  # "two families": both
     else:
-        actor1 = _head_of_chain(text, before) if before else None
+        acting = [m for m in before if m.key != "generic:civilians"] or before  # "gunmen in a civilian car fired"
+        actor1 = _head_of_chain(text, acting) if acting else None
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
         if actor2 is None and actor1 is not None and _RECIPROCAL.search(text, before[-1].end, trigger.end):  # "A and B clashed"
             actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
@@ -460,11 +461,8 @@ def _is_victim(text: str, actor: Actor) -> bool:
 
 
 def _event_country(d: _Draft, ctx: ArticleContext) -> str | None:
-    """Generic actors carry the country the event happened in (as named actors were resolved)."""
-    if d.actor_country:
-        return d.actor_country
-    where = d.location or d.fallback
-    return where.country if where is not None and where.country else ctx.country
+    """Generic actors carry the country the named ones were resolved for (`_actor_country`)."""
+    return d.actor_country or ctx.country
 
 
 def _actor_country(where: Location | None, ctx: ArticleContext, mentions: list[_Mention], resources) -> str | None:
@@ -486,7 +484,7 @@ def _generic(resources, kind: str, country: str | None, trigger: Trigger, seen: 
 
 
 def _roles(actor1: Actor, actor2: Actor | None, assoc: list[Actor]) -> list[Actor]:
-    """actor1, actor2 and actor1's associates, in that order and with those roles."""
+    """actor1, actor2 and actor1's first associate, in that order and with those roles."""
     out = [actor1.model_copy(update={"role": "actor1"})]
     if actor2 is not None:
         out.append(actor2.model_copy(update={"role": "actor2"}))
