@@ -284,3 +284,9 @@ def test_reciprocal_verbs_and_clashes_among_one_group() -> None:
     roles = _event_actors("On 22 September 2020, clashes took place among QSD members in Shiheil town in Deir ez Zor "
                           "countryside, injuring several of them.", date(2020, 9, 22))
     assert (roles.get("actor1"), roles.get("actor2")) == ("QSD: Syrian Democratic Forces", "QSD: Syrian Democratic Forces")
+
+
+def test_civilians_named_for_their_nationality() -> None:
+    roles = _event_actors("Displacement: On 19 April 2022, about 3200 refugees from Ukraine arrived in Slovakia and were "
+                          "registered in the country.", date(2022, 4, 19))
+    assert roles.get("actor1") == "Civilians (Ukraine)" and "actor2" not in roles

@@ -392,6 +392,7 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
     and an unidentified group as actor1 when no perpetrator is named. Runs on the final (classified) sub-type."""
     country = _event_country(d, ctx)
     event_type = SUBTYPE_TO_TYPE[d.sub_event_type]
+    d.actors = [_of_nationality(a, text, resources) for a in d.actors]
     named = [a for a in d.actors if a.inter not in _CROWDS]
     main = [a for a in named if a.role in ("actor1", "actor2")]
     victim = _VICTIMS.search(text, *d.sentence)
@@ -407,12 +408,13 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
     elif event_type == _VAC:
         actor1 = next((a for a in main if a.role == "actor1"), None) or (main[0] if main else None)
         actor1 = actor1 or _generic(resources, "unidentified", country, d.trigger)
-        d.actors = _roles(actor1, _generic(resources, "civilians", country, d.trigger, victim),
-                          [a for a in named if a.role == "assoc_actor_1"])
+        civilians = _of_nationality(_generic(resources, "civilians", country, d.trigger, victim), text, resources)
+        d.actors = _roles(actor1, civilians, [a for a in named if a.role == "assoc_actor_1"])
     elif event_type == "Battles" and len(main) == 1 and _is_victim(text, main[0]):
         d.actors = _roles(_generic(resources, "unidentified", country, d.trigger), main[0], [])
-    elif event_type != "Battles" and victim and "actor2" not in {a.role for a in d.actors}:
-        d.actors.append(_generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"}))
+    elif event_type != "Battles" and victim and "actor2" not in {a.role for a in d.actors} and not _civilians_act(d):
+        civilians = _generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"})
+        d.actors.append(_of_nationality(civilians, text, resources))
 
 
 def _coded_names(d: _Draft, ctx: ArticleContext, resources) -> None:
@@ -458,6 +460,29 @@ def _is_victim(text: str, actor: Actor) -> bool:
         return False
     span = actor.evidence[0]
     return bool(_VICTIM_BEFORE.search(text[max(0, span.start - 60):span.start]) or _VICTIM_AFTER.match(text, span.end))
+
+
+_FROM_COUNTRY = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_NATIONALITY = re.compile(r"([A-Z][\w'-]+)\s+$")
+
+
+def _of_nationality(a: Actor, text: str, resources) -> Actor:
+    """Civilians are named for their own country where the sentence gives it ("refugees from Ukraine arrived in
+    Slovakia", "Afghan migrants were detained"): "Civilians (Ukraine)"."""
+    if a.inter != 7 or not a.evidence:
+        return a
+    span = a.evidence[0]
+    said = _FROM_COUNTRY.match(text, span.end) or _NATIONALITY.search(text, max(0, span.start - 25), span.start)
+    country = resources.gazetteer.country(said.group(1)) if said else None
+    if not country:
+        return a
+    name = resources.generic_actor("civilians", country)
+    return a.model_copy(update={"name": name.name, "inter": name.inter})
+
+
+def _civilians_act(d: _Draft) -> bool:
+    """ "refugees from Ukraine arrived": the civilians are the actor, not also its victims."""
+    return any(a.role == "actor1" and a.inter == 7 for a in d.actors)
 
 
 def _event_country(d: _Draft, ctx: ArticleContext) -> str | None:
