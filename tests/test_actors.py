@@ -290,3 +290,9 @@ def test_civilians_named_for_their_nationality() -> None:
     roles = _event_actors("Displacement: On 19 April 2022, about 3200 refugees from Ukraine arrived in Slovakia and were "
                           "registered in the country.", date(2022, 4, 19))
     assert roles.get("actor1") == "Civilians (Ukraine)" and "actor2" not in roles
+
+
+def test_passive_by_names_the_attacker() -> None:
+    roles = _event_actors("On 5 April 2021, a QSD member was killed by an unknown gunmen in Karama town in Ar-Raqqa "
+                          "countryside.", date(2021, 4, 5))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")

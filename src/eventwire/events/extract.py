@@ -26,7 +26,8 @@ _HEADLINE_MAX_WORDS = 14
 _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:man|woman|boy|girl|child)|(?:two|three|\d+) (?:men|women|children)|"
                       r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
                       r"civilians' houses)\b", re.I)
-_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\s+$", re.I)
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[\w-]+\s+){0,3}?(?:\w+ed|shot|hit|struck|dead|down)\s+by\s+"
+                         r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?$", re.I)
 _BETWEEN = re.compile(r"\b(?:between|among|amongst|within)\s+(?:the\s+)?$", re.I)
 _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to be IS": ACLED codes the latter
     r"^\W*(?:(?:forces|fighters|factions|members|militants|militiamen)\W+)?(?:(?:which|who|whom|that)\s+(?:are\s+|is\s+)?)?"
