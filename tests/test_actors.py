@@ -296,3 +296,9 @@ def test_passive_by_names_the_attacker() -> None:
     roles = _event_actors("On 5 April 2021, a QSD member was killed by an unknown gunmen in Karama town in Ar-Raqqa "
                           "countryside.", date(2021, 4, 5))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
+
+
+def test_unit_of_the_state_forces_is_the_actor() -> None:
+    roles = _event_actors("On 3 June 2021, unidentified gunmen shot and killed a member of the regime's 4th Armored "
+                          "Division in Mzeireb in Dar'a. 1 fatality.", date(2021, 6, 3))
+    assert roles.get("actor2") == "Military Forces of Syria (2000-) 4th Armored Division"

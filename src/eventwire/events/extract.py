@@ -34,6 +34,8 @@ _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to 
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
     r"(?:(?:believed|likely|suspected|thought|reported|said|claimed)\s+to\s+(?:be|belong to)(?:\s+members of)?)|belonging to)"
     r"\s+(?:the\s+)?(?:banner of\s+(?:the\s+)?)?$", re.I)
+_UNIT_OF = re.compile(r"^(?:['’]s)?\s+(?:(?:members?|soldiers?|fighters?|officers?|forces|troops)\s+"
+                      r"(?:(?:affiliated|belonging)\s+)?(?:of|from|in|to|with)\s+(?:the\s+)?)?$", re.I)  # "regime's 4th Division"
 _SUPPORT_WORDS = (r"(?:supported|backed|assisted|aided|accompanied) by|alongside|along with|together with|"
                   r"with (?:the )?(?:\w+ )?(?:support|help|backing|cover|assistance) (?:of|from)|in (?:cooperation|coordination) with")
 _HEAD_NOUN = r"(?:\s+(?:forces|fighters|members|militants|troops|factions))?"  # "QSD| forces, with the support of"
@@ -341,15 +343,21 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
 
 def _umbrellas(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """ "JWS, which operates under OPS" and "gunmen believed to be IS" name one actor, the umbrella or the one
-    identified; the pair becomes a single mention carrying the second one's key."""
+    identified, and "the regime's 4th Armored Division" one unit of the state's forces; the pair becomes a single
+    mention carrying the second one's key."""
     out: list[_Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and m.start - prev.end < 60 and _UMBRELLA.match(text[prev.end:m.start]):
+        gap = text[prev.end:m.start] if prev is not None else ""
+        if prev is not None and m.start - prev.end < 60 and (_UMBRELLA.match(gap) or _unit_of(prev, m, gap)):
             out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], m.key)
         else:
             out.append(m)
     return out
+
+
+def _unit_of(state: _Mention, unit: _Mention, gap: str) -> bool:
+    return state.key.partition(":")[0] in ("military", "police") and unit.key.startswith("group:") and bool(_UNIT_OF.match(gap))
 
 
 def _head_of_chain(text: str, before: list[_Mention]) -> _Mention:
