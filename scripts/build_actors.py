@@ -11,6 +11,8 @@ Writes:
   leaders.json        follower -> leader: pairs of actors that stand on one side of an event, where ACLED makes the
                       leader actor1/actor2 and the follower its associate (>= 80% of >= 10 rows: "Operation Peace
                       Spring" leads Turkey's forces, QSD leads the Global Coalition)
+  civilian_targets.json  sub-event types whose actor2 is "Civilians (<country>)" in >= 80% of rows (attacks,
+                      abductions, looting, arrests): the victims ACLED names when no one else is
   communal.json       country -> the place field ACLED names its communal militias after ("location": "Tafas
                       Communal Militia (Syria)"; "admin1": "Kaduna Communal Militia (Nigeria)")
   units.json          names ACLED gives by role: `stand_in`, actors that stand almost only in assoc_actor columns
@@ -81,6 +83,13 @@ def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
 
 HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
 LEAD_SHARE = 0.8
+
+
+def mine_civilian_targets(rows: list[dict[str, str]]) -> list[str]:
+    by_type: dict[str, Counter[bool]] = defaultdict(Counter)
+    for row in rows:
+        by_type[row["sub_event_type"]][row["actor2"].startswith("Civilians (")] += 1
+    return sorted(sub for sub, c in by_type.items() if sum(c.values()) >= MIN_HOME_ROWS and c[True] / sum(c.values()) >= LEAD_SHARE)
 
 
 def mine_leaders(rows: list[dict[str, str]]) -> dict[str, list[str]]:
@@ -174,6 +183,7 @@ def main() -> None:
     _write("homes.json", mine_homes(rows))
     _write("communal.json", mine_communal(rows))
     _write("leaders.json", mine_leaders(rows))
+    _write("civilian_targets.json", mine_civilian_targets(rows))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from eventwire.actors import (
     leads,
     normalise,
     resolve_key,
+    targets_civilians,
 )
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -302,3 +303,11 @@ def test_unit_of_the_state_forces_is_the_actor() -> None:
     roles = _event_actors("On 3 June 2021, unidentified gunmen shot and killed a member of the regime's 4th Armored "
                           "Division in Mzeireb in Dar'a. 1 fatality.", date(2021, 6, 3))
     assert roles.get("actor2") == "Military Forces of Syria (2000-) 4th Armored Division"
+
+
+def test_looting_and_arrests_target_civilians_unless_someone_is_named() -> None:
+    assert targets_civilians("Looting/property destruction") and targets_civilians("Attack")
+    assert not targets_civilians("Armed clash") and not targets_civilians("Peaceful protest")
+    roles = _event_actors("Looting: On 10 May 2022, Myanmar military troops looted property and burned down houses "
+                          "in Kyauk Yit village, Pale township (Sagaing region).", date(2022, 5, 10))
+    assert roles.get("actor1") == "Military Forces of Myanmar (2021-)" and roles.get("actor2") == "Civilians (Myanmar)"

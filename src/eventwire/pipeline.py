@@ -80,6 +80,11 @@ class Resources:
 
         return leads(leader, follower)
 
+    def targets_civilians(self, sub_event_type: str) -> bool:
+        from eventwire.actors import targets_civilians
+
+        return targets_civilians(sub_event_type)
+
     def generic_actor(self, kind: str, country):
         from eventwire.actors import generic_actor
 

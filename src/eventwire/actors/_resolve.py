@@ -8,9 +8,9 @@ from typing import Any
 
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
-from ._tables import communal, generic, groups, homes, leaders, mined_inter, state, unidentified_by_country, units
+from ._tables import civilian_targets, communal, generic, groups, homes, leaders, mined_inter, state, unidentified_by_country, units
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country", "leads", "normalise", "resolve_key"]
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country", "leads", "targets_civilians", "normalise", "resolve_key"]
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,11 @@ def home_country(key: str, when: date | None = None, surface: str = "") -> str |
     """The one country the actor a key stands for fights in ("group:sdf" -> Syria), or None if it is not one."""
     actor = resolve_key(key, None, when, surface)
     return homes().get(actor.name) if actor is not None else None
+
+
+def targets_civilians(sub_event_type: str) -> bool:
+    """Whether ACLED names civilians as actor2 of this sub-event type unless someone else is named (mined)."""
+    return sub_event_type in civilian_targets()
 
 
 def leads(leader: str, follower: str) -> bool:

@@ -57,3 +57,7 @@ def communal() -> dict[str, str]:
 
 def leaders() -> dict[str, list[str]]:
     return table("leaders.json")
+
+
+def civilian_targets() -> list[str]:
+    return table("civilian_targets.json")  # type: ignore[return-value]

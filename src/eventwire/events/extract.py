@@ -421,7 +421,8 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
         d.actors = _roles(actor1, civilians, [a for a in named if a.role == "assoc_actor_1"])
     elif event_type == "Battles" and len(main) == 1 and _is_victim(text, main[0]):
         d.actors = _roles(_generic(resources, "unidentified", country, d.trigger), main[0], [])
-    elif event_type != "Battles" and victim and "actor2" not in {a.role for a in d.actors} and not _civilians_act(d):
+    elif event_type != "Battles" and (victim or resources.targets_civilians(d.sub_event_type)) \
+            and "actor2" not in {a.role for a in d.actors} and not _civilians_act(d):
         civilians = _generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"})
         d.actors.append(_of_nationality(civilians, text, resources))
 
