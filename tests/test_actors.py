@@ -311,3 +311,12 @@ def test_looting_and_arrests_target_civilians_unless_someone_is_named() -> None:
     roles = _event_actors("Looting: On 10 May 2022, Myanmar military troops looted property and burned down houses "
                           "in Kyauk Yit village, Pale township (Sagaing region).", date(2022, 5, 10))
     assert roles.get("actor1") == "Military Forces of Myanmar (2021-)" and roles.get("actor2") == "Civilians (Myanmar)"
+
+
+def test_smugglers_and_unknown_other_sides() -> None:
+    assert normalise("smugglers", "Syria") == ActorName("Unidentified Armed Group (Syria)", 3, "militia")
+    assert generic_actor("gang", "Syria").name == "Unidentified Armed Group (Syria)"  # ACLED codes no gangs in Syria
+    assert generic_actor("gang", "Mexico").name == "Unidentified Gang (Mexico)"
+    roles = _event_actors("On 2 January 2023, clashes took place between QSD and fuel smugglers who refused to stop at "
+                          "the checkpoint near Artawaziya town in Ar Raqqa countryside.", date(2023, 1, 2))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("QSD: Syrian Democratic Forces", "Unidentified Armed Group (Syria)")

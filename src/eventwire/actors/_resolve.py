@@ -29,6 +29,8 @@ class ActorName:
 def generic_actor(kind: str, country: str | None) -> ActorName:
     """"protesters"/"rioters"/"civilians"/"unidentified" (and communal/tribal/clan/gang) -> "Protesters (Syria)"."""
     kind = _GENERIC_ALIASES.get(kind, kind)
+    if kind == "gang" and _unknown_here(kind, country):
+        kind = "unidentified"  # "drug dealers" in Syria: ACLED has no gangs there, only unidentified armed groups
     spec = generic()["kinds"][kind]
     inter = int(spec["inter"])
     name = spec["name"].format(country=country or NO_COUNTRY)
@@ -46,6 +48,13 @@ def communal_actor(country: str | None, places: dict[str, str | None]) -> ActorN
         return None
     inter = int(generic()["kinds"]["communal"]["inter"])
     return ActorName(f"{place} Communal Militia ({country})", inter, KIND_OF_INTER[inter])
+
+
+def _unknown_here(kind: str, country: str | None) -> bool:
+    """Whether ACLED's data names this kind of generic actor in no event of a country it otherwise covers."""
+    known = mined_inter()
+    here = generic()["kinds"]["unidentified"]["name"].format(country=country)
+    return country is not None and here in known and generic()["kinds"][kind]["name"].format(country=country) not in known
 
 
 def _state_inter(force_country: str, country: str | None) -> int:

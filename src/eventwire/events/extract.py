@@ -43,6 +43,7 @@ _ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:
 _ALLY = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
 _REPELLED = re.compile(r"\b(?:repell?(?:ed|s)?|repulsed|thwart(?:ed|s)?|foil(?:ed|s)?|fended off|fought off|"
                        r"responded to|retaliated against)\b", re.I)
+_OTHER_SIDE = re.compile(r"(?:\s+(?:forces|fighters|members|militants|gunmen))?\s*,?\s+(?:and|against|with)\b", re.I)
 _AGAINST = re.compile(r"\bagainst\b", re.I)
 _RECIPROCAL = re.compile(r"clash|fight|fought|exchang|skirmish|gunfight|firefight|battle", re.I)
 
@@ -312,7 +313,9 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         actor1 = between
         sides = [m for m in after if m.start > between.end and m.key != "generic:civilians"]
         against = next((m for m in sides if _AGAINST.search(text, between.end, m.start)), None)  # "between A and B against C"
-        actor2 = against or next((m for m in sides if not _assoc_of(text, between, m, _ALLY)), between)  # "two families": both
+        actor2 = against or next((m for m in sides if not _assoc_of(text, between, m, _ALLY)), None)
+        if actor2 is None and not _OTHER_SIDE.match(text, between.end):
+            actor2 = between  # "between two families", "among QSD members": one actor on both sides
     else:
         acting = [m for m in before if m.key != "generic:civilians"] or before  # "gunmen in a civilian car fired"
         actor1 = _head_of_chain(text, acting) if acting else None
