@@ -320,3 +320,10 @@ def test_smugglers_and_unknown_other_sides() -> None:
     roles = _event_actors("On 2 January 2023, clashes took place between QSD and fuel smugglers who refused to stop at "
                           "the checkpoint near Artawaziya town in Ar Raqqa countryside.", date(2023, 1, 2))
     assert (roles.get("actor1"), roles.get("actor2")) == ("QSD: Syrian Democratic Forces", "Unidentified Armed Group (Syria)")
+
+
+def test_named_tribes_and_clans() -> None:
+    text = "On 5 April 2023, clashes took place among Shaitat tribal militiamen in Al Mehmedeh area in Abu Hamam."
+    assert [(text[s:e], k) for s, e, k in find_mentions(text)] == [("Shaitat tribal militiamen", "tribe:Shaitat|Tribal")]
+    assert normalise("the al Boumaish clan", "Syria") == ActorName("Boumaish Clan Militia (Syria)", 4, "identity")
+    assert [k for _, _, k in find_mentions("tribal gunmen from the Khesham area")] == ["generic:tribal"]

@@ -1,7 +1,8 @@
 """The alias table (surface form -> canonical key) and dictionary matching of actor mentions in text.
 
 Canonical keys: "group:<id>" (groups.json), "military:<Country>" / "police:<Country>" (a named state),
-"military:" / "police:" (the state of the event's country), "generic:<kind>" (generic.json).
+"military:" / "police:" (the state of the event's country), "generic:<kind>" (generic.json), and
+"tribe:<Name>|Tribal" / "tribe:<Name>|Clan" for a tribe or clan named in the text ("the Shaitat tribe").
 Matching is on word tokens, so "al-Sham" = "al Sham", "People’s" = "Peoples"; aliases written in capitals
 (IS, SDF, U.S.) and the `exact_case` ones match case-sensitively, the rest ignore case.
 """
@@ -100,10 +101,20 @@ def _longest_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, in
     return best
 
 
+_TRIBE = re.compile(r"\b(?:the\s+)?((?:Albu|Abu|Bani|Beni|Al)[- ][A-Z][\w'-]+|(?!The\b|Al\b)[A-Z][\w'-]+)\s+"
+                    r"(tribe|tribes|tribal|tribesmen|clan|clans)(?:\s+(?:militia|militias|militiamen|members|fighters|gunmen))?\b")
+
+
+def _named_tribes(text: str) -> list[tuple[int, int, str]]:
+    """ "the Shaitat tribe", "al Boumaish clan": "tribe:<Name>|Tribal" / "|Clan" (ACLED's "Shaitat Tribal Militia")."""
+    return [(m.start(), m.end(), f"tribe:{m.group(1).replace('-', ' ')}|{'Clan' if m.group(2).startswith('clan') else 'Tribal'}")
+            for m in _TRIBE.finditer(text)]
+
+
 def find_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical key) of actor mentions, longest first, non-overlapping, in text order."""
     tokens = list(_TOKEN.finditer(text))
-    found = []
+    found = _named_tribes(text)
     for i, tok in enumerate(tokens):
         if tok.start() > 0 and text[tok.start() - 1] == "-":
             continue  # "anti-IS", "pro-regime": a prefix changes who is meant

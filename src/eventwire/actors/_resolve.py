@@ -146,6 +146,10 @@ def resolve_key(key: str, country: str | None = None, when: date | None = None, 
         return _group(rest, country, when)
     if prefix == "generic":
         return generic_actor(rest, country)
+    if prefix == "tribe":
+        tribe, _, kind = rest.partition("|")
+        inter = int(generic()["kinds"]["tribal"]["inter"])
+        return ActorName(f"{tribe} {kind} Militia ({country or NO_COUNTRY})", inter, KIND_OF_INTER[inter])
     if prefix in ("military", "police"):
         force_country = rest or country or state()["context_military_default"].get(surface.strip().lower())
         if not force_country:
