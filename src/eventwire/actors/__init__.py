@@ -11,7 +11,19 @@ from __future__ import annotations
 
 from ._aliases import alias_patterns, find_mentions, lookup
 from ._periods import period_for, state_name
-from ._resolve import KIND_OF_INTER, ActorName, area_actor, coded_name, communal_actor, generic_actor, home_country, leads, normalise, resolve_key, targets_civilians
+from ._resolve import (
+    KIND_OF_INTER,
+    ActorName,
+    area_actor,
+    coded_name,
+    communal_actor,
+    generic_actor,
+    home_country,
+    leads,
+    normalise,
+    resolve_key,
+    targets_civilians,
+)
 
 __all__ = [
     "KIND_OF_INTER",

@@ -102,13 +102,17 @@ def _longest_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, in
 
 
 _TRIBE = re.compile(r"\b(?:the\s+)?((?:Albu|Abu|Bani|Beni|Al)[- ][A-Z][\w'-]+|(?!The\b|Al\b)[A-Z][\w'-]+)\s+"
-                    r"(tribe|tribes|tribal|tribesmen|clan|clans)(?:\s+(?:militia|militias|militiamen|members|fighters|gunmen))?\b")
+                    r"(tribe|tribes|tribal|tribesmen|clan|clans)"
+                    r"(?:\s+(?:militia|militias|militiamen|members|fighters|gunmen))?\b")
 
 
 def _named_tribes(text: str) -> list[tuple[int, int, str]]:
     """ "the Shaitat tribe", "al Boumaish clan": "tribe:<Name>|Tribal" / "|Clan" (ACLED's "Shaitat Tribal Militia")."""
-    return [(m.start(), m.end(), f"tribe:{m.group(1).replace('-', ' ')}|{'Clan' if m.group(2).startswith('clan') else 'Tribal'}")
-            for m in _TRIBE.finditer(text)]
+    found = []
+    for m in _TRIBE.finditer(text):
+        kind = "Clan" if m.group(2).startswith("clan") else "Tribal"
+        found.append((m.start(), m.end(), f"tribe:{m.group(1).replace('-', ' ')}|{kind}"))
+    return found
 
 
 def find_mentions(text: str) -> list[tuple[int, int, str]]:

@@ -8,9 +8,21 @@ from typing import Any
 
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
-from ._tables import civilian_targets, communal, generic, groups, homes, leaders, mined_inter, state, unidentified_by_country, units
+from ._tables import (
+    civilian_targets,
+    communal,
+    generic,
+    groups,
+    homes,
+    leaders,
+    mined_inter,
+    state,
+    unidentified_by_country,
+    units,
+)
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country", "leads", "targets_civilians", "normalise", "resolve_key"]
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country",
+           "leads", "normalise", "resolve_key", "targets_civilians"]
 
 log = logging.getLogger(__name__)
 
