@@ -6,9 +6,20 @@ Writes:
                       "Military/Police Forces of <country> (<period>)" and "Government of <country> (<period>)"
   unidentified.json   country -> the name ACLED most often gives unidentified perpetrators there, where it is not
                       "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
-  mined_phrases.json  phrase in `notes` -> ACLED actor it stands for (count, precision), kept only when the
-                      phrase looks like an actor reference (ends in an actor head noun, is an acronym, or shares
-                      a word with the actor's name), precision >= 0.9 and count >= 10
+  homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
+                      naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
+  leaders.json        follower -> leader: pairs of actors that stand on one side of an event, where ACLED makes the
+                      leader actor1/actor2 and the follower its associate (>= 80% of >= 10 rows: "Operation Peace
+                      Spring" leads Turkey's forces, QSD leads the Global Coalition)
+  civilian_targets.json  sub-event types whose actor2 is "Civilians (<country>)" in >= 80% of rows (attacks,
+                      abductions, looting, arrests): the victims ACLED names when no one else is
+  communal.json       country -> the place field ACLED names its communal militias after ("location": "Tafas
+                      Communal Militia (Syria)"; "admin1": "Kaduna Communal Militia (Nigeria)")
+  units.json          names ACLED gives by role: `stand_in`, actors that stand almost only in assoc_actor columns
+                      -> the actor1/actor2 they stand beside (the regime's air defence force beside its ground
+                      forces; "Former Opposition Rebels (Syria)" beside "Unidentified Armed Group (Syria)"), and
+                      `default`, the unit a state's forces are coded under in one sub-event type ("Military Forces
+                      of Russia (2000-) Air Force" for Russian air strikes)
 
 Run: python scripts/build_actors.py  (about 10 s). The hand tables (groups.json, state.json, generic.json) are
 not touched.
@@ -24,13 +35,6 @@ from eventwire.devdata import acled_rows
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "actors"
 STATE_NAME = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)|^Government of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)")
-TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-\.]*[A-Za-z]|[A-Za-z]")
-HEAD_NOUNS = {
-    "forces", "fighters", "militants", "militia", "militias", "gunmen", "rebels", "members", "warplanes", "troops",
-    "soldiers", "factions", "army", "police", "brigade", "division", "corps", "front", "council", "cells", "jets",
-    "helicopters", "drones", "militiamen", "units", "group", "groups", "army", "intelligence", "security",
-}
-MIN_COUNT, MIN_PRECISION = 10, 0.9
 
 
 def _actors(row: dict[str, str]) -> set[str]:
@@ -77,51 +81,93 @@ def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
     return {c: name for c, (name, n) in best.items() if n >= 5 and name != f"Unidentified Armed Group ({c})"}
 
 
-def _grams(text: str) -> set[str]:
-    words = TOKEN.findall(text)
-    return {" ".join(words[i : i + n]) for n in range(1, 4) for i in range(len(words) - n + 1)}
+HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
+LEAD_SHARE = 0.8
 
 
-def _looks_like_actor(phrase: str, actor: str) -> bool:
-    words = phrase.split()
-    if words[-1].lower() in HEAD_NOUNS and len(words) > 1:
-        return True
-    if len(words) == 1 and phrase.isupper() and len(phrase) >= 2:
-        return True
-    name_words = {w.lower() for w in TOKEN.findall(actor) if len(w) > 3}
-    return bool(name_words & {w.lower() for w in words}) and not phrase[0].islower()
+def mine_civilian_targets(rows: list[dict[str, str]]) -> list[str]:
+    by_type: dict[str, Counter[bool]] = defaultdict(Counter)
+    for row in rows:
+        by_type[row["sub_event_type"]][row["actor2"].startswith("Civilians (")] += 1
+    return sorted(sub for sub, c in by_type.items() if sum(c.values()) >= MIN_HOME_ROWS and c[True] / sum(c.values()) >= LEAD_SHARE)
 
 
-def mine_phrases(rows: list[dict[str, str]]) -> list[dict[str, object]]:
-    grams = [_grams(r["notes"]) for r in rows]
-    actors = [_actors(r) for r in rows]
-    count = Counter(g for gs in grams for g in gs)
-    keep = {g for g, n in count.items() if n >= MIN_COUNT}
-    pair: dict[str, Counter[str]] = defaultdict(Counter)
-    for gs, acts in zip(grams, actors):
-        for g in gs & keep:
-            pair[g].update(acts)
-    found = []
-    for g in sorted(keep):
-        if not pair[g]:
-            continue
-        actor, n = pair[g].most_common(1)[0]
-        precision = n / count[g]
-        if precision >= MIN_PRECISION and _looks_like_actor(g, actor):
-            found.append({"phrase": g, "actor": actor, "count": count[g], "precision": round(precision, 3)})
-    return _drop_redundant(found)
+def mine_leaders(rows: list[dict[str, str]]) -> dict[str, list[str]]:
+    sides: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        for k in ("1", "2"):
+            sides.update((row[f"actor{k}"], a.strip()) for a in row[f"assoc_actor_{k}"].split(";") if a.strip())
+    leaders: dict[str, list[str]] = defaultdict(list)
+    for (main, follower), n in sorted(sides.items()):
+        if main and n >= MIN_HOME_ROWS and n / (n + sides[(follower, main)]) >= LEAD_SHARE:
+            leaders[follower].append(main)
+    return dict(leaders)
 
 
-def _drop_redundant(found: list[dict[str, object]]) -> list[dict[str, object]]:
-    """Keep a phrase only if no shorter phrase inside it already points at the same actor."""
-    by_phrase = {str(f["phrase"]): f for f in found}
-    kept = []
-    for f in found:
-        words = str(f["phrase"]).split()
-        subs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)} - {f["phrase"]}
-        if not any(s in by_phrase and by_phrase[s]["actor"] == f["actor"] for s in subs):
-            kept.append(f)
-    return sorted(kept, key=lambda f: (-int(f["count"]), str(f["phrase"])))  # type: ignore[call-overload]
+COMMUNAL = re.compile(r"^(.+) Communal Militia \((.+)\)$")
+PLACE_FIELDS = ("location", "admin3", "admin2", "admin1")
+
+
+def mine_communal(rows: list[dict[str, str]]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        for name in (row["actor1"], row["actor2"]):
+            m = COMMUNAL.match(name)
+            if m and m.group(1) != "Unidentified" and m.group(2) == row["country"]:
+                votes[row["country"]][next((f for f in PLACE_FIELDS if row[f] == m.group(1)), "")] += 1
+    found = {}
+    for country, by_field in sorted(votes.items()):
+        field, n = by_field.most_common(1)[0]
+        if field and sum(by_field.values()) >= MIN_HOME_ROWS and n / sum(by_field.values()) >= 0.6:
+            found[country] = field
+    return found
+
+
+def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        for name in (row["actor1"], row["actor2"]):
+            if name:
+                votes[name][row["country"]] += 1
+    homes = {}
+    for name, by_country in sorted(votes.items()):
+        country, n = by_country.most_common(1)[0]
+        if sum(by_country.values()) >= MIN_HOME_ROWS and n / sum(by_country.values()) >= HOME_SHARE:
+            homes[name] = country
+    return homes
+
+
+UNIT = re.compile(r"^((?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)) (.+)$")
+BASE = re.compile(r"^(?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)$")
+ASSOC_ONLY_SHARE, STAND_IN_SHARE, DEFAULT_UNIT_SHARE, MIN_UNIT_ROWS = 0.1, 0.5, 0.6, 10
+
+
+def mine_units(rows: list[dict[str, str]]) -> dict[str, object]:
+    main: Counter[str] = Counter()
+    assoc: Counter[str] = Counter()
+    side: dict[str, Counter[str]] = defaultdict(Counter)  # assoc name -> main actor of its side
+    by_type: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        for k, name in (("1", row["actor1"]), ("2", row["actor2"])):
+            main[name] += 1
+            for a in (x.strip() for x in row[f"assoc_actor_{k}"].split(";") if x.strip()):
+                assoc[a] += 1
+                side[a][name] += 1
+            m = UNIT.match(name)
+            if m or BASE.match(name):
+                by_type[(m.group(1) if m else name, row["sub_event_type"])][m.group(2) if m else ""] += 1
+    stand_in = {}
+    for name in sorted(assoc):
+        seen = main[name] + assoc[name]
+        other, n = side[name].most_common(1)[0]
+        if seen >= MIN_UNIT_ROWS and main[name] / seen < ASSOC_ONLY_SHARE and other and n / assoc[name] >= STAND_IN_SHARE:
+            stand_in[name] = other
+    default: dict[str, dict[str, str]] = defaultdict(dict)
+    for (base, sub), votes in sorted(by_type.items()):
+        unit, n = votes.most_common(1)[0]
+        if unit and sum(votes.values()) >= MIN_UNIT_ROWS and n / sum(votes.values()) >= DEFAULT_UNIT_SHARE:
+            default[base][sub] = unit
+    return {"stand_in": stand_in, "default": dict(default)}
 
 
 def _write(name: str, obj: object) -> None:
@@ -133,7 +179,11 @@ def main() -> None:
     _write("actor_inter.json", mine_inter(rows))
     _write("periods.json", mine_periods(rows))
     _write("unidentified.json", mine_unidentified(rows))
-    _write("mined_phrases.json", mine_phrases(rows))
+    _write("units.json", mine_units(rows))
+    _write("homes.json", mine_homes(rows))
+    _write("communal.json", mine_communal(rows))
+    _write("leaders.json", mine_leaders(rows))
+    _write("civilian_targets.json", mine_civilian_targets(rows))
 
 
 if __name__ == "__main__":

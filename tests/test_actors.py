@@ -7,7 +7,20 @@ from pathlib import Path
 import pytest
 
 from eventwire import actors
-from eventwire.actors import ActorName, alias_patterns, find_mentions, generic_actor, normalise, resolve_key
+from eventwire.actors import (
+    ActorName,
+    alias_patterns,
+    area_actor,
+    coded_name,
+    communal_actor,
+    find_mentions,
+    generic_actor,
+    home_country,
+    leads,
+    normalise,
+    resolve_key,
+    targets_civilians,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="../shared (dev data and seeds) is absent")
@@ -116,3 +129,201 @@ def test_actor1_ceiling_on_held_out_rows() -> None:
     rows = eval_sample(300)
     hits = sum(r["actor1"] in _names(r["notes"], r["country"], date.fromisoformat(r["event_date"])) for r in rows)
     assert hits / len(rows) >= CEILING_FLOOR, f"actor1 ceiling {hits}/{len(rows)}"
+
+
+def _event_actors(text: str, published: date) -> dict[str, str]:
+    """actor1/actor2/assoc_actor_1 names of the first event the pipeline finds in an ACLED-style note."""
+    from eventwire.intake import article_from_text
+    from eventwire.pipeline import extract
+
+    events = extract(article_from_text(text, input_id="t", published=published))
+    assert events, text
+    return {a.role: a.name for a in events[0].actors}
+
+
+def test_protest_actor_is_protesters_of_the_country() -> None:
+    roles = _event_actors("On 30 April 2022, hundreds of people marched in Philadelphia (Pennsylvania) to call for an "
+                          "end to gun violence in the city.", date(2022, 4, 30))
+    assert roles.get("actor1") == "Protesters (United States)" and "actor2" not in roles
+    roles = _event_actors("On 24 January 2022, in Lyon, members of the CGT union demonstrated against the pension "
+                          "reform. Police dispersed the protesters with tear gas.", date(2022, 1, 24))
+    assert roles.get("actor1") == "Protesters (France)"
+
+
+def test_violence_against_civilians_has_civilian_victims_and_unknown_perpetrators() -> None:
+    roles = _event_actors("On 10 May 2022, in Puerta de Anzar, Colima, a man was shot and killed by armed men in a "
+                          "vehicle in a drive-by shooting. 1 fatality.", date(2022, 5, 10))
+    assert roles.get("actor2") == "Civilians (Mexico)"
+    assert roles.get("actor1", "").startswith("Unidentified")
+
+
+def test_subject_of_the_first_verb_acts() -> None:
+    roles = _event_actors("On 23 July 2020, unidentified gunmen attacked using small arms fire a QSD position near "
+                          "al Romaniyah bridge in Ar-Raqqa city, killing 1 member and wounding another.", date(2020, 7, 23))
+    assert roles.get("actor1") == "Unidentified Armed Group (Syria)"
+    assert roles.get("actor2") == "QSD: Syrian Democratic Forces"
+
+
+def test_turkish_backed_factions_in_the_peace_spring_area() -> None:
+    after = date(2020, 12, 20)
+    assert area_actor("JWS: Syrian National Army", "Syria", "Ar Raqqa", after) == ActorName("Operation Peace Spring", 2, "rebel")
+    assert area_actor("Opposition Rebels (Syria)", "Syria", "Al-Hasakeh", after).name == "Operation Peace Spring"  # type: ignore[union-attr]
+    assert area_actor("JWS: Syrian National Army", "Syria", "Aleppo", after) is None
+    assert area_actor("JWS: Syrian National Army", "Syria", "Ar Raqqa", date(2019, 6, 1)) is None
+    assert area_actor("QSD: Syrian Democratic Forces", "Syria", "Ar Raqqa", after) is None
+    roles = _event_actors("On 20 December 2020, Turkish-backed factions clashed with QSD near Ain Issa in Ar-Raqqa "
+                          "countryside. No fatalities were reported.", after)
+    assert roles.get("actor1") == "Operation Peace Spring" and roles.get("actor2") == "QSD: Syrian Democratic Forces"
+
+
+def test_bare_state_word_qualifying_a_thing_is_no_actor() -> None:
+    keys = [k for _, _, k in find_mentions("On 21 April 2022, IS attacked a QSD military point near Sajjar town.")]
+    assert keys == ["group:islamic_state", "group:sdf"]
+    assert find_mentions("An IED exploded near a military vehicle on the road.") == []
+    assert [k for _, _, k in find_mentions("On 4 May, the military arrested five men.")] == ["military:"]
+
+
+def test_both_sides_of_a_clash() -> None:
+    roles = _event_actors("On 13 October 2021, clashes took place between JWS and YPG on Bassilhaya axis in Aleppo "
+                          "countryside. Casualties unknown.", date(2021, 10, 13))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("JWS: Syrian National Army", "YPG: Peoples Protection Units")
+    roles = _event_actors("On 27 May 2019, regime forces and rebel fighters clashed in the Kafr Nabutha area with "
+                          "neither injuries nor fatalities reported.", date(2019, 5, 27))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_umbrella_and_identified_groups_name_the_actor() -> None:
+    roles = _event_actors("On 2 March 2021, JWS, which operates under OPS, clashed with QSD on the frontline of "
+                          "Areshet Ras El Ein in the countryside of Al-Hasakeh.", date(2021, 3, 2))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Operation Peace Spring", "QSD: Syrian Democratic Forces")
+    roles = _event_actors("On 31 December 2021, unknown gunmen believed to be IS ambushed a QSD military patrol near "
+                          "Hreiji oil field in Deir ez Zor countryside.", date(2021, 12, 31))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Islamic State (Syria)", "QSD: Syrian Democratic Forces")
+
+
+def test_state_units_as_acled_codes_them() -> None:
+    def coded(name: str, sub: str) -> str:
+        found = coded_name(name, sub)
+        return found.name if found else name
+
+    assert coded("Military Forces of Syria (2000-) Syrian Arab Air Defense Force", "Armed clash") == "Military Forces of Syria (2000-)"
+    assert coded("Military Forces of Russia (2000-)", "Air/drone strike") == "Military Forces of Russia (2000-) Air Force"
+    assert coded("Military Forces of Russia (2000-)", "Armed clash") == "Military Forces of Russia (2000-)"
+    assert coded("Military Forces of Syria (2000-) Military Intelligence", "Armed clash").endswith("Military Intelligence")
+    assert coded_name("Former Opposition Rebels (Syria)", "Armed clash") == ActorName("Unidentified Armed Group (Syria)", 3, "militia")
+    roles = _event_actors("On 29 May 2022, Russian air forces carried out air strikes near Yakovlivka, Donetsk. "
+                          "Casualties unknown.", date(2022, 5, 29))
+    assert roles.get("actor1") == "Military Forces of Russia (2000-) Air Force"
+
+
+def test_group_named_only_as_victim_is_actor2() -> None:
+    roles = _event_actors("On 13 March 2019, the bodies of 2 QSD members were found killed in Basira and its outskirts "
+                          "in southern Deir-ez-Zor countryside.", date(2019, 3, 13))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
+    roles = _event_actors("On 5 October 2021, IS attacked Harakat Hezbollah Al Nujaba and QDW positions in Tabni badia "
+                          "in Deir ez Zor countryside, killing and injuring an unknown number of them.", date(2021, 10, 5))
+    assert roles.get("actor1") == "Islamic State (Syria)"
+
+
+def test_rebel_and_islamist_factions_are_opposition_rebels() -> None:
+    roles = _event_actors("On 15 August 2019, regime forces clashed with rebel and Islamist faction fighters in the "
+                          "Jabal al-Akrad area in Lattakia.", date(2019, 8, 15))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_groups_of_one_country_place_the_actors() -> None:
+    assert home_country("group:sdf") == "Syria" and home_country("military:", surface="regime") == "Syria"
+    assert home_country("group:islamic_state") is None  # fights in many countries
+    roles = _event_actors("On 22 December 2019, unidentified gunmen riding a motorcycle shot and killed 2 regime "
+                          "fighters near the former Abu Khasha checkpoint in Nawa city in Dar'a.", date(2019, 12, 22))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-)")
+
+
+def test_reconciled_former_rebels_are_an_unidentified_group() -> None:
+    roles = _event_actors("On 7 April 2021, unidentified gunmen shot dead a former opposition fighter who had reconciled "
+                          "with the Syrian regime in the town of Ash-Shajara in the countryside of Dar'a. 1 fatality.",
+                          date(2021, 4, 7))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Unidentified Armed Group (Syria)")
+
+
+def test_communal_militias_are_named_after_the_place() -> None:
+    assert communal_actor("Syria", {"location": "Tafas", "admin1": "Dara"}) == ActorName("Tafas Communal Militia (Syria)", 4, "identity")
+    assert communal_actor("Nigeria", {"location": "Ruggar Goshe", "admin1": "Kaduna"}).name == "Kaduna Communal Militia (Nigeria)"  # type: ignore[union-attr]
+    roles = _event_actors("On 3 August 2020, clashes took place between two families in Tafas town in Dar'a governorate "
+                          "over an old dispute, killing 2 people.", date(2020, 8, 3))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Tafas Communal Militia (Syria)", "Tafas Communal Militia (Syria)")
+
+
+def test_group_name_before_a_generic_noun_is_the_actor() -> None:
+    text = "On 17 July 2022, IS gunmen shot and killed a QSD member in Hejneh village in Deir ez Zor governorate."
+    assert [k for _, _, k in find_mentions(text)] == ["group:islamic_state", "group:sdf"]
+    assert [k for _, _, k in find_mentions("unidentified gunmen attacked a checkpoint")] == ["generic:unidentified"]
+    assert [k for _, _, k in find_mentions("the NAF rebel forces fired 120mm mortars")] == ["group:naf"]
+    assert [k for _, _, k in find_mentions("QSD and rebels clashed")] == ["group:sdf", "group:opposition_rebels"]
+
+
+def test_against_separates_the_sides_of_between() -> None:
+    roles = _event_actors("On 1 July 2020, clashes took place between regime and pro-regime militia forces against "
+                          "opposition factions on Miznaz front in Aleppo amid regime artillery shelling on the area.",
+                          date(2020, 7, 1))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_side_leader_is_the_actor() -> None:
+    assert leads("Operation Peace Spring", "Military Forces of Turkey (2016-)")
+    assert not leads("Military Forces of Turkey (2016-)", "Operation Peace Spring")
+    roles = _event_actors("On 21 January 2021, Turkish forces supported by JWS whom are operating under OPS shelled "
+                          "Al Jahbal town in Ar-Raqqa countryside with heavy artillery and mortars, coincided with "
+                          "clashes with QSD on the same frontline.", date(2021, 1, 21))
+    assert roles.get("actor1") == "Operation Peace Spring" and roles.get("assoc_actor_1") == "Military Forces of Turkey (2016-)"
+
+
+def test_reciprocal_verbs_and_clashes_among_one_group() -> None:
+    roles = _event_actors("On 4 November 2022, Syrian regime forces and HTS exchanged shelling on Kafr Battikh axis in "
+                          "Idleb countryside. Casualties unknown.", date(2022, 11, 4))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "HTS: Hayat Tahrir al Sham")
+    roles = _event_actors("On 22 September 2020, clashes took place among QSD members in Shiheil town in Deir ez Zor "
+                          "countryside, injuring several of them.", date(2020, 9, 22))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("QSD: Syrian Democratic Forces", "QSD: Syrian Democratic Forces")
+
+
+def test_civilians_named_for_their_nationality() -> None:
+    roles = _event_actors("Displacement: On 19 April 2022, about 3200 refugees from Ukraine arrived in Slovakia and were "
+                          "registered in the country.", date(2022, 4, 19))
+    assert roles.get("actor1") == "Civilians (Ukraine)" and "actor2" not in roles
+
+
+def test_passive_by_names_the_attacker() -> None:
+    roles = _event_actors("On 5 April 2021, a QSD member was killed by an unknown gunmen in Karama town in Ar-Raqqa "
+                          "countryside.", date(2021, 4, 5))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
+
+
+def test_unit_of_the_state_forces_is_the_actor() -> None:
+    roles = _event_actors("On 3 June 2021, unidentified gunmen shot and killed a member of the regime's 4th Armored "
+                          "Division in Mzeireb in Dar'a. 1 fatality.", date(2021, 6, 3))
+    assert roles.get("actor2") == "Military Forces of Syria (2000-) 4th Armored Division"
+
+
+def test_looting_and_arrests_target_civilians_unless_someone_is_named() -> None:
+    assert targets_civilians("Looting/property destruction") and targets_civilians("Attack")
+    assert not targets_civilians("Armed clash") and not targets_civilians("Peaceful protest")
+    roles = _event_actors("Looting: On 10 May 2022, Myanmar military troops looted property and burned down houses "
+                          "in Kyauk Yit village, Pale township (Sagaing region).", date(2022, 5, 10))
+    assert roles.get("actor1") == "Military Forces of Myanmar (2021-)" and roles.get("actor2") == "Civilians (Myanmar)"
+
+
+def test_smugglers_and_unknown_other_sides() -> None:
+    assert normalise("smugglers", "Syria") == ActorName("Unidentified Armed Group (Syria)", 3, "militia")
+    assert generic_actor("gang", "Syria").name == "Unidentified Armed Group (Syria)"  # ACLED codes no gangs in Syria
+    assert generic_actor("gang", "Mexico").name == "Unidentified Gang (Mexico)"
+    roles = _event_actors("On 2 January 2023, clashes took place between QSD and fuel smugglers who refused to stop at "
+                          "the checkpoint near Artawaziya town in Ar Raqqa countryside.", date(2023, 1, 2))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("QSD: Syrian Democratic Forces", "Unidentified Armed Group (Syria)")
+
+
+def test_named_tribes_and_clans() -> None:
+    text = "On 5 April 2023, clashes took place among Shaitat tribal militiamen in Al Mehmedeh area in Abu Hamam."
+    assert [(text[s:e], k) for s, e, k in find_mentions(text)] == [("Shaitat tribal militiamen", "tribe:Shaitat|Tribal")]
+    assert normalise("the al Boumaish clan", "Syria") == ActorName("Boumaish Clan Militia (Syria)", 4, "identity")
+    assert [k for _, _, k in find_mentions("tribal gunmen from the Khesham area")] == ["generic:tribal"]

@@ -58,6 +58,36 @@ class Resources:
             return normalise(mention, country, when)
         return resolve_key(key, country, when, mention) or normalise(mention, country, when)
 
+    def area_actor(self, name: str, country, admin1, when):
+        from eventwire.actors import area_actor
+
+        return area_actor(name, country, admin1, when)
+
+    def coded_name(self, name: str, sub_event_type: str):
+        from eventwire.actors import coded_name
+
+        return coded_name(name, sub_event_type)
+
+    def home_country(self, key: str, mention: str, when):
+        from eventwire.actors import home_country
+
+        return home_country(key, when, mention)
+
+    def communal_actor(self, country, places):
+        from eventwire.actors import communal_actor
+
+        return communal_actor(country, places)
+
+    def leads(self, leader: str, follower: str) -> bool:
+        from eventwire.actors import leads
+
+        return leads(leader, follower)
+
+    def targets_civilians(self, sub_event_type: str) -> bool:
+        from eventwire.actors import targets_civilians
+
+        return targets_civilians(sub_event_type)
+
     def generic_actor(self, kind: str, country):
         from eventwire.actors import generic_actor
 

@@ -5,23 +5,41 @@
     normalise("U.S. jets", "Syria", date(2016, 12, 7)) -> ActorName("Military Forces of the United States (2009-2017)", 8, "state")
 
 Tables live in eventwire/data/actors: groups.json, state.json and generic.json are hand-written; actor_inter.json,
-periods.json and mined_phrases.json are mined from the dev train split by scripts/build_actors.py.
+periods.json, unidentified.json, units.json, homes.json, communal.json, leaders.json and civilian_targets.json are mined from the dev train split by scripts/build_actors.py.
 """
 from __future__ import annotations
 
 from ._aliases import alias_patterns, find_mentions, lookup
 from ._periods import period_for, state_name
-from ._resolve import KIND_OF_INTER, ActorName, generic_actor, normalise, resolve_key
+from ._resolve import (
+    KIND_OF_INTER,
+    ActorName,
+    area_actor,
+    coded_name,
+    communal_actor,
+    generic_actor,
+    home_country,
+    leads,
+    normalise,
+    resolve_key,
+    targets_civilians,
+)
 
 __all__ = [
     "KIND_OF_INTER",
     "ActorName",
     "alias_patterns",
+    "area_actor",
+    "coded_name",
+    "communal_actor",
     "find_mentions",
     "generic_actor",
+    "home_country",
+    "leads",
     "lookup",
     "normalise",
     "period_for",
     "resolve_key",
     "state_name",
+    "targets_civilians",
 ]

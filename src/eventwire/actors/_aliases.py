@@ -1,7 +1,8 @@
 """The alias table (surface form -> canonical key) and dictionary matching of actor mentions in text.
 
 Canonical keys: "group:<id>" (groups.json), "military:<Country>" / "police:<Country>" (a named state),
-"military:" / "police:" (the state of the event's country), "generic:<kind>" (generic.json).
+"military:" / "police:" (the state of the event's country), "generic:<kind>" (generic.json), and
+"tribe:<Name>|Tribal" / "tribe:<Name>|Clan" for a tribe or clan named in the text ("the Shaitat tribe").
 Matching is on word tokens, so "al-Sham" = "al Sham", "People’s" = "Peoples"; aliases written in capitals
 (IS, SDF, U.S.) and the `exact_case` ones match case-sensitively, the rest ignore case.
 """
@@ -19,6 +20,12 @@ _JOINER = re.compile(r"^[\s\-'’.]*$")
 _DROP = re.compile(r"['’.]")
 _SPACE = re.compile(r"[\s\-]+")
 MAX_TOKENS = 9
+# After a bare state word these nouns make it an adjective: "a military vehicle", "the military coup", "police
+# station" names a thing, not who acted.
+_THINGS = re.compile(
+    r"\s+(?:vehicles?|points?|councils?|coup|courts?|reinforcements?|equipment|operations?|aspirants|recruitment|"
+    r"officials?|employees|spokesm[ae]n|size|brutality|departments?|buildings?|hospitals?|academy|college|service|"
+    r"uniforms?|ranks|rule|regime|junta|leaders?|leadership|budget|spending|decree)\b", re.I)
 
 
 def _norm(surface: str) -> str:
@@ -106,10 +113,24 @@ def _longest_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, in
     return best
 
 
+_TRIBE = re.compile(r"\b(?:the\s+)?((?:Albu|Abu|Bani|Beni|Al)[- ][A-Z][\w'-]+|(?!The\b|Al\b)[A-Z][\w'-]+)\s+"
+                    r"(tribe|tribes|tribal|tribesmen|clan|clans)"
+                    r"(?:\s+(?:militia|militias|militiamen|members|fighters|gunmen))?\b")
+
+
+def _named_tribes(text: str) -> list[tuple[int, int, str]]:
+    """ "the Shaitat tribe", "al Boumaish clan": "tribe:<Name>|Tribal" / "|Clan" (ACLED's "Shaitat Tribal Militia")."""
+    found = []
+    for m in _TRIBE.finditer(text):
+        kind = "Clan" if m.group(2).startswith("clan") else "Tribal"
+        found.append((m.start(), m.end(), f"tribe:{m.group(1).replace('-', ' ')}|{kind}"))
+    return found
+
+
 def find_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical key) of actor mentions, longest first, non-overlapping, in text order."""
     tokens = list(_TOKEN.finditer(text))
-    found = []
+    found = _named_tribes(text)
     for i, tok in enumerate(tokens):
         if tok.start() > 0 and text[tok.start() - 1] == "-":
             continue  # "anti-IS", "pro-regime": a prefix changes who is meant
@@ -120,4 +141,24 @@ def find_mentions(text: str) -> list[tuple[int, int, str]]:
     for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or hit[0] >= c[1] for c in chosen):
             chosen.append(hit)
-    return sorted(chosen)
+    chosen.sort()
+    return [h for i, h in enumerate(chosen) if not _modifier(text, h, chosen[i - 1] if i else None)]
+
+
+def _modifier(text: str, hit: tuple[int, int, str], prev: tuple[int, int, str] | None) -> bool:
+    """A bare state word ("military", "police") that qualifies a thing ("military vehicle"), and a common noun
+    that follows another actor's name ("a QSD military point", "IS gunmen", "NAF rebel forces"), is not an actor
+    of its own."""
+    if not _common_noun(hit[2]):
+        return False
+    after_actor = prev is not None and _JOINER.match(text[prev[1] : hit[0]]) is not None
+    return after_actor or (hit[2] in ("military:", "police:") and _THINGS.match(text, hit[1]) is not None)
+
+
+def _common_noun(key: str) -> bool:
+    """Keys of actors named by a common noun ("military", "gunmen", "rebel forces": the country's state forces,
+    unidentified men, "Opposition Rebels (<country>)"), which after a group's name are that group's noun."""
+    if key in ("military:", "police:", "generic:unidentified"):
+        return True
+    prefix, _, gid = key.partition(":")
+    return prefix == "group" and "{country}" in groups()[gid]["name"]

@@ -8,9 +8,21 @@ from typing import Any
 
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
-from ._tables import generic, groups, mined_inter, state, unidentified_by_country
+from ._tables import (
+    civilian_targets,
+    communal,
+    generic,
+    groups,
+    homes,
+    leaders,
+    mined_inter,
+    state,
+    unidentified_by_country,
+    units,
+)
 
-__all__ = ["ActorName", "KIND_OF_INTER", "generic_actor", "normalise", "resolve_key"]
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country",
+           "leads", "normalise", "resolve_key", "targets_civilians"]
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +41,8 @@ class ActorName:
 def generic_actor(kind: str, country: str | None) -> ActorName:
     """"protesters"/"rioters"/"civilians"/"unidentified" (and communal/tribal/clan/gang) -> "Protesters (Syria)"."""
     kind = _GENERIC_ALIASES.get(kind, kind)
+    if kind == "gang" and _unknown_here(kind, country):
+        kind = "unidentified"  # "drug dealers" in Syria: ACLED has no gangs there, only unidentified armed groups
     spec = generic()["kinds"][kind]
     inter = int(spec["inter"])
     name = spec["name"].format(country=country or NO_COUNTRY)
@@ -36,6 +50,23 @@ def generic_actor(kind: str, country: str | None) -> ActorName:
         name = unidentified_by_country()[country]  # e.g. El Salvador: ACLED mostly writes "Unidentified Gang"
         inter = int(mined_inter().get(name, inter))
     return ActorName(name, inter, KIND_OF_INTER[inter])
+
+
+def communal_actor(country: str | None, places: dict[str, str | None]) -> ActorName | None:
+    """ "Tafas Communal Militia (Syria)": where ACLED names communal militias after a place of the event (which
+    field, per country, is mined: communal.json); `places` maps "location", "admin1", "admin2" to names."""
+    place = places.get(communal().get(country or "", ""))
+    if not place:
+        return None
+    inter = int(generic()["kinds"]["communal"]["inter"])
+    return ActorName(f"{place} Communal Militia ({country})", inter, KIND_OF_INTER[inter])
+
+
+def _unknown_here(kind: str, country: str | None) -> bool:
+    """Whether ACLED's data names this kind of generic actor in no event of a country it otherwise covers."""
+    known = mined_inter()
+    here = generic()["kinds"]["unidentified"]["name"].format(country=country)
+    return country is not None and here in known and generic()["kinds"][kind]["name"].format(country=country) not in known
 
 
 def _state_inter(force_country: str, country: str | None) -> int:
@@ -47,16 +78,21 @@ def _state(force: str, force_country: str, country: str | None, when: date | Non
     return ActorName(state_name(force, force_country, when), _state_inter(force_country, country), "state")
 
 
-def _group_spec(g: dict[str, Any], country: str | None, when: date | None) -> dict[str, Any]:
+def _group_spec(g: dict[str, Any], country: str | None, when: date | None, admin1: str | None) -> dict[str, Any]:
     for alt in g.get("renamed", []):
         applies = not alt.get("countries") or country in alt["countries"]
-        if when is not None and when.isoformat() >= alt["from"] and applies:
+        in_area = not alt.get("admin1") or _place_key(admin1) in {_place_key(a) for a in alt["admin1"]}
+        if when is not None and when.isoformat() >= alt["from"] and applies and in_area:
             return {**g, **alt}
     return g
 
 
-def _group(gid: str, country: str | None, when: date | None) -> ActorName | None:
-    g = _group_spec(groups()[gid], country, when)
+def _place_key(name: str | None) -> str:
+    return "".join(ch for ch in (name or "").lower() if ch.isalnum())
+
+
+def _group(gid: str, country: str | None, when: date | None, admin1: str | None = None) -> ActorName | None:
+    g = _group_spec(groups()[gid], country, when, admin1)
     if country and g.get("only_in") and country not in g["only_in"]:
         return None
     template = g.get("by_country", {}).get(country or "", g["name"])
@@ -69,6 +105,52 @@ def _group(gid: str, country: str | None, when: date | None) -> ActorName | None
     return ActorName(name, inter, g["kind"])
 
 
+def area_actor(name: str, country: str | None, admin1: str | None, when: date | None) -> ActorName | None:
+    """The name a group resolved as `name` takes in this province, where ACLED codes it by area (Turkish-backed
+    factions in Al Hasakeh and Ar Raqqa from October 2019 are "Operation Peace Spring"); None where it does not."""
+    if not admin1:
+        return None
+    for gid, g in groups().items():
+        if not any(alt.get("admin1") for alt in g.get("renamed", [])):
+            continue
+        plain = _group(gid, country, when)
+        if plain is not None and plain.name == name:
+            local = _group(gid, country, when, admin1)
+            return local if local is not None and local.name != name else None
+    return None
+
+
+def home_country(key: str, when: date | None = None, surface: str = "") -> str | None:
+    """The one country the actor a key stands for fights in ("group:sdf" -> Syria), or None if it is not one."""
+    actor = resolve_key(key, None, when, surface)
+    return homes().get(actor.name) if actor is not None else None
+
+
+def targets_civilians(sub_event_type: str) -> bool:
+    """Whether ACLED names civilians as actor2 of this sub-event type unless someone else is named (mined)."""
+    return sub_event_type in civilian_targets()
+
+
+def leads(leader: str, follower: str) -> bool:
+    """Whether ACLED names `leader` as actor1/actor2 and `follower` as its associate when both stand on one side
+    ("Operation Peace Spring" over Turkey's forces that back it; mined, leaders.json)."""
+    return leader in leaders().get(follower, [])
+
+
+def coded_name(name: str, sub_event_type: str) -> ActorName | None:
+    """The actor ACLED puts in actor1/actor2 where a sentence's main actor is `name`, or None if it is `name`
+    itself: an actor that ACLED lists almost only as an associate gives way to the one it stands beside (the
+    regime's air defence force to its ground forces, reconciled "former rebels" to an unidentified armed group),
+    and bare state forces take the unit their country is coded under for the type (Russian air strikes)."""
+    table = units()
+    unit = table["default"].get(name, {}).get(sub_event_type)
+    coded = table["stand_in"].get(name) or (f"{name} {unit}" if unit else None)
+    if coded is None:
+        return None
+    inter = int(mined_inter().get(coded, mined_inter().get(name, 1)))
+    return ActorName(coded, inter, KIND_OF_INTER[inter])
+
+
 def resolve_key(key: str, country: str | None = None, when: date | None = None, surface: str = "") -> ActorName | None:
     """The ACLED actor a canonical key (from `alias_patterns`/`find_mentions`) stands for in this event."""
     prefix, _, rest = key.partition(":")
@@ -76,6 +158,10 @@ def resolve_key(key: str, country: str | None = None, when: date | None = None, 
         return _group(rest, country, when)
     if prefix == "generic":
         return generic_actor(rest, country)
+    if prefix == "tribe":
+        tribe, _, kind = rest.partition("|")
+        inter = int(generic()["kinds"]["tribal"]["inter"])
+        return ActorName(f"{tribe} {kind} Militia ({country or NO_COUNTRY})", inter, KIND_OF_INTER[inter])
     if prefix in ("military", "police"):
         force_country = rest or country or state()["context_military_default"].get(surface.strip().lower())
         if not force_country:

@@ -41,3 +41,23 @@ def mined_periods() -> dict[str, dict[str, dict[str, Any]]]:
 
 def unidentified_by_country() -> dict[str, str]:
     return table("unidentified.json")
+
+
+def units() -> dict[str, Any]:
+    return table("units.json")
+
+
+def homes() -> dict[str, str]:
+    return table("homes.json")
+
+
+def communal() -> dict[str, str]:
+    return table("communal.json")
+
+
+def leaders() -> dict[str, list[str]]:
+    return table("leaders.json")
+
+
+def civilian_targets() -> list[str]:
+    return table("civilian_targets.json")  # type: ignore[return-value]

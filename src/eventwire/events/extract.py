@@ -27,12 +27,27 @@ _HEADLINE_MAX_WORDS = 14
 _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:man|woman|boy|girl|child)|(?:two|three|\d+) (?:men|women|children)|"
                       r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
                       r"civilians' houses)\b", re.I)
-_PROTESTERS = re.compile(r"\b(?:protest|demonstrat|rall|march|sit-in|strike|gathered|press conference|blocked)", re.I)
-_RIOTERS = re.compile(r"\b(?:riot|mob|lynch|pelted|stone|torched|vandali)", re.I)
 _BACKED = re.compile(r"[\s-](?:backed|supported|affiliated|aligned|funded)\b", re.I)
-_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\s+$", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_ASSOC = re.compile(r"^\s*(?:,\s*)?(?:and|supported by|backed by|alongside|along with|together with|with the support of|in cooperation with|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[\w-]+\s+){0,3}?(?:\w+ed|shot|hit|struck|dead|down)\s+by\s+"
+                         r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?$", re.I)
+_BETWEEN = re.compile(r"\b(?:between|among|amongst|within)\s+(?:the\s+)?$", re.I)
+_UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to be IS": ACLED codes the latter
+    r"^\W*(?:(?:forces|fighters|factions|members|militants|militiamen)\W+)?(?:(?:which|who|whom|that)\s+(?:are\s+|is\s+)?)?"
+    r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
+    r"(?:(?:believed|likely|suspected|thought|reported|said|claimed)\s+to\s+(?:be|belong to)(?:\s+members of)?)|belonging to)"
+    r"\s+(?:the\s+)?(?:banner of\s+(?:the\s+)?)?$", re.I)
+_UNIT_OF = re.compile(r"^(?:['’]s)?\s+(?:(?:members?|soldiers?|fighters?|officers?|forces|troops)\s+"
+                      r"(?:(?:affiliated|belonging)\s+)?(?:of|from|in|to|with)\s+(?:the\s+)?)?$", re.I)  # "regime's 4th Division"
+_SUPPORT_WORDS = (r"(?:supported|backed|assisted|aided|accompanied) by|alongside|along with|together with|"
+                  r"with (?:the )?(?:\w+ )?(?:support|help|backing|cover|assistance) (?:of|from)|in (?:cooperation|coordination) with")
+_HEAD_NOUN = r"(?:\s+(?:forces|fighters|members|militants|troops|factions))?"  # "QSD| forces, with the support of"
+_ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
+_ALLY = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
+_REPELLED = re.compile(r"\b(?:repell?(?:ed|s)?|repulsed|thwart(?:ed|s)?|foil(?:ed|s)?|fended off|fought off|"
+                       r"responded to|retaliated against)\b", re.I)
+_OTHER_SIDE = re.compile(r"(?:\s+(?:forces|fighters|members|militants|gunmen))?\s*,?\s+(?:and|against|with)\b", re.I)
+_AGAINST = re.compile(r"\bagainst\b", re.I)
+_RECIPROCAL = re.compile(r"clash|fight|fought|exchang|skirmish|gunfight|firefight|battle", re.I)
 
 
 @dataclass
@@ -76,6 +91,7 @@ class _Draft:
     evidence: list[Span] = field(default_factory=list)
     frame: DefectionFrame | None = None
     fallback: Location | None = None
+    actor_country: str | None = None  # the country generic and country-suffixed actors are named for
 
 
 Classify = Callable[[list[str]], list[dict[str, float]]]
@@ -165,10 +181,17 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
 
 
 def finish_events(drafted: Drafted, resources) -> list[Event]:
-    """Phase two, after `classify_drafts`: paragraph-level deaths (which need the final sub-types), then Events."""
+    """Phase two, after `classify_drafts`: what needs the final sub-types (paragraph-level deaths, the roles ACLED
+    fills by event type), then Events."""
+    ctx = drafted.ctx
     drafts = _paragraph_fatalities(drafted.drafts, drafted.article.text, drafted.sentences)
     _protest_fatalities(drafts)
-    return [_finish(d, drafted.article, drafted.ctx, resources) for d in drafts]
+    for d in drafts:
+        if d.kind == "event":
+            _coded_names(d, ctx, resources)
+            _side_leaders(d, resources)
+            _generic_roles(d, drafted.article.text, ctx, resources)
+    return [_finish(d, drafted.article, ctx, resources) for d in drafts]
 
 
 def _dated_report(text: str, s: int, e: int, times) -> bool:
@@ -212,7 +235,7 @@ def _hypothetical(text: str, s: int, trigger: Trigger) -> bool:
     return True
 
 
-_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:\w+ing\b[^,.;]{0,30})?$", re.I)
+_PROGRESSIVE = re.compile(r"\b(?-i:is|are)\s+(?:\w+ly\s+)?(?:\w+ing\b[^,.;]{0,30})?$", re.I)
 _SUPPORT = re.compile(r"\b(?:backed|supported|aided|covered|helped|assisted) by\b[^,;]*$|\bunder blows by\b[^,;]*$", re.I)
 _RELATIVE = re.compile(r"\b(?:who|which|that|whom)\b[^,;]*$", re.I)
 _MODIFIER_OK = {"the", "of", "in", "heavy", "fierce", "intense", "after", "amid", "renewed", "and", "violent", "fresh", "during"}
@@ -327,9 +350,9 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
         d.fallback = _fallback_location(ctx, resources)
         where = d.location or d.fallback
         article_country = ctx.country
-        if where is not None and where.country:
-            ctx.country = where.country  # actors are named for the country the event happened in
-        d.actors = _assign_actors(text, cs, ce, s, primary, mentions, ctx, resources)
+        ctx.country = d.actor_country = _actor_country(where, ctx, [m for m in mentions if cs <= m.start < ce], resources)
+        # who acts is read around the clause's first event word ("gunmen attacked a QSD post, killing …")
+        d.actors = _assign_actors(text, cs, ce, s, ts[0], mentions, ctx, resources)
         ctx.country = article_country
         d.time, d.time_stated = _assign_time(cs, ce, times, ctx, primary)
         d.fatalities = args.find_fatalities(text, cs, ce) or (None if split else args.find_fatalities(text, s, e))
@@ -347,7 +370,7 @@ def _territory_subtype(actors: list[Actor], resources) -> str:
 
 def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[Actor]:
     """actor1 acts, actor2 is acted on; by position around the trigger, passive "by X" and "between A and B"."""
-    inside = [m for m in mentions if cs <= m.start < ce] or [m for m in mentions]
+    inside = _umbrellas(text, [m for m in mentions if cs <= m.start < ce] or [m for m in mentions])
     refs = [_Mention(m.start(), m.end(), m.group(), "ref:group") for m in _GROUP_REF.finditer(text, cs, ce)]
     if ctx.last_group:
         inside = sorted(inside + [r for r in refs if not any(r.start < m.end and m.start < r.end for m in inside)],
@@ -362,10 +385,19 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         actor2 = before[-1] if before else next((m for m in after if m is not by), None)
     elif between:
         actor1 = between
-        actor2 = next((m for m in after if m.start > between.end and not _assoc_of(text, between, m)), None)
+        sides = [m for m in after if m.start > between.end and m.key != "generic:civilians"]
+        against = next((m for m in sides if _AGAINST.search(text, between.end, m.start)), None)  # "between A and B against C"
+        actor2 = against or next((m for m in sides if not _assoc_of(text, between, m, _ALLY)), None)
+        if actor2 is None and not _OTHER_SIDE.match(text, between.end):
+            actor2 = between  # "between two families", "among QSD members": one actor on both sides
     else:
-        actor1 = _head_of_chain(text, before) if before else None
+        acting = [m for m in before if m.key != "generic:civilians"] or before  # "gunmen in a civilian car fired"
+        actor1 = _head_of_chain(text, acting) if acting else None
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
+        if actor2 is None and actor1 is not None and _RECIPROCAL.search(text, before[-1].end, trigger.end):  # "A and B clashed"
+            actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
+        if actor1 is not None and actor2 is not None and _REPELLED.search(text, trigger.start, actor2.start):
+            actor1, actor2 = actor2, actor1  # "A repelled B's attack": B attacked
         if actor1 is None and after:
             actor1, actor2 = after[0], next((m for m in after[1:] if not _assoc_of(text, after[0], m)), None)
     result: list[Actor] = []
@@ -383,7 +415,26 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
             a = _to_actor(assoc, role, ctx, resources)
             if a and all(a.name != r.name for r in result):
                 result.append(a)
-    return _generic_roles(text, cs, ce, trigger, result, ctx, resources)
+    return result
+
+
+def _umbrellas(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "JWS, which operates under OPS" and "gunmen believed to be IS" name one actor, the umbrella or the one
+    identified, and "the regime's 4th Armored Division" one unit of the state's forces; the pair becomes a single
+    mention carrying the second one's key."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        gap = text[prev.end:m.start] if prev is not None else ""
+        if prev is not None and m.start - prev.end < 60 and (_UMBRELLA.match(gap) or _unit_of(prev, m, gap)):
+            out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], m.key)
+        else:
+            out.append(m)
+    return out
+
+
+def _unit_of(state: _Mention, unit: _Mention, gap: str) -> bool:
+    return state.key.partition(":")[0] in ("military", "police") and unit.key.startswith("group:") and bool(_UNIT_OF.match(gap))
 
 
 def _head_of_chain(text: str, before: list[_Mention]) -> _Mention:
@@ -395,10 +446,10 @@ def _head_of_chain(text: str, before: list[_Mention]) -> _Mention:
     return head
 
 
-def _assoc_of(text: str, head: _Mention, other: _Mention) -> bool:
+def _assoc_of(text: str, head: _Mention, other: _Mention, joiner: re.Pattern[str] = _ASSOC) -> bool:
     if other.start < head.end:
         return False
-    return bool(_ASSOC.match(text[head.end:other.start])) and other.start - head.end < 40
+    return bool(joiner.match(text[head.end:other.start])) and other.start - head.end < 40
 
 
 def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor | None:
@@ -413,31 +464,144 @@ def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor |
     return Actor(text=m.text, name=name.name, role=role, inter=name.inter, evidence=[Span(start=m.start, end=m.end)])  # type: ignore[arg-type]
 
 
-def _generic_roles(text, cs, ce, trigger, actors, ctx, resources) -> list[Actor]:
-    """Protesters, rioters and civilian victims as ACLED names them, when no named actor fills the role."""
-    roles = {a.role for a in actors}
-    sub = trigger.sub_event_type
-    clause = text[cs:ce]
-    if sub in ("Peaceful protest", "Protest with intervention") or (_PROTESTERS.search(clause) and sub not in SUBTYPE_TO_TYPE):
-        generic = resources.generic_actor("protesters", ctx.country)
-        span = Span(start=trigger.start, end=trigger.end)
-        if "actor1" not in roles:
-            actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter, evidence=[span]))
-        elif not any(a.name == generic.name for a in actors):
-            first = actors.pop(next(i for i, a in enumerate(actors) if a.role == "actor1"))
-            actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter, evidence=[span]))
-            if "assoc_actor_1" not in roles:
-                actors.append(first.model_copy(update={"role": "assoc_actor_1"}))
-    elif sub in ("Violent demonstration", "Mob violence") and "actor1" not in roles:
-        generic = resources.generic_actor("rioters", ctx.country)
-        actors.insert(0, Actor(text=trigger.text, name=generic.name, role="actor1", inter=generic.inter,
-                               evidence=[Span(start=trigger.start, end=trigger.end)]))
-    victim = _VICTIMS.search(text, cs, ce)
-    if victim and "actor2" not in {a.role for a in actors} and sub not in ("Peaceful protest",):
-        generic = resources.generic_actor("civilians", ctx.country)
-        actors.append(Actor(text=victim.group(), name=generic.name, role="actor2", inter=generic.inter,
-                            evidence=[Span(start=victim.start(), end=victim.end())]))
-    return actors
+_VICTIM_BEFORE = re.compile(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\s+(?:[\w'-]+\s+){0,4}$", re.I)
+_VICTIM_AFTER = re.compile(r"\W*(?:[\w'-]+\s+){0,2}(?:was|were|had been|has been)\s+(?:\w+\s+){0,2}?"
+                           r"(?:found|killed|shot|assassinated|executed|wounded|injured|kidnapped|abducted|targeted)\b", re.I)
+_CROWDS = {5, 6, 7}  # inter codes of rioters, protesters and civilians: ACLED names them by the event's type
+_VAC = "Violence against civilians"
+
+
+def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None:
+    """ACLED fills some roles by event type, whoever the sentence names: a protest's actor1 is "Protesters
+    (<country>)" (the named group goes to assoc_actor_1, police who intervened to actor2, a peaceful one has no
+    actor2), a riot's is "Rioters (<country>)", violence against civilians has "Civilians (<country>)" as actor2
+    and an unidentified group as actor1 when no perpetrator is named. Runs on the final (classified) sub-type."""
+    country = _event_country(d, ctx)
+    event_type = SUBTYPE_TO_TYPE[d.sub_event_type]
+    d.actors = [_of_nationality(a, text, resources) for a in d.actors]
+    named = [a for a in d.actors if a.inter not in _CROWDS]
+    main = [a for a in named if a.role in ("actor1", "actor2")]
+    victim = _VICTIMS.search(text, *d.sentence)
+    if event_type in ("Protests", "Riots"):
+        crowd = _generic(resources, "protesters" if event_type == "Protests" else "rioters", country, d.trigger)
+        state = next((a for a in main if a.inter == 1), None)
+        others = [a for a in main if a is not state]
+        actor2 = None if d.sub_event_type == "Peaceful protest" else state
+        if actor2 is None and event_type == "Riots" and (victim or d.sub_event_type == "Mob violence"):
+            actor2 = _generic(resources, "civilians", country, d.trigger, victim)
+        assoc = [a for a in named if a.role.startswith("assoc")] or others[:1]
+        d.actors = _roles(crowd, actor2, assoc)
+    elif event_type == _VAC:
+        actor1 = next((a for a in main if a.role == "actor1"), None) or (main[0] if main else None)
+        actor1 = actor1 or _generic(resources, "unidentified", country, d.trigger)
+        civilians = _of_nationality(_generic(resources, "civilians", country, d.trigger, victim), text, resources)
+        d.actors = _roles(actor1, civilians, [a for a in named if a.role == "assoc_actor_1"])
+    elif event_type == "Battles" and len(main) == 1 and _is_victim(text, main[0]):
+        d.actors = _roles(_generic(resources, "unidentified", country, d.trigger), main[0], [])
+    elif event_type != "Battles" and (victim or resources.targets_civilians(d.sub_event_type)) \
+            and "actor2" not in {a.role for a in d.actors} and not _civilians_act(d):
+        civilians = _generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"})
+        d.actors.append(_of_nationality(civilians, text, resources))
+
+
+def _coded_names(d: _Draft, ctx: ArticleContext, resources) -> None:
+    """Names that depend on the event's place and, for actor1/actor2, on its sub-type (the unit ACLED codes state
+    forces under, or the actor an associate stands beside)."""
+    where = d.location or d.fallback
+    country = _event_country(d, ctx)
+    for i, a in enumerate(d.actors):
+        for renamed in (_local_actor(a, where, country, ctx, resources),
+                        resources.coded_name(a.name, d.sub_event_type) if a.role in ("actor1", "actor2") else None):
+            if renamed is not None:
+                a = a.model_copy(update={"name": renamed.name, "inter": renamed.inter})
+        d.actors[i] = a
+
+
+def _side_leaders(d: _Draft, resources) -> None:
+    """Of two actors on one side, ACLED makes one the actor and the other its associate by habit, not by who the
+    sentence names first ("Turkish forces supported by JWS operating under OPS" -> Operation Peace Spring)."""
+    for main_role, assoc_role in (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2")):
+        main = next((i for i, a in enumerate(d.actors) if a.role == main_role), None)
+        assoc = next((i for i, a in enumerate(d.actors) if a.role == assoc_role), None)
+        if main is not None and assoc is not None and resources.leads(d.actors[assoc].name, d.actors[main].name):
+            d.actors[main] = d.actors[main].model_copy(update={"role": assoc_role})
+            d.actors[assoc] = d.actors[assoc].model_copy(update={"role": main_role})
+
+
+def _local_actor(a: Actor, where: Location | None, country: str | None, ctx: ArticleContext, resources):
+    """The name an actor takes at the event's place: a communal militia named after it ("Tafas Communal Militia
+    (Syria)"), Turkish-backed factions in the Peace Spring provinces ("Operation Peace Spring"); else None."""
+    if where is None:
+        return None
+    if a.name == resources.generic_actor("communal", country).name and where.country == country:
+        return resources.communal_actor(country, {"location": where.name, "admin1": where.admin1, "admin2": where.admin2})
+    if where.admin1:
+        return resources.area_actor(a.name, where.country, where.admin1, ctx.article.published)
+    return None
+
+
+def _is_victim(text: str, actor: Actor) -> bool:
+    """ "the bodies of 2 QSD members were found", "a commander in the Hamza Division was assassinated": the only
+    group named is the one attacked; ACLED codes the unknown attackers as actor1."""
+    if not actor.evidence:
+        return False
+    span = actor.evidence[0]
+    return bool(_VICTIM_BEFORE.search(text[max(0, span.start - 60):span.start]) or _VICTIM_AFTER.match(text, span.end))
+
+
+_FROM_COUNTRY = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_NATIONALITY = re.compile(r"([A-Z][\w'-]+)\s+$")
+
+
+def _of_nationality(a: Actor, text: str, resources) -> Actor:
+    """Civilians are named for their own country where the sentence gives it ("refugees from Ukraine arrived in
+    Slovakia", "Afghan migrants were detained"): "Civilians (Ukraine)"."""
+    if a.inter != 7 or not a.evidence:
+        return a
+    span = a.evidence[0]
+    said = _FROM_COUNTRY.match(text, span.end) or _NATIONALITY.search(text, max(0, span.start - 25), span.start)
+    country = resources.gazetteer.country(said.group(1)) if said else None
+    if not country:
+        return a
+    name = resources.generic_actor("civilians", country)
+    return a.model_copy(update={"name": name.name, "inter": name.inter})
+
+
+def _civilians_act(d: _Draft) -> bool:
+    """ "refugees from Ukraine arrived": the civilians are the actor, not also its victims."""
+    return any(a.role == "actor1" and a.inter == 7 for a in d.actors)
+
+
+def _event_country(d: _Draft, ctx: ArticleContext) -> str | None:
+    """Generic actors carry the country the named ones were resolved for (`_actor_country`)."""
+    return d.actor_country or ctx.country
+
+
+def _actor_country(where: Location | None, ctx: ArticleContext, mentions: list[_Mention], resources) -> str | None:
+    """Actors are named for the country the event happened in. Groups that fight in one country only (QSD, the
+    Syrian regime; mined, homes.json) say which country that is more surely than a place name, which may be a
+    namesake town abroad ("Nawa" read as Naha, Japan); without them, the event's place, else the article's."""
+    homes = {resources.home_country(m.key, m.text, ctx.article.published) for m in mentions if not m.key.startswith("ref:")}
+    homes.discard(None)
+    if len(homes) == 1:
+        return homes.pop()
+    return where.country if where is not None and where.country else ctx.country
+
+
+def _generic(resources, kind: str, country: str | None, trigger: Trigger, seen: re.Match[str] | None = None) -> Actor:
+    """A generic actor; its evidence is the phrase that names it, else the event's trigger."""
+    name = resources.generic_actor(kind, country)
+    span = Span(start=seen.start(), end=seen.end()) if seen else Span(start=trigger.start, end=trigger.end)
+    return Actor(text=seen.group() if seen else trigger.text, name=name.name, role="actor1", inter=name.inter, evidence=[span])
+
+
+def _roles(actor1: Actor, actor2: Actor | None, assoc: list[Actor]) -> list[Actor]:
+    """actor1, actor2 and actor1's first associate, in that order and with those roles."""
+    out = [actor1.model_copy(update={"role": "actor1"})]
+    if actor2 is not None:
+        out.append(actor2.model_copy(update={"role": "actor2"}))
+    out += [a.model_copy(update={"role": "assoc_actor_1"}) for a in assoc if a.name not in {o.name for o in out}][:1]
+    return out
 
 
 def _assign_location(text, cs, ce, s, e, trigger, place_mentions, ctx) -> Location | None:
