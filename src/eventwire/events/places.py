@@ -8,7 +8,7 @@ from pathlib import Path
 
 from eventwire.models import GeoPrecision, Location, Span
 
-__all__ = ["PlaceMention", "find_place_mentions", "choose_location", "location_from_mention"]
+__all__ = ["PlaceMention", "find_place_mentions", "choose_location", "location_from_mention", "place_names"]
 
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ibn|bin|bani|beni|abu|um|umm|de|del|della|di|da|do|dos|du|des|la|le|van|von)"
 _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
@@ -131,6 +131,23 @@ def _common_words() -> frozenset[str]:
     """Words news writes in lower case (mined by scripts/build_common_words.py): "Metro" or "Parks" is no town."""
     path = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
     return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+
+
+def place_names(text: str, start: int, end: int, gazetteer) -> list[str]:
+    """The place names in text[start:end], longest first and not overlapping, without looking them up: enough to
+    tell which country an article is about, at a fraction of `find_place_mentions`' cost."""
+    names: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, name, _ in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+        name = _POSSESSIVE.sub("", name).strip("'’")
+        if name in _NON_PLACE or len(name) < 3 or any(s < b and a < e for a, b in taken):
+            continue
+        if " " not in name and "-" not in name and name.lower() in _common_words():
+            continue
+        if gazetteer.is_place(name):
+            taken.append((s, e))
+            names.append(name)
+    return names
 
 
 def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str | None,

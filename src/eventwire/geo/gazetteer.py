@@ -86,6 +86,8 @@ class Gazetteer:
         # growing with the corpus, so an unbounded dict grew with it. The cached hit lists are never mutated.
         self._candidates = lru_cache(maxsize=_MEMO)(self._candidates)  # type: ignore[method-assign]
         self._is_place = lru_cache(maxsize=_MEMO)(self._is_place)  # type: ignore[method-assign]
+        # place extraction asks whether each neighbour of a place names a region (Place is frozen: safe to share)
+        self.admin1_region = lru_cache(maxsize=_MEMO)(self.admin1_region)  # type: ignore[method-assign]
 
     # -- queries -------------------------------------------------------------------------------------------------
     def _candidates(self, name: str, features: tuple[str, ...]) -> list[_Hit]:
