@@ -175,6 +175,8 @@ def test_backing_country_is_not_the_country_of_the_event(pipeline):
 @pytest.mark.parametrize("text, precision", [
     ("On 14 March 2022, unidentified gunmen killed a former rebel in Hseiniyeh town in Rural Damascus governorate.", 1),
     ("Around 6 May 2022, truck drivers protested near Carraipia corregimiento (La Guajira) against insecurity.", 2),
+    ("On 21 June 2022, youth staged a protest in Gopeshwar town (Chamoli district, Uttarakhand) against the "
+     "central government.", 1),
 ])
 def test_unknown_town_in_a_region_keeps_the_towns_precision(pipeline, text, precision):
     # The towns are not in the gazetteer; the region places them, at the precision the note gives the town.

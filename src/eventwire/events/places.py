@@ -197,8 +197,13 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
 def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
                     blocked: list[tuple[int, int]]) -> GeoPrecision | None:
     """"in Sevillano (Magdalena)", "Hseiniyeh town in Rural Damascus governorate" with the town unknown: the region
-    stands for it, at the precision the text gives the town (ACLED codes the town, not the region)."""
-    m = _UNKNOWN_BEFORE.search(text, max(0, region.start - 80), region.start)
+    stands for it, at the precision the text gives the town (ACLED codes the town, not the region).  Inside
+    parentheses the town is the name before them: "Gopeshwar town (Chamoli district, Uttarakhand)"."""
+    end = region.start
+    opened = text.rfind("(", 0, end)
+    if opened > text.rfind(")", 0, end) and opened >= end - 80:
+        end = opened + 1
+    m = _UNKNOWN_BEFORE.search(text, max(0, end - 80), end)
     if m is None or m.group(1) in _NON_PLACE:
         return None
     a, b = m.span(1)
