@@ -229,3 +229,10 @@ def test_region_that_reads_like_a_bank_and_acled_compound_in_it(pipeline):
     loc = _location(pipeline, "On 5 March 2022, Israeli police assaulted Palestinian protesters and arrested others "
                               "in Al Quds - Shaykh Jarrah (Al Quds, West Bank).")
     assert (loc.admin1, loc.name) == ("West Bank", "Al Quds - Shaykh Jarrah")
+
+
+def test_part_of_an_unknown_name_says_little_about_the_country(pipeline):
+    # "Amran" of "Jeb Amran" is a Yemeni governorate; Aleppo, named in full, makes the note Syrian.
+    loc = _location(pipeline, "Around 21 July 2021, a QDW member's body was found near Jeb Amran area in Aleppo "
+                              "countryside, killed by an unknown armed group.")
+    assert (loc.country, loc.admin1) == ("Syria", "Aleppo")

@@ -283,9 +283,10 @@ def _article_country(article: Article, sentences, resources) -> str | None:
             c = gazetteer.country(part.strip())
             if c:
                 votes[c] = votes.get(c, 0) + 3.0
-    for name in places.place_names(head, 0, len(head), gazetteer):
+    for name, part in places.place_names(head, 0, len(head), gazetteer):
         if not gazetteer.country(name):  # "US" is also a French village
             weight = 2.0 if gazetteer.admin1_region(name) else 1.5  # region names are rarer than town names
+            weight /= 2.0 if part else 1.0
             for c, w in gazetteer.country_weights(name).items():
                 votes[c] = votes.get(c, 0) + weight * w
     for c in _actor_countries(head, resources):

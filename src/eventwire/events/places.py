@@ -133,12 +133,13 @@ def _common_words() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 
-def place_names(text: str, start: int, end: int, gazetteer) -> list[str]:
+def place_names(text: str, start: int, end: int, gazetteer) -> list[tuple[str, bool]]:
     """The place names in text[start:end], longest first and not overlapping, without looking them up: enough to
-    tell which country an article is about, at a fraction of `find_place_mentions`' cost."""
-    names: list[str] = []
+    tell which country an article is about, at a fraction of `find_place_mentions`' cost.  Each comes with
+    whether it is only part of a longer capitalised name ("Amran" of "Jeb Amran"), which says less."""
+    names: list[tuple[str, bool]] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name, _ in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+    for s, e, name, part in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")
         if name in _NON_PLACE or len(name) < 3 or any(s < b and a < e for a, b in taken):
             continue
@@ -146,7 +147,7 @@ def place_names(text: str, start: int, end: int, gazetteer) -> list[str]:
             continue
         if gazetteer.is_place(name):
             taken.append((s, e))
-            names.append(name)
+            names.append((name, part))
     return names
 
 
