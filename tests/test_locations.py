@@ -236,3 +236,10 @@ def test_part_of_an_unknown_name_says_little_about_the_country(pipeline):
     loc = _location(pipeline, "Around 21 July 2021, a QDW member's body was found near Jeb Amran area in Aleppo "
                               "countryside, killed by an unknown armed group.")
     assert (loc.country, loc.admin1) == ("Syria", "Aleppo")
+
+
+def test_community_comma_region(pipeline):
+    # Krasnopillia is the name of villages in several oblasts; ", Sumy" says which.
+    loc = _location(pipeline, "On 3 June 2022, Russian aircraft struck one of the settlements in the Krasnopillia "
+                              "community, Sumy. Residential houses were damaged.")
+    assert (loc.country, loc.admin1) == ("Ukraine", "Sumy")

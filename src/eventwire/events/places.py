@@ -41,7 +41,7 @@ _RELATION = re.compile(
 _SETTLEMENT_WORD = (r"(?:(?:rural\s+)?(?:villages?|towns?|city|area|areas|fronts?|frontlines?|axis|axes|lines?|farms?|"
                     r"camps?|district|neighbou?rhood|region|subdistrict|sub-district|countryside|outskirts|vicinity|"
                     r"surroundings|desert|plain|road|bridge|highway|checkpoint|crossing|junction|roundabout|"
-                    r"mountains?|valley|dam|township|municipality|badia|square|park|street|market))")
+                    r"mountains?|valley|dam|township|municipality|badia|square|park|street|market|community|commune))")
 _IN_CONTAINER = re.compile(
     r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:located\s+)?(?:in|of|within)\s+"
     r"(?:the\s+)?"
@@ -57,7 +57,6 @@ _NAMED_SETTLEMENT = re.compile(r"\s+(?:town|village|city|camp)\b", re.I)
 _SETTLED_NAME = re.compile(r"\b(?:village|town|city) of (" + _WORD + r"(?:\s" + _WORD + r")*)|(" + _WORD +
                            r"(?:\s" + _WORD + r")*) (?:village|town)\b")
 _PAREN_OPEN = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*\(", re.I)
-_COMMA = re.compile(r"\s*,\s*")
 _ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|county|province|governorate|state|region)\b",
                          re.I)
 _UNIT_COMMA = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*,\s*", re.I)
@@ -267,7 +266,7 @@ def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, countr
         return True
     if _UNIT_COMMA.fullmatch(gap) and _ADMIN_UNIT.match(text, h.end):  # "Kan Hpyu village, Wetlet township"
         return True
-    return bool(_COMMA.fullmatch(gap)) and region and not _LIST_BEFORE.search(text, 0, m.start) \
+    return bool(_UNIT_COMMA.fullmatch(gap)) and region and not _LIST_BEFORE.search(text, 0, m.start) \
         and not _LIST_AFTER.match(text, h.end)  # not a list of towns ("Tiba, Sayda, Kahil")
 
 
