@@ -20,12 +20,14 @@ _HYPHEN_PAIR = re.compile(r"(?:^|(?<=-))[A-Z](?:[^-]|-(?![A-Z]))*")
 _PARTICLE_END = re.compile(r"-" + _PARTICLE + r"$", re.I)
 _COMPOUND = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s(?:(?:de|do|da|del)\s)?" + _WORD + r")*) - (" + _WORD +
                        r"(?:\s" + _WORD + r")*)")
-_OF_BEFORE = re.compile(r"(?:(?<!village )(?<!town )(?<!city )(?<!district )\bof|\bfrom)\s+(?:the\s+)?$", re.I)
+_OF_BEFORE = re.compile(r"(?:(?<!village )(?<!town )(?<!city )(?<!district )(?<!outskirts )\bof|\bfrom)\s+(?:the\s+)?$",
+                        re.I)
 # "the annexation of Crimea", "the governor of Kursk", "IDPs from Aleppo" name a place, not where the event was
 _WEAK_INTRO = 0.5
 _BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
-                           r"village of|town of|city of|neighbou?rhood of|district of)\s+(?:the\s+)?$)", re.I)
-_BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|outskirts of|vicinity of|close to|north of|south of|east of|west of|"
+                           r"village of|town of|city of|neighbou?rhood of|district of|outskirts of)\s+(?:the\s+)?$)", re.I)
+# "on the outskirts of X" is not "near": ACLED codes 172 of 206 such train notes at X itself (precision 1)
+_BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|vicinity of|close to|north of|south of|east of|west of|"
                           r"northeast of|northwest of|southeast of|southwest of|countryside of|(?:eastern|western|northern|southern) countryside of|"
                           r"frontlines? of|axis of|axis|line|between|area of|direction of|desert of|badia of|surroundings of|surrounding|"
                           r"rural)\s+(?:the\s+)?$)", re.I)
