@@ -246,7 +246,8 @@ def test_community_comma_region(pipeline):
 
 
 def test_outskirts_of_a_town_is_coded_at_the_town(pipeline):
-    # ACLED's train notes put "on the outskirts of X" at X with precision 1 in 172 of 206 cases.
+    # ACLED's train notes put "on the outskirts of X" at X with precision 1 in 172 of 206 cases
+    # (scripts/location_precision_cues.py).
     loc = _location(pipeline, "On 11 January 2022, unknown gunmen shot and killed two regime soldiers on the "
                               "outskirts of As-Sanamayn town in Dara countryside.")
     assert (loc.admin1, loc.name) == ("Dara", "As-Sanamayn") and int(loc.geo_precision) == 1

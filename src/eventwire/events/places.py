@@ -26,7 +26,8 @@ _OF_BEFORE = re.compile(r"(?:(?<!village )(?<!town )(?<!city )(?<!district )(?<!
 _WEAK_INTRO = 0.5
 _BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
                            r"village of|town of|city of|neighbou?rhood of|district of|outskirts of)\s+(?:the\s+)?$)", re.I)
-# "on the outskirts of X" is not "near": ACLED codes 172 of 206 such train notes at X itself (precision 1)
+# "on the outskirts of X" is not "near": ACLED codes 172 of 206 such train notes at X itself (precision 1); the
+# counts behind these cues: scripts/location_precision_cues.py
 _BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|vicinity of|close to|north of|south of|east of|west of|"
                           r"northeast of|northwest of|southeast of|southwest of|countryside of|(?:eastern|western|northern|southern) countryside of|"
                           r"frontlines? of|axis of|axis|line|between|area of|direction of|desert of|badia of|surroundings of|surrounding|"
