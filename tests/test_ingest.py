@@ -51,6 +51,20 @@ def test_ingest_twice_equals_once(corpus: Path, store_url: str) -> None:  # noqa
 
 
 @needs_shared
+def test_seeds_and_ten_thousand_dev_articles_twice_equal_once(tmp_path: Path, store_url: str) -> None:  # noqa: F811
+    """The issue's scale check, on both backends: a 10,000-article corpus of real notes plus the seeds."""
+    big = write_dev_corpus(tmp_path / "dev10k.jsonl", 10_000, per_article=1)
+    first = ingest([SEEDS, big], store_url)
+    once = table_counts(store_url)
+    second = ingest([SEEDS, big], store_url)
+    seeds = len(list(SEEDS.glob("*.txt")))
+    assert first.read == 10_000 + seeds and first.rejects == 0
+    assert first.new + first.skipped == first.read and first.new > 9_900  # a few dev notes repeat word for word
+    assert (second.new, second.skipped) == (0, first.read)
+    assert table_counts(store_url) == once and once["articles"] == first.new
+
+
+@needs_shared
 def test_seeds_twice_equal_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 's.db'}"
     ingest([SEEDS], url)
