@@ -327,3 +327,14 @@ def test_named_tribes_and_clans() -> None:
     assert [(text[s:e], k) for s, e, k in find_mentions(text)] == [("Shaitat tribal militiamen", "tribe:Shaitat|Tribal")]
     assert normalise("the al Boumaish clan", "Syria") == ActorName("Boumaish Clan Militia (Syria)", 4, "identity")
     assert [k for _, _, k in find_mentions("tribal gunmen from the Khesham area")] == ["generic:tribal"]
+
+
+def test_groups_mined_from_the_notes_are_named() -> None:
+    roles = _event_actors("On 2 September 2021, clashes took place between Falcons of al-Ghab against Hamza Division "
+                          "in Maarrata in Aleppo following an attack by the former.", date(2021, 9, 2))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Falcons of al-Ghab", "Hamza Division - Aleppo")
+    roles = _event_actors("On 3 June 2022, Naxal-Maoist rebels killed a villager in the forests near Palodi village "
+                          "(Sukma, Chhattisgarh).", date(2022, 6, 3))
+    assert roles.get("actor1") == "Naxal-Maoist Rebels (India)"
+    assert normalise("LaQ members", "Syria") == ActorName("LaQ: Quds Brigade", 3, "militia")
+    assert [k for _, _, k in find_mentions("rebels attacked")] == ["group:opposition_rebels"]  # hand aliases first

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
-from ._tables import generic, groups, state
+from ._tables import generic, groups, hand_groups, mined_groups, state
 
-__all__ = ["alias_patterns", "find_mentions", "lookup"]
+__all__ = ["alias_patterns", "find_mentions", "hand_surfaces", "lookup", "norm_surface"]
 
 _TOKEN = re.compile(r"\w+")
 _JOINER = re.compile(r"^[\s\-'’.]*$")
@@ -28,7 +29,8 @@ _THINGS = re.compile(
     r"uniforms?|ranks|rule|regime|junta|leaders?|leadership|budget|spending|decree)\b", re.I)
 
 
-def _norm(surface: str) -> str:
+def norm_surface(surface: str) -> str:
+    """The form aliases are compared in: apostrophes and dots dropped, hyphens and spaces one space."""
     return _SPACE.sub(" ", _DROP.sub("", surface)).strip()
 
 
@@ -36,9 +38,9 @@ def _is_exact_case(alias: str) -> bool:
     return not any(ch.islower() for ch in alias)
 
 
-def _group_patterns() -> list[tuple[str, str]]:
+def _group_patterns(table: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
     out = []
-    for gid, g in groups().items():
+    for gid, g in table.items():
         out += [(a, f"group:{gid}") for a in g["aliases"] + g.get("exact_case", [])]
     return out
 
@@ -58,12 +60,22 @@ def _generic_patterns() -> list[tuple[str, str]]:
     return [(p, f"generic:{kind}") for kind, phrases in generic()["phrases"].items() for p in phrases]
 
 
+def _hand_patterns() -> list[tuple[str, str]]:
+    return _group_patterns(hand_groups()) + _state_patterns() + _generic_patterns()
+
+
+def hand_surfaces() -> set[str]:
+    """The normalised lower-case surface forms the hand tables read (the miner adds no alias they already have)."""
+    return {norm_surface(surface).lower() for surface, _ in _hand_patterns()}
+
+
 @lru_cache(maxsize=1)
 def alias_patterns() -> list[tuple[str, str]]:
-    """(surface form, canonical key), highest priority first: groups, then state forces, then generic actors."""
+    """(surface form, canonical key), highest priority first: hand groups, state forces, generic actors, then the
+    ACLED names and aliases mined from the train notes (mined_groups.json), which never override a hand alias."""
     seen: set[str] = set()
     out = []
-    for surface, key in _group_patterns() + _state_patterns() + _generic_patterns():
+    for surface, key in _hand_patterns() + _group_patterns(mined_groups()):
         if surface not in seen:
             seen.add(surface)
             out.append((surface, key))
@@ -77,16 +89,16 @@ def _dictionaries() -> tuple[dict[str, str], dict[str, str]]:
     exact_case = {a for g in groups().values() for a in g.get("exact_case", [])}
     for surface, key in alias_patterns():
         if _is_exact_case(surface) or surface in exact_case:
-            exact.setdefault(_norm(surface), key)
+            exact.setdefault(norm_surface(surface), key)
         else:
-            folded.setdefault(_norm(surface).lower(), key)
+            folded.setdefault(norm_surface(surface).lower(), key)
     return exact, folded
 
 
 def lookup(surface: str) -> str | None:
     """The canonical key of a whole surface form, or None."""
     exact, folded = _dictionaries()
-    n = _norm(surface)
+    n = norm_surface(surface)
     return exact.get(n) or folded.get(n.lower())
 
 
@@ -104,7 +116,7 @@ def _longest_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, in
     for j in range(i, min(i + MAX_TOKENS, len(tokens))):
         if j > i and not _JOINER.match(text[tokens[j - 1].end() : tokens[j].start()]):
             break
-        n = _norm(text[tokens[i].start() : tokens[j].end()])
+        n = norm_surface(text[tokens[i].start() : tokens[j].end()])
         if n not in exact and n.lower() not in folded:
             break
         key = lookup(n)

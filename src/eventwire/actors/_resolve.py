@@ -9,6 +9,7 @@ from typing import Any
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
 from ._tables import (
+    KIND_OF_INTER,
     civilian_targets,
     communal,
     generic,
@@ -26,7 +27,6 @@ __all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_a
 
 log = logging.getLogger(__name__)
 
-KIND_OF_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "identity", 5: "rioters", 6: "protesters", 7: "civilians", 8: "other"}
 _GENERIC_ALIASES = {"unknown": "unidentified", "demonstrators": "protesters", "mob": "rioters"}
 NO_COUNTRY = "International"  # ACLED's own suffix for actors not tied to one country
 
