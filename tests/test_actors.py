@@ -223,6 +223,9 @@ def test_group_named_only_as_victim_is_actor2() -> None:
     roles = _event_actors("On 5 October 2021, IS attacked Harakat Hezbollah Al Nujaba and QDW positions in Tabni badia "
                           "in Deir ez Zor countryside, killing and injuring an unknown number of them.", date(2021, 10, 5))
     assert roles.get("actor1") == "Islamic State (Syria)"
+    roles = _event_actors("Around 24 February 2021 (as reported), a QDW member's beheaded body was found in Al Aqoula "
+                          "area in Al Mayadin desert, killed by an unknown armed group.", date(2021, 2, 24))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QDW: National Defence Forces")
 
 
 def test_rebel_and_islamist_factions_are_opposition_rebels() -> None:

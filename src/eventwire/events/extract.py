@@ -440,7 +440,7 @@ def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor |
 
 
 _VICTIM_BEFORE = re.compile(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\s+(?:[\w'-]+\s+){0,4}$", re.I)
-_VICTIM_AFTER = re.compile(r"\W*(?:[\w'-]+\s+){0,2}(?:was|were|had been|has been)\s+(?:\w+\s+){0,2}?"
+_VICTIM_AFTER = re.compile(r"\W*(?:[\w'-]+\s+){0,3}(?:was|were|had been|has been)\s+(?:\w+\s+){0,2}?"
                            r"(?:found|killed|shot|assassinated|executed|wounded|injured|kidnapped|abducted|targeted)\b", re.I)
 _CROWDS = {5, 6, 7}  # inter codes of rioters, protesters and civilians: ACLED names them by the event's type
 _VAC = "Violence against civilians"
@@ -473,6 +473,10 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
         d.actors = _roles(actor1, civilians, [a for a in named if a.role == "assoc_actor_1"])
     elif event_type == "Battles" and len(main) == 1 and _is_victim(text, main[0]):
         d.actors = _roles(_generic(resources, "unidentified", country, d.trigger), main[0], [])
+    elif event_type == "Battles" and len(main) == 2 and [_is_victim(text, a) for a in main] == [True, False] \
+            and main[0].role == "actor1":  # "a QDW member's body was found, killed by unknown gunmen"
+        swap = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
+        d.actors = [a.model_copy(update={"role": swap.get(a.role, a.role)}) for a in d.actors]
     elif event_type != "Battles" and (victim or resources.targets_civilians(d.sub_event_type)) \
             and "actor2" not in {a.role for a in d.actors} and not _civilians_act(d):
         civilians = _generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"})
