@@ -224,7 +224,8 @@ def test_group_named_only_as_victim_is_actor2() -> None:
                           "in Deir ez Zor countryside, killing and injuring an unknown number of them.", date(2021, 10, 5))
     assert roles.get("actor1") == "Islamic State (Syria)"
     roles = _event_actors("Around 24 February 2021 (as reported), a QDW member's beheaded body was found in Al Aqoula "
-                          "area in Al Mayadin desert, killed by an unknown armed group.", date(2021, 2, 24))
+                          "area in Al Mayadin desert, killed by an unknown armed group, after communication was lost with "
+                          "him in Lower Baqras town in Deir-ez-Zor countryside.", date(2021, 2, 24))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QDW: National Defence Forces")
 
 
