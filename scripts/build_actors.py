@@ -6,6 +6,9 @@ Writes:
                       "Military/Police Forces of <country> (<period>)" and "Government of <country> (<period>)"
   unidentified.json   country -> the name ACLED most often gives unidentified perpetrators there, where it is not
                       "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
+  unidentified_cues.json  country -> word -> the unidentified perpetrator ACLED names when a note says it, where
+                      the country has more than one ("drive" (-by), "tied" -> "Unidentified Gang (Mexico)" over its
+                      "Unidentified Armed Group"): words of >= 10 rows with >= 90% one name, other than the default
   homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
                       naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
   leaders.json        follower -> leader: pairs of actors that stand on one side of an event, where ACLED makes the
@@ -85,6 +88,29 @@ def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
                 votes[row["country"]][name] += 1
     best = {c: v.most_common(1)[0] for c, v in sorted(votes.items())}
     return {c: name for c, (name, n) in best.items() if n >= 5 and name != f"Unidentified Armed Group ({c})"}
+
+
+CUE_SHARE, MIN_CUE_ROWS = 0.9, 10
+WORD = re.compile(r"[a-z]{3,}")
+
+
+def mine_unidentified_cues(rows: list[dict[str, str]], defaults: dict[str, str]) -> dict[str, dict[str, str]]:
+    votes: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for row in rows:
+        if row["actor1"].startswith(UNIDENTIFIED):
+            for word in set(WORD.findall(row["notes"].lower())):
+                votes[row["country"]][word][row["actor1"]] += 1
+    cues: dict[str, dict[str, str]] = {}
+    for country, by_word in sorted(votes.items()):
+        default = defaults.get(country, f"Unidentified Armed Group ({country})")
+        found = {}
+        for word, names in sorted(by_word.items()):
+            name, n = names.most_common(1)[0]
+            if name != default and n >= MIN_CUE_ROWS and n / sum(names.values()) >= CUE_SHARE:
+                found[word] = name
+        if found:
+            cues[country] = found
+    return cues
 
 
 HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
@@ -260,7 +286,9 @@ def main() -> None:
     rows = list(acled_rows("train"))
     _write("actor_inter.json", mine_inter(rows))
     _write("periods.json", mine_periods(rows))
-    _write("unidentified.json", mine_unidentified(rows))
+    unidentified = mine_unidentified(rows)
+    _write("unidentified.json", unidentified)
+    _write("unidentified_cues.json", mine_unidentified_cues(rows, unidentified))
     _write("units.json", mine_units(rows))
     _write("homes.json", mine_homes(rows))
     _write("communal.json", mine_communal(rows))

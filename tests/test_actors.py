@@ -342,3 +342,14 @@ def test_groups_mined_from_the_notes_are_named() -> None:
     assert roles.get("actor1") == "Naxal-Maoist Rebels (India)"
     assert normalise("LaQ members", "Syria") == ActorName("LaQ: Quds Brigade", 3, "militia")
     assert [k for _, _, k in find_mentions("rebels attacked")] == ["group:opposition_rebels"]  # hand aliases first
+
+
+def test_the_words_of_a_note_choose_among_a_countrys_unidentified_perpetrators() -> None:
+    from eventwire.actors import unidentified_for
+
+    assert unidentified_for("Mexico", "a man was shot and killed by armed men in a drive-by shooting").name == "Unidentified Gang (Mexico)"  # type: ignore[union-attr]
+    assert unidentified_for("Mexico", "a man was shot and killed by armed men") is None
+    assert unidentified_for("Syria", "a drive-by shooting") is None
+    roles = _event_actors("On 27 April 2022, in Amozoc de Mota, Puebla, the former councillor for the Environment of the "
+                          "municipality was shot and killed by armed men in a car in a drive-by shooting. 1 fatality.", date(2022, 4, 27))
+    assert roles.get("actor1") == "Unidentified Gang (Mexico)"

@@ -83,6 +83,11 @@ class Resources:
 
         return leads(leader, follower)
 
+    def unidentified_for(self, country, text: str):
+        from eventwire.actors import unidentified_for
+
+        return unidentified_for(country, text)
+
     def targets_civilians(self, sub_event_type: str) -> bool:
         from eventwire.actors import targets_civilians
 

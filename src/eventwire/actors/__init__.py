@@ -5,8 +5,8 @@
     normalise("U.S. jets", "Syria", date(2016, 12, 7)) -> ActorName("Military Forces of the United States (2009-2017)", 8, "state")
 
 Tables live in eventwire/data/actors: groups.json, state.json and generic.json are hand-written; actor_inter.json,
-periods.json, unidentified.json, units.json, homes.json, communal.json, leaders.json, civilian_targets.json and
-mined_groups.json are mined from the dev train split by scripts/build_actors.py.
+periods.json, unidentified.json, units.json, homes.json, communal.json, leaders.json, civilian_targets.json,
+unidentified_cues.json and mined_groups.json are mined from the dev train split by scripts/build_actors.py.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from ._resolve import (
     normalise,
     resolve_key,
     targets_civilians,
+    unidentified_for,
 )
 
 __all__ = [
@@ -43,4 +44,5 @@ __all__ = [
     "resolve_key",
     "state_name",
     "targets_civilians",
+    "unidentified_for",
 ]

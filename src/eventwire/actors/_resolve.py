@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,11 +20,13 @@ from ._tables import (
     mined_inter,
     state,
     unidentified_by_country,
+    unidentified_cues,
     units,
 )
 
 __all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country",
-           "leads", "normalise", "resolve_key", "targets_civilians"]
+           "leads", "normalise", "resolve_key", "targets_civilians",
+           "unidentified_for"]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,18 @@ def generic_actor(kind: str, country: str | None) -> ActorName:
     if kind == "unidentified" and country in unidentified_by_country():
         name = unidentified_by_country()[country]  # e.g. El Salvador: ACLED mostly writes "Unidentified Gang"
         inter = int(mined_inter().get(name, inter))
+    return ActorName(name, inter, KIND_OF_INTER[inter])
+
+
+def unidentified_for(country: str | None, text: str) -> ActorName | None:
+    """The unidentified perpetrator a sentence's words make ACLED name where a country has more than one (a
+    "drive-by" killing in Mexico is an "Unidentified Gang"; mined, unidentified_cues.json); None for the default."""
+    cues = unidentified_cues().get(country or "", {})
+    names = sorted(cues[w] for w in set(re.findall(r"[a-z]{3,}", text.lower())) if w in cues)
+    if not names:
+        return None
+    name = max(names, key=names.count)
+    inter = int(mined_inter().get(name, generic()["kinds"]["unidentified"]["inter"]))
     return ActorName(name, inter, KIND_OF_INTER[inter])
 
 

@@ -77,3 +77,7 @@ def leaders() -> dict[str, list[str]]:
 
 def civilian_targets() -> list[str]:
     return table("civilian_targets.json")  # type: ignore[return-value]
+
+
+def unidentified_cues() -> dict[str, dict[str, str]]:
+    return table("unidentified_cues.json")

@@ -190,6 +190,7 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _coded_names(d, ctx, resources)
             _side_leaders(d, resources)
             _generic_roles(d, drafted.article.text, ctx, resources)
+            _unidentified_named(d, drafted.article.text, ctx, resources)
     return [_finish(d, drafted.article, ctx, resources) for d in drafts]
 
 
@@ -505,6 +506,20 @@ def _side_leaders(d: _Draft, resources) -> None:
         if main is not None and assoc is not None and resources.leads(d.actors[assoc].name, d.actors[main].name):
             d.actors[main] = d.actors[main].model_copy(update={"role": assoc_role})
             d.actors[assoc] = d.actors[assoc].model_copy(update={"role": main_role})
+
+
+def _unidentified_named(d: _Draft, text: str, ctx: ArticleContext, resources) -> None:
+    """Where a country has more than one name for unknown perpetrators, the sentence's words choose it ("a
+    drive-by shooting" in Mexico: "Unidentified Gang (Mexico)")."""
+    country = _event_country(d, ctx)
+    default = resources.generic_actor("unidentified", country).name
+    chosen = None
+    for i, a in enumerate(d.actors):
+        if a.name == default:
+            chosen = chosen or resources.unidentified_for(country, text[d.sentence[0]:d.sentence[1]])
+            if chosen is None:
+                return
+            d.actors[i] = a.model_copy(update={"name": chosen.name, "inter": chosen.inter})
 
 
 def _local_actor(a: Actor, where: Location | None, country: str | None, ctx: ArticleContext, resources):
