@@ -353,3 +353,9 @@ def test_the_words_of_a_note_choose_among_a_countrys_unidentified_perpetrators()
     roles = _event_actors("On 27 April 2022, in Amozoc de Mota, Puebla, the former councillor for the Environment of the "
                           "municipality was shot and killed by armed men in a car in a drive-by shooting. 1 fatality.", date(2022, 4, 27))
     assert roles.get("actor1") == "Unidentified Gang (Mexico)"
+
+
+def test_a_townships_pdf_is_its_local_branch() -> None:
+    text = "On 26 January 2022, the Myinmu PDF and its allies clashed with the military in Myinmu township."
+    assert _names(text, "Myanmar", date(2022, 1, 26))[0] == "People's Defense Force - Myinmu"
+    assert [k for _, _, k in find_mentions("The PDF attacked the police.")] == ["group:pdf_myanmar", "police:"]

@@ -2,7 +2,8 @@
 
 Canonical keys: "group:<id>" (groups.json), "military:<Country>" / "police:<Country>" (a named state),
 "military:" / "police:" (the state of the event's country), "generic:<kind>" (generic.json), and
-"tribe:<Name>|Tribal" / "tribe:<Name>|Clan" for a tribe or clan named in the text ("the Shaitat tribe").
+"tribe:<Name>|Tribal" / "tribe:<Name>|Clan" for a tribe or clan named in the text ("the Shaitat tribe") and
+"local:<ACLED name>" for a township's branch of a group ("the Myinmu PDF").
 Matching is on word tokens, so "al-Sham" = "al Sham", "People’s" = "Peoples"; aliases written in capitals
 (IS, SDF, U.S.) and the `exact_case` ones match case-sensitively, the rest ignore case.
 """
@@ -139,10 +140,20 @@ def _named_tribes(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_LOCAL_PDF = re.compile(r"\b(?!(?:The|A|An|Local|Township|Its|Their|Allied|Combined)\b)([A-Z][a-z]+)\s+"
+                        r"(?:PDF|People['’]s Defen[cs]e Force)\b(?!\s*-)")
+
+
+def _local_branches(text: str) -> list[tuple[int, int, str]]:
+    """ "the Myinmu PDF": a township's People's Defense Force, which ACLED names "People's Defense Force - Myinmu"
+    ("local:<ACLED name>")."""
+    return [(m.start(), m.end(), f"local:People's Defense Force - {m.group(1)}") for m in _LOCAL_PDF.finditer(text)]
+
+
 def find_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical key) of actor mentions, longest first, non-overlapping, in text order."""
     tokens = list(_TOKEN.finditer(text))
-    found = _named_tribes(text)
+    found = _named_tribes(text) + _local_branches(text)
     for i, tok in enumerate(tokens):
         if tok.start() > 0 and text[tok.start() - 1] == "-":
             continue  # "anti-IS", "pro-regime": a prefix changes who is meant

@@ -177,6 +177,9 @@ def resolve_key(key: str, country: str | None = None, when: date | None = None, 
         tribe, _, kind = rest.partition("|")
         inter = int(generic()["kinds"]["tribal"]["inter"])
         return ActorName(f"{tribe} {kind} Militia ({country or NO_COUNTRY})", inter, KIND_OF_INTER[inter])
+    if prefix == "local":
+        inter = int(mined_inter().get(rest, mined_inter().get(groups()["pdf_myanmar"]["name"], 2)))
+        return ActorName(rest, inter, KIND_OF_INTER[inter])
     if prefix in ("military", "police"):
         force_country = rest or country or state()["context_military_default"].get(surface.strip().lower())
         if not force_country:
