@@ -9,6 +9,8 @@ Writes:
   unidentified_cues.json  country -> word -> the unidentified perpetrator ACLED names when a note says it, where
                       the country has more than one ("drive" (-by), "tied" -> "Unidentified Gang (Mexico)" over its
                       "Unidentified Armed Group"): words of >= 10 rows with >= 90% one name, other than the default
+  regions.json        country -> the provinces whose protesters, rioters and civilians ACLED names after the
+                      province, not the country (>= 60% of >= 3 rows: "Protesters (Northern Ireland)" in the UK)
   homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
                       naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
   leaders.json        follower -> leader: pairs of actors that stand on one side of an event, where ACLED makes the
@@ -111,6 +113,24 @@ def mine_unidentified_cues(rows: list[dict[str, str]], defaults: dict[str, str])
         if found:
             cues[country] = found
     return cues
+
+
+CROWD = re.compile(r"^(?:Protesters|Rioters|Civilians) \((.+)\)$")
+REGION_SHARE, MIN_REGION_ROWS = 0.6, 3
+
+
+def mine_regions(rows: list[dict[str, str]]) -> dict[str, list[str]]:
+    votes: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)
+    for row in rows:
+        for name in (row["actor1"], row["actor2"]):
+            m = CROWD.match(name)
+            if m and m.group(1) in (row["country"], row["admin1"]) and row["admin1"] != row["country"]:
+                votes[(row["country"], row["admin1"])][m.group(1) == row["admin1"]] += 1
+    regions: dict[str, list[str]] = defaultdict(list)
+    for (country, admin1), v in sorted(votes.items()):
+        if v[True] >= MIN_REGION_ROWS and v[True] / sum(v.values()) >= REGION_SHARE:
+            regions[country].append(admin1)
+    return dict(regions)
 
 
 HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
@@ -291,6 +311,7 @@ def main() -> None:
     _write("unidentified_cues.json", mine_unidentified_cues(rows, unidentified))
     _write("units.json", mine_units(rows))
     _write("homes.json", mine_homes(rows))
+    _write("regions.json", mine_regions(rows))
     _write("communal.json", mine_communal(rows))
     _write("leaders.json", mine_leaders(rows))
     _write("civilian_targets.json", mine_civilian_targets(rows))

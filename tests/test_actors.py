@@ -359,3 +359,14 @@ def test_a_townships_pdf_is_its_local_branch() -> None:
     text = "On 26 January 2022, the Myinmu PDF and its allies clashed with the military in Myinmu township."
     assert _names(text, "Myanmar", date(2022, 1, 26))[0] == "People's Defense Force - Myinmu"
     assert [k for _, _, k in find_mentions("The PDF attacked the police.")] == ["group:pdf_myanmar", "police:"]
+
+
+def test_crowds_of_a_province_acled_names_apart() -> None:
+    from eventwire.actors import regional_name
+
+    assert regional_name("Protesters (United Kingdom)", "United Kingdom", "Northern Ireland") == "Protesters (Northern Ireland)"
+    assert regional_name("Protesters (United Kingdom)", "United Kingdom", "England") is None
+    roles = _event_actors("On 25 March 2022, as part of a Global Climate Strike, activists and students gathered in Derry "
+                          "(Derry City and Strabane, Northern Ireland) to call for more climate action. [size=no report]",
+                          date(2022, 3, 25))
+    assert roles.get("actor1") == "Protesters (Northern Ireland)"

@@ -6,7 +6,8 @@
 
 Tables live in eventwire/data/actors: groups.json, state.json and generic.json are hand-written; actor_inter.json,
 periods.json, unidentified.json, units.json, homes.json, communal.json, leaders.json, civilian_targets.json,
-unidentified_cues.json and mined_groups.json are mined from the dev train split by scripts/build_actors.py.
+unidentified_cues.json,
+regions.json and mined_groups.json are mined from the dev train split by scripts/build_actors.py.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from ._resolve import (
     home_country,
     leads,
     normalise,
+    regional_name,
     resolve_key,
     targets_civilians,
     unidentified_for,

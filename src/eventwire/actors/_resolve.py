@@ -18,6 +18,7 @@ from ._tables import (
     homes,
     leaders,
     mined_inter,
+    regions,
     state,
     unidentified_by_country,
     unidentified_cues,
@@ -25,7 +26,7 @@ from ._tables import (
 )
 
 __all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country",
-           "leads", "normalise", "resolve_key", "targets_civilians",
+           "leads", "normalise", "regional_name", "resolve_key", "targets_civilians",
            "unidentified_for"]
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,15 @@ def unidentified_for(country: str | None, text: str) -> ActorName | None:
     name = max(names, key=names.count)
     inter = int(mined_inter().get(name, generic()["kinds"]["unidentified"]["inter"]))
     return ActorName(name, inter, KIND_OF_INTER[inter])
+
+
+def regional_name(name: str, country: str | None, admin1: str | None) -> str | None:
+    """ "Protesters (Northern Ireland)": the name of a country's crowd where ACLED names it after the province
+    (mined, regions.json); None where it keeps the country's name."""
+    suffix = f" ({country})"
+    if admin1 in regions().get(country or "", []) and name.endswith(suffix):
+        return f"{name.removesuffix(suffix)} ({admin1})"
+    return None
 
 
 def communal_actor(country: str | None, places: dict[str, str | None]) -> ActorName | None:

@@ -81,3 +81,7 @@ def civilian_targets() -> list[str]:
 
 def unidentified_cues() -> dict[str, dict[str, str]]:
     return table("unidentified_cues.json")
+
+
+def regions() -> dict[str, list[str]]:
+    return table("regions.json")

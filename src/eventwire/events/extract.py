@@ -191,6 +191,7 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _side_leaders(d, resources)
             _generic_roles(d, drafted.article.text, ctx, resources)
             _unidentified_named(d, drafted.article.text, ctx, resources)
+            _regional_crowds(d, ctx, resources)
     return [_finish(d, drafted.article, ctx, resources) for d in drafts]
 
 
@@ -520,6 +521,17 @@ def _unidentified_named(d: _Draft, text: str, ctx: ArticleContext, resources) ->
             if chosen is None:
                 return
             d.actors[i] = a.model_copy(update={"name": chosen.name, "inter": chosen.inter})
+
+
+def _regional_crowds(d: _Draft, ctx: ArticleContext, resources) -> None:
+    """Protesters, rioters and civilians of a province ACLED names apart ("Protesters (Northern Ireland)")."""
+    where = d.location or d.fallback
+    if where is None:
+        return
+    for i, a in enumerate(d.actors):
+        renamed = resources.regional_name(a.name, _event_country(d, ctx), where.admin1) if a.inter in _CROWDS else None
+        if renamed:
+            d.actors[i] = a.model_copy(update={"name": renamed})
 
 
 def _local_actor(a: Actor, where: Location | None, country: str | None, ctx: ArticleContext, resources):
