@@ -370,3 +370,12 @@ def test_crowds_of_a_province_acled_names_apart() -> None:
                           "(Derry City and Strabane, Northern Ireland) to call for more climate action. [size=no report]",
                           date(2022, 3, 25))
     assert roles.get("actor1") == "Protesters (Northern Ireland)"
+
+
+def test_pro_government_militias_alone_keep_their_name() -> None:
+    roles = _event_actors("On 7 March 2019, loyalist militia forces clashed with rebel fighters on the Castello road front "
+                          "in the city of Aleppo with no injuries or fatalities reported.", date(2019, 3, 7))
+    assert roles.get("actor1") == "Militia (Pro-Government)"
+    roles = _event_actors("On 27 January 2020, clashes took place between regime forces, supported by pro-regime militias, "
+                          "and rebel factions on the axis of Heish in Idleb.", date(2020, 1, 27))
+    assert roles.get("actor1") == "Military Forces of Syria (2000-)"
