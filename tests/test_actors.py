@@ -379,3 +379,9 @@ def test_pro_government_militias_alone_keep_their_name() -> None:
     roles = _event_actors("On 27 January 2020, clashes took place between regime forces, supported by pro-regime militias, "
                           "and rebel factions on the axis of Heish in Idleb.", date(2020, 1, 27))
     assert roles.get("actor1") == "Military Forces of Syria (2000-)"
+
+
+def test_including_extends_a_side() -> None:
+    roles = _event_actors("On 16 February 2020, regime forces, supported by pro-regime militias, including Hezbollah and "
+                          "pro-Iran militias, captured the town of Andan in Aleppo following the withdrawal of HTS.", date(2020, 2, 16))
+    assert roles.get("actor1") == "Military Forces of Syria (2000-)"

@@ -43,7 +43,7 @@ _UNIT_OF = re.compile(r"^(?:['’]s)?\s+(?:(?:members?|soldiers?|fighters?|offic
 _SUPPORT_WORDS = (r"(?:supported|backed|assisted|aided|accompanied) by|alongside|along with|together with|"
                   r"with (?:the )?(?:\w+ )?(?:support|help|backing|cover|assistance) (?:of|from)|in (?:cooperation|coordination) with")
 _HEAD_NOUN = r"(?:\s+(?:forces|fighters|members|militants|troops|factions))?"  # "QSD| forces, with the support of"
-_ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
+_ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|including|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
 _ALLY = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
 _REPELLED = re.compile(r"\b(?:repell?(?:ed|s)?|repulsed|thwart(?:ed|s)?|foil(?:ed|s)?|fended off|fought off|"
                        r"responded to|retaliated against)\b", re.I)
