@@ -385,3 +385,10 @@ def test_including_extends_a_side() -> None:
     roles = _event_actors("On 16 February 2020, regime forces, supported by pro-regime militias, including Hezbollah and "
                           "pro-Iran militias, captured the town of Andan in Aleppo following the withdrawal of HTS.", date(2020, 2, 16))
     assert roles.get("actor1") == "Military Forces of Syria (2000-)"
+
+
+def test_who_repelled_an_attack_is_not_its_passive_agent() -> None:
+    roles = _event_actors("On 13 June 2020, regime forces, supported by regime shelling, clashed with opposition factions "
+                          "in the frontline area of Ankawi in Al Ghab Plain in Hama following an infiltration operation by "
+                          "regime forces, which was repelled by opposition factions.", date(2020, 6, 13))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")

@@ -358,7 +358,8 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
     before = [m for m in inside if m.start < trigger.start]  # "U.S. drone| strike": a mention may overlap the trigger
     after = [m for m in inside if m.start >= trigger.start]
     actor1 = actor2 = None
-    by = next((m for m in after if _PASSIVE_BY.search(text[max(s, m.start - 40):m.start])), None)
+    by = next((m for m in after if _PASSIVE_BY.search(text[max(s, m.start - 40):m.start])
+               and not _REPELLED.search(text, max(s, m.start - 40), m.start)), None)  # "an attack, which was repelled by X"
     between = next((m for m in after if _BETWEEN.search(text[max(s, m.start - 12):m.start])), None)
     if by:
         actor1 = by
