@@ -392,3 +392,9 @@ def test_who_repelled_an_attack_is_not_its_passive_agent() -> None:
                           "in the frontline area of Ankawi in Al Ghab Plain in Hama following an infiltration operation by "
                           "regime forces, which was repelled by opposition factions.", date(2020, 6, 13))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_between_a_modified_group_and_another() -> None:
+    roles = _event_actors("On 16 November 2019, clashes took place between pro-Turkey rebel factions, operating under "
+                          "Operation Peace Spring, and QSD in Jurn Aswad village in the countryside of Tell Abiad.", date(2019, 11, 16))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Operation Peace Spring", "QSD: Syrian Democratic Forces")

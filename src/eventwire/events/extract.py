@@ -32,7 +32,7 @@ _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:ma
                       r"civilians' houses)\b", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[\w-]+\s+){0,3}?(?:\w+ed|shot|hit|struck|dead|down)\s+by\s+"
                          r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?$", re.I)
-_BETWEEN = re.compile(r"\b(?:between|among|amongst|within)\s+(?:the\s+)?$", re.I)
+_BETWEEN = re.compile(r"\b(?:between|among|amongst|within)\s+(?:the\s+)?(?:pro-[\w-]+\s+|[\w-]+-(?:backed|led)\s+)?$", re.I)  # "between pro-Turkey rebel factions"
 _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to be IS": ACLED codes the latter
     r"^\W*(?:(?:forces|fighters|factions|members|militants|militiamen)\W+)?(?:(?:which|who|whom|that)\s+(?:are\s+|is\s+)?)?"
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
@@ -360,7 +360,7 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
     actor1 = actor2 = None
     by = next((m for m in after if _PASSIVE_BY.search(text[max(s, m.start - 40):m.start])
                and not _REPELLED.search(text, max(s, m.start - 40), m.start)), None)  # "an attack, which was repelled by X"
-    between = next((m for m in after if _BETWEEN.search(text[max(s, m.start - 12):m.start])), None)
+    between = next((m for m in after if _BETWEEN.search(text[max(s, m.start - 40):m.start])), None)
     if by:
         actor1 = by
         actor2 = before[-1] if before else next((m for m in after if m is not by), None)
