@@ -398,3 +398,12 @@ def test_between_a_modified_group_and_another() -> None:
     roles = _event_actors("On 16 November 2019, clashes took place between pro-Turkey rebel factions, operating under "
                           "Operation Peace Spring, and QSD in Jurn Aswad village in the countryside of Tell Abiad.", date(2019, 11, 16))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Operation Peace Spring", "QSD: Syrian Democratic Forces")
+
+
+def test_coalition_support_and_casualties_among_a_side() -> None:
+    roles = _event_actors("On 14 April 2023, QSD supported by Global Coalition helicopters conducted a security operation "
+                          "in Hssein town in Deir ez Zor countryside, killing 1 IS member. 1 fatality.", date(2023, 4, 14))
+    assert (roles.get("actor1"), roles.get("assoc_actor_1")) == ("QSD: Syrian Democratic Forces", "Global Coalition Against Daesh")
+    roles = _event_actors("On 5 March 2022, an unidentified armed group attacked a Syrian regime forces military point in "
+                          "the desert of Masrab town, causing fatalities among Syrian regime forces ranks.", date(2022, 3, 5))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-)")

@@ -32,7 +32,9 @@ _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:ma
                       r"civilians' houses)\b", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[\w-]+\s+){0,3}?(?:\w+ed|shot|hit|struck|dead|down)\s+by\s+"
                          r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?$", re.I)
-_BETWEEN = re.compile(r"\b(?:between|among|amongst|within)\s+(?:the\s+)?(?:pro-[\w-]+\s+|[\w-]+-(?:backed|led)\s+)?$", re.I)  # "between pro-Turkey rebel factions"
+_BETWEEN = re.compile(  # "between pro-Turkey rebel factions"; "among" only after a clash word, not "fatalities among"
+    r"(?:\bbetween|(?:clash|fight|infighting|dispute|feud|quarrel|exchang)\w*\s+(?:\w+\s+){0,2}(?:among|amongst|within))"
+    r"\s+(?:the\s+)?(?:pro-[\w-]+\s+|[\w-]+-(?:backed|led)\s+)?$", re.I)
 _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to be IS": ACLED codes the latter
     r"^\W*(?:(?:forces|fighters|factions|members|militants|militiamen)\W+)?(?:(?:which|who|whom|that)\s+(?:are\s+|is\s+)?)?"
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
