@@ -407,3 +407,9 @@ def test_coalition_support_and_casualties_among_a_side() -> None:
     roles = _event_actors("On 5 March 2022, an unidentified armed group attacked a Syrian regime forces military point in "
                           "the desert of Masrab town, causing fatalities among Syrian regime forces ranks.", date(2022, 3, 5))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-)")
+
+
+def test_a_short_note_with_a_size_tag_is_no_headline() -> None:
+    roles = _event_actors("On 28 March 2022, people demonstrated in Chemnitz against coronavirus-related measures. "
+                          "[size=no report]", date(2022, 3, 28))
+    assert roles.get("actor1") == "Protesters (Germany)"

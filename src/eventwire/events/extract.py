@@ -27,6 +27,7 @@ __all__ = ["ArticleContext", "Drafted", "classify_drafts", "draft_events", "extr
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is history retold, not news
 _GROUP_REF = re.compile(r"\b(?:the|this|that) (?:radical |militant |jihadist |extremist |armed )?(?:group|organi[sz]ation|militants)\b", re.I)
 _HEADLINE_MAX_WORDS = 14
+_TRAILING_TAG = re.compile(r"\s*\[[^\[\]]*\]$")
 _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:man|woman|boy|girl|child)|(?:two|three|\d+) (?:men|women|children)|"
                       r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
                       r"civilians' houses)\b", re.I)
@@ -221,6 +222,7 @@ def _is_heading(text: str, s: int, e: int, article: Article) -> bool:
         return True
     if line.lower().startswith("by ") and len(line.split()) < 10:
         return True
+    line = _TRAILING_TAG.sub("", line)  # "… in Chemnitz. [size=no report]" ends on its sentence, not the tag
     return not re.search(r"[.!?\"”’]$", line) and len(line.split()) <= _HEADLINE_MAX_WORDS
 
 
