@@ -413,3 +413,9 @@ def test_a_short_note_with_a_size_tag_is_no_headline() -> None:
     roles = _event_actors("On 28 March 2022, people demonstrated in Chemnitz against coronavirus-related measures. "
                           "[size=no report]", date(2022, 3, 28))
     assert roles.get("actor1") == "Protesters (Germany)"
+
+
+def test_the_taliban_after_august_2021_place_the_event_in_afghanistan() -> None:
+    assert home_country("group:taliban", date(2022, 5, 11)) == "Afghanistan"
+    assert normalise("the Taliban forces", None, date(2022, 5, 11)) == ActorName("Military Forces of Afghanistan (2021-)", 1, "state")
+    assert normalise("the Taliban forces", "Afghanistan", date(2020, 5, 11)).name == "Taliban"  # type: ignore[union-attr]

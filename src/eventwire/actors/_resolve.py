@@ -105,7 +105,7 @@ def _state(force: str, force_country: str, country: str | None, when: date | Non
 
 def _group_spec(g: dict[str, Any], country: str | None, when: date | None, admin1: str | None) -> dict[str, Any]:
     for alt in g.get("renamed", []):
-        applies = not alt.get("countries") or country in alt["countries"]
+        applies = not alt.get("countries") or country is None or country in alt["countries"]  # unknown: not ruled out
         in_area = not alt.get("admin1") or _place_key(admin1) in {_place_key(a) for a in alt["admin1"]}
         if when is not None and when.isoformat() >= alt["from"] and applies and in_area:
             return {**g, **alt}
