@@ -419,3 +419,9 @@ def test_the_taliban_after_august_2021_place_the_event_in_afghanistan() -> None:
     assert home_country("group:taliban", date(2022, 5, 11)) == "Afghanistan"
     assert normalise("the Taliban forces", None, date(2022, 5, 11)) == ActorName("Military Forces of Afghanistan (2021-)", 1, "state")
     assert normalise("the Taliban forces", "Afghanistan", date(2020, 5, 11)).name == "Taliban"  # type: ignore[union-attr]
+
+
+def test_ypg_anti_terror_units() -> None:
+    roles = _event_actors("On 13 May 2020, YPG anti-terror units carried out raids in the town of Al-Malikeyyeh in the "
+                          "countryside of Al-Hasakeh and arrested 2 suspected Turkish intelligence agents.", date(2020, 5, 13))
+    assert roles.get("actor1") == "YPG: Peoples Protection Units - Anti-Terror Unit"
