@@ -425,3 +425,9 @@ def test_ypg_anti_terror_units() -> None:
     roles = _event_actors("On 13 May 2020, YPG anti-terror units carried out raids in the town of Al-Malikeyyeh in the "
                           "countryside of Al-Hasakeh and arrested 2 suspected Turkish intelligence agents.", date(2020, 5, 13))
     assert roles.get("actor1") == "YPG: Peoples Protection Units - Anti-Terror Unit"
+
+
+def test_a_labelled_note_without_a_trigger_word_still_reports() -> None:
+    roles = _event_actors("Movement of forces: On 31 March 2022, a Russian military patrol took place near Al-Bukamal "
+                          "crossing point in Deir ez Zor countryside.", date(2022, 3, 31))
+    assert roles.get("actor1") == "Military Forces of Russia (2000-)"

@@ -27,6 +27,7 @@ __all__ = ["ArticleContext", "Drafted", "classify_drafts", "draft_events", "extr
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is history retold, not news
 _GROUP_REF = re.compile(r"\b(?:the|this|that) (?:radical |militant |jihadist |extremist |armed )?(?:group|organi[sz]ation|militants)\b", re.I)
 _HEADLINE_MAX_WORDS = 14
+_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z/]+){0,3}:\s+")  # ACLED's sub-type label before a note
 _TRAILING_TAG = re.compile(r"\s*\[[^\[\]]*\]$")
 _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:man|woman|boy|girl|child)|(?:two|three|\d+) (?:men|women|children)|"
                       r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
@@ -204,7 +205,9 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
 def _dated_report(text: str, s: int, e: int, times) -> bool:
     """ "On 3 May 2022, farmers blocked the highway …": a sentence that opens with its date reports something,
     even when no trigger word says what; the classifier then names it."""
-    return bool(times) and times[0].start - s <= 12 and not times[0].relative and len(text[s:e].split()) >= 8
+    label = _LABEL.match(text, s)  # "Movement of forces: On 26 February 2022, a U.S. military patrol took place …"
+    start = label.end() if label else s
+    return bool(times) and times[0].start - start <= 12 and not times[0].relative and len(text[s:e].split()) >= 8
 
 
 def _dated_trigger(text: str, s: int, e: int, times) -> Trigger:
