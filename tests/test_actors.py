@@ -431,3 +431,8 @@ def test_a_labelled_note_without_a_trigger_word_still_reports() -> None:
     roles = _event_actors("Movement of forces: On 31 March 2022, a Russian military patrol took place near Al-Bukamal "
                           "crossing point in Deir ez Zor countryside.", date(2022, 3, 31))
     assert roles.get("actor1") == "Military Forces of Russia (2000-)"
+
+
+def test_a_nations_military_patrol_names_the_nation() -> None:
+    text = "Movement of forces: On 26 February 2022, a U.S military patrol took place near Koniko Gas Field."
+    assert [k for _, _, k in find_mentions(text)] == ["military:United States"]
