@@ -436,3 +436,8 @@ def test_a_labelled_note_without_a_trigger_word_still_reports() -> None:
 def test_a_nations_military_patrol_names_the_nation() -> None:
     text = "Movement of forces: On 26 February 2022, a U.S military patrol took place near Koniko Gas Field."
     assert [k for _, _, k in find_mentions(text)] == ["military:United States"]
+
+
+def test_pro_iran_militiamen() -> None:
+    assert normalise("pro-Iran militiamen", "Syria") == normalise("pro-Iran militias", "Syria")
+    assert normalise("pro-Iran militiamen", "Syria").name == "Militia (Pro-Iran)"  # type: ignore[union-attr]
