@@ -441,3 +441,10 @@ def test_a_nations_military_patrol_names_the_nation() -> None:
 def test_pro_iran_militiamen() -> None:
     assert normalise("pro-Iran militiamen", "Syria") == normalise("pro-Iran militias", "Syria")
     assert normalise("pro-Iran militiamen", "Syria").name == "Militia (Pro-Iran)"  # type: ignore[union-attr]
+
+
+def test_plural_unidentified_and_criminal_groups() -> None:
+    roles = _event_actors("On 23 April 2023, clashes erupted between two unidentified armed groups for unknown reasons, "
+                          "killing one individual, on one of the water crossings in Al-Kubar town in Deir ez Zor.", date(2023, 4, 23))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Unidentified Armed Group (Syria)")
+    assert normalise("rival criminal groups", "Mexico").name == "Unidentified Gang (Mexico)"  # type: ignore[union-attr]
