@@ -448,3 +448,9 @@ def test_plural_unidentified_and_criminal_groups() -> None:
                           "killing one individual, on one of the water crossings in Al-Kubar town in Deir ez Zor.", date(2023, 4, 23))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Unidentified Armed Group (Syria)")
     assert normalise("rival criminal groups", "Mexico").name == "Unidentified Gang (Mexico)"  # type: ignore[union-attr]
+
+
+def test_civilians_are_not_the_actor_of_a_blast() -> None:
+    roles = _event_actors("On 11 March 2022, 2 children were injured in a blast caused by an explosive ordnance that "
+                          "remained from the recent clashes in PD9 area of Maimana city, Faryab.", date(2022, 3, 11))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")
