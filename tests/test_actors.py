@@ -454,3 +454,9 @@ def test_civilians_are_not_the_actor_of_a_blast() -> None:
     roles = _event_actors("On 11 March 2022, 2 children were injured in a blast caused by an explosive ordnance that "
                           "remained from the recent clashes in PD9 area of Maimana city, Faryab.", date(2022, 3, 11))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")
+
+
+def test_turkey_backed_factions_outside_the_peace_spring_area_are_opposition_rebels() -> None:
+    roles = _event_actors("On 05 March 2020, Turkey backed factions clashed with the YPG in Sheikh Isa town in northern "
+                          "Aleppo countryside. Neither injuries nor fatalities were reported.", date(2020, 3, 5))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Opposition Rebels (Syria)", "YPG: Peoples Protection Units")
