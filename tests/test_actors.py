@@ -17,6 +17,7 @@ from eventwire.actors import (
     generic_actor,
     home_country,
     leads,
+    lookup,
     normalise,
     resolve_key,
     targets_civilians,
@@ -460,3 +461,10 @@ def test_turkey_backed_factions_outside_the_peace_spring_area_are_opposition_reb
     roles = _event_actors("On 05 March 2020, Turkey backed factions clashed with the YPG in Sheikh Isa town in northern "
                           "Aleppo countryside. Neither injuries nor fatalities were reported.", date(2020, 3, 5))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Opposition Rebels (Syria)", "YPG: Peoples Protection Units")
+
+
+def test_acled_abbreviations_of_hand_named_groups() -> None:
+    roles = _event_actors("On 12 February 2022, clashes erupted between AAS and Hamza Brigade in Fqayran village in the "
+                          "countryside of Jandairis in Aleppo.", date(2022, 2, 12))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("AAS: Ahrar al Sham", "Hamza Brigade")
+    assert lookup("aas") is None  # an abbreviation matches as written

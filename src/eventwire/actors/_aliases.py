@@ -39,11 +39,19 @@ def _is_exact_case(alias: str) -> bool:
     return not any(ch.islower() for ch in alias)
 
 
-def _group_patterns(table: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+def _group_patterns(table: dict[str, dict[str, Any]], short: bool = True) -> list[tuple[str, str]]:
+    """(alias, key) of a group table; `short` adds each name's own abbreviation (the hand table's names; the miner
+    keeps a mined name's abbreviation only where the notes bear it out)."""
     out = []
     for gid, g in table.items():
-        out += [(a, f"group:{gid}") for a in g["aliases"] + g.get("exact_case", [])]
+        out += [(a, f"group:{gid}") for a in g["aliases"] + g.get("exact_case", []) + (_abbreviation(g["name"]) if short else [])]
     return out
+
+
+def _abbreviation(name: str) -> list[str]:
+    """ACLED's own short form before the colon of a name ("AAS: Ahrar al Sham" -> "AAS"), which notes write."""
+    short = name.partition(": ")[0] if ": " in name else ""
+    return [short] if len(short) >= 2 and " " not in short and not short.islower() else []
 
 
 def _state_patterns() -> list[tuple[str, str]]:
@@ -76,7 +84,7 @@ def alias_patterns() -> list[tuple[str, str]]:
     ACLED names and aliases mined from the train notes (mined_groups.json), which never override a hand alias."""
     seen: set[str] = set()
     out = []
-    for surface, key in _hand_patterns() + _group_patterns(mined_groups()):
+    for surface, key in _hand_patterns() + _group_patterns(mined_groups(), short=False):
         if surface not in seen:
             seen.add(surface)
             out.append((surface, key))
@@ -88,6 +96,7 @@ def _dictionaries() -> tuple[dict[str, str], dict[str, str]]:
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     exact_case = {a for g in groups().values() for a in g.get("exact_case", [])}
+    exact_case |= {a for g in hand_groups().values() for a in _abbreviation(g["name"])}
     for surface, key in alias_patterns():
         if _is_exact_case(surface) or surface in exact_case:
             exact.setdefault(norm_surface(surface), key)
