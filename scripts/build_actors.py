@@ -6,6 +6,11 @@ Writes:
                       "Military/Police Forces of <country> (<period>)" and "Government of <country> (<period>)"
   unidentified.json   country -> the name ACLED most often gives unidentified perpetrators there, where it is not
                       "Unidentified Armed Group (<country>)" (e.g. "Unidentified Gang (El Salvador)")
+  unidentified_cues.json  country -> word -> the unidentified perpetrator ACLED names when a note says it, where
+                      the country has more than one ("drive" (-by), "tied" -> "Unidentified Gang (Mexico)" over its
+                      "Unidentified Armed Group"): words of >= 10 rows with >= 90% one name, other than the default
+  regions.json        country -> the provinces whose protesters, rioters and civilians ACLED names after the
+                      province, not the country (>= 60% of >= 3 rows: "Protesters (Northern Ireland)" in the UK)
   homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
                       naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
   leaders.json        follower -> leader: pairs of actors that stand on one side of an event, where ACLED makes the
@@ -15,6 +20,10 @@ Writes:
                       abductions, looting, arrests): the victims ACLED names when no one else is
   communal.json       country -> the place field ACLED names its communal militias after ("location": "Tafas
                       Communal Militia (Syria)"; "admin1": "Kaduna Communal Militia (Nigeria)")
+  mined_groups.json   ACLED actor name -> the surface forms its train notes write it with ("Abu Amara Brigade",
+                      "Naxal-Maoist rebels", "LaQ", "Quds Brigade"): the name itself, its abbreviation and long form,
+                      and runs of its words, each kept where the rows whose notes write it list that actor (>= 80%)
+                      and no hand alias already reads it. State forces and generic actors are left to their tables.
   units.json          names ACLED gives by role: `stand_in`, actors that stand almost only in assoc_actor columns
                       -> the actor1/actor2 they stand beside (the regime's air defence force beside its ground
                       forces; "Former Opposition Rebels (Syria)" beside "Unidentified Armed Group (Syria)"), and
@@ -31,6 +40,8 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from eventwire.actors._aliases import hand_surfaces, norm_surface
+from eventwire.actors._tables import generic, hand_groups
 from eventwire.devdata import acled_rows
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "actors"
@@ -79,6 +90,47 @@ def mine_unidentified(rows: list[dict[str, str]]) -> dict[str, str]:
                 votes[row["country"]][name] += 1
     best = {c: v.most_common(1)[0] for c, v in sorted(votes.items())}
     return {c: name for c, (name, n) in best.items() if n >= 5 and name != f"Unidentified Armed Group ({c})"}
+
+
+CUE_SHARE, MIN_CUE_ROWS = 0.9, 10
+WORD = re.compile(r"[a-z]{3,}")
+
+
+def mine_unidentified_cues(rows: list[dict[str, str]], defaults: dict[str, str]) -> dict[str, dict[str, str]]:
+    votes: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for row in rows:
+        if row["actor1"].startswith(UNIDENTIFIED):
+            for word in set(WORD.findall(row["notes"].lower())):
+                votes[row["country"]][word][row["actor1"]] += 1
+    cues: dict[str, dict[str, str]] = {}
+    for country, by_word in sorted(votes.items()):
+        default = defaults.get(country, f"Unidentified Armed Group ({country})")
+        found = {}
+        for word, names in sorted(by_word.items()):
+            name, n = names.most_common(1)[0]
+            if name != default and n >= MIN_CUE_ROWS and n / sum(names.values()) >= CUE_SHARE:
+                found[word] = name
+        if found:
+            cues[country] = found
+    return cues
+
+
+CROWD = re.compile(r"^(?:Protesters|Rioters|Civilians) \((.+)\)$")
+REGION_SHARE, MIN_REGION_ROWS = 0.6, 3
+
+
+def mine_regions(rows: list[dict[str, str]]) -> dict[str, list[str]]:
+    votes: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)
+    for row in rows:
+        for name in (row["actor1"], row["actor2"]):
+            m = CROWD.match(name)
+            if m and m.group(1) in (row["country"], row["admin1"]) and row["admin1"] != row["country"]:
+                votes[(row["country"], row["admin1"])][m.group(1) == row["admin1"]] += 1
+    regions: dict[str, list[str]] = defaultdict(list)
+    for (country, admin1), v in sorted(votes.items()):
+        if v[True] >= MIN_REGION_ROWS and v[True] / sum(v.values()) >= REGION_SHARE:
+            regions[country].append(admin1)
+    return dict(regions)
 
 
 HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
@@ -170,6 +222,82 @@ def mine_units(rows: list[dict[str, str]]) -> dict[str, object]:
     return {"stand_in": stand_in, "default": dict(default)}
 
 
+GENERIC_NAME = re.compile(r"^(?:Protesters|Rioters|Civilians|Unidentified|Sole Perpetrator|Former )|"
+                          r"(?:Communal|Tribal|Clan) Militia|\(\d{4}-(?:\d{4})?\)|^Government of |^Militia \(")
+COUNTRY_SUFFIX = re.compile(r"^(.+?) \(([^()]+)\)$")
+ALIAS_SHARE, MIN_ALIAS_ROWS, MAX_ALIAS_TOKENS = 0.8, 3, 6
+
+
+def _hand_names(countries: set[str]) -> set[str]:
+    """Every ACLED name a hand group or generic kind produces in some country: those actors are already read."""
+    names = set()
+    for g in list(hand_groups().values()) + list(generic()["kinds"].values()):
+        for template in [g["name"], *g.get("by_country", {}).values(), *(alt.get("name", g["name"]) for alt in g.get("renamed", []))]:
+            names.update(template.format(country=c, period="") for c in countries)
+    return names
+
+
+def _surface_candidates(name: str, common: set[str]) -> set[tuple[str, ...]]:
+    """Token runs a note may write an actor's name with: the whole name (its country suffix dropped), the parts
+    of "ABBR: Long Name", and runs of two or more of the long name's words that start and end on an uncommon
+    word ("Quds Brigade"), with a plural variant of the last word ("Naxal-Maoist rebels")."""
+    base = COUNTRY_SUFFIX.sub(r"\1", name)
+    parts = [p.strip() for p in base.split(":")] if ": " in base else [base]
+    found = {tuple(norm_surface(base).split())}
+    for part in parts:
+        toks = norm_surface(part).split()
+        found.add(tuple(toks))
+        for i in range(len(toks)):
+            for j in range(i + 2, min(len(toks), i + MAX_ALIAS_TOKENS) + 1):
+                run = toks[i:j]
+                if all(t.lower() not in common and len(t) > 2 and not t.isdigit() for t in (run[0], run[-1])):
+                    found.add(tuple(run))
+        if toks and not toks[-1].endswith("s"):
+            found.add((*toks[:-1], toks[-1] + "s"))
+    return {f for f in found if f}
+
+
+def _fold(run: tuple[str, ...]) -> tuple[str, ...]:
+    """Runs written in capitals only (LaQ, SDF) are matched as written, the rest in lower case (as the matcher does)."""
+    return run if not any(ch.islower() for ch in "".join(run)) else tuple(t.lower() for t in run)
+
+
+def mine_group_aliases(rows: list[dict[str, str]], common: set[str]) -> dict[str, list[str]]:
+    countries = {r["country"] for r in rows}
+    skip = _hand_names(countries)
+    main = Counter(n for r in rows for n in {r["actor1"], r["actor2"]} if n)  # associates stay out of actor1/actor2
+    names = sorted(set(main) - skip)
+    cands: dict[tuple[str, ...], set[str]] = defaultdict(set)  # folded run -> names it may stand for
+    written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for name in names:
+        if not GENERIC_NAME.search(name):
+            for run in _surface_candidates(name, common):
+                cands[_fold(run)].add(name)
+    known = {tuple(s.split()) for s in hand_surfaces()}
+    seen: Counter[tuple[str, ...]] = Counter()
+    with_actor: Counter[tuple[tuple[str, ...], str]] = Counter()
+    for row in rows:
+        toks = norm_surface(" ".join(re.findall(r"[\w'’]+", row["notes"]))).split()
+        runs = set()
+        for i in range(len(toks)):
+            for j in range(i + 1, min(len(toks), i + MAX_ALIAS_TOKENS) + 1):
+                for run in {tuple(toks[i:j]), tuple(t.lower() for t in toks[i:j])}:
+                    if run in cands and _fold(run) == run:
+                        runs.add(run)
+                        written[run][tuple(toks[i:j])] += 1
+        actors = {row["actor1"], row["actor2"]}
+        for run in runs:
+            seen[run] += 1
+            with_actor.update((run, n) for n in cands[run] & actors)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for run in sorted(seen):
+        best, n = max(((name, with_actor[(run, name)]) for name in sorted(cands[run])), key=lambda x: x[1])
+        whole = run == _fold(tuple(norm_surface(COUNTRY_SUFFIX.sub(r"\1", best)).split()))
+        if n and (whole or n >= MIN_ALIAS_ROWS) and n / seen[run] >= ALIAS_SHARE and tuple(w.lower() for w in run) not in known:
+            aliases[best].append(" ".join(written[run].most_common(1)[0][0]))
+    return {name: sorted(set(a)) for name, a in sorted(aliases.items())}
+
+
 def _write(name: str, obj: object) -> None:
     (OUT / name).write_text(json.dumps(obj, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -178,12 +306,17 @@ def main() -> None:
     rows = list(acled_rows("train"))
     _write("actor_inter.json", mine_inter(rows))
     _write("periods.json", mine_periods(rows))
-    _write("unidentified.json", mine_unidentified(rows))
+    unidentified = mine_unidentified(rows)
+    _write("unidentified.json", unidentified)
+    _write("unidentified_cues.json", mine_unidentified_cues(rows, unidentified))
     _write("units.json", mine_units(rows))
     _write("homes.json", mine_homes(rows))
+    _write("regions.json", mine_regions(rows))
     _write("communal.json", mine_communal(rows))
     _write("leaders.json", mine_leaders(rows))
     _write("civilian_targets.json", mine_civilian_targets(rows))
+    common = set((OUT.parent / "common_words.txt").read_text(encoding="utf-8").split())
+    _write("mined_groups.json", mine_group_aliases(rows, common))
 
 
 if __name__ == "__main__":

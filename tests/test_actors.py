@@ -17,6 +17,7 @@ from eventwire.actors import (
     generic_actor,
     home_country,
     leads,
+    lookup,
     normalise,
     resolve_key,
     targets_civilians,
@@ -223,6 +224,10 @@ def test_group_named_only_as_victim_is_actor2() -> None:
     roles = _event_actors("On 5 October 2021, IS attacked Harakat Hezbollah Al Nujaba and QDW positions in Tabni badia "
                           "in Deir ez Zor countryside, killing and injuring an unknown number of them.", date(2021, 10, 5))
     assert roles.get("actor1") == "Islamic State (Syria)"
+    roles = _event_actors("Around 24 February 2021 (as reported), a QDW member's beheaded body was found in Al Aqoula "
+                          "area in Al Mayadin desert, killed by an unknown armed group, after communication was lost with "
+                          "him in Lower Baqras town in Deir-ez-Zor countryside.", date(2021, 2, 24))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QDW: National Defence Forces")
 
 
 def test_rebel_and_islamist_factions_are_opposition_rebels() -> None:
@@ -327,3 +332,139 @@ def test_named_tribes_and_clans() -> None:
     assert [(text[s:e], k) for s, e, k in find_mentions(text)] == [("Shaitat tribal militiamen", "tribe:Shaitat|Tribal")]
     assert normalise("the al Boumaish clan", "Syria") == ActorName("Boumaish Clan Militia (Syria)", 4, "identity")
     assert [k for _, _, k in find_mentions("tribal gunmen from the Khesham area")] == ["generic:tribal"]
+
+
+def test_groups_mined_from_the_notes_are_named() -> None:
+    roles = _event_actors("On 2 September 2021, clashes took place between Falcons of al-Ghab against Hamza Division "
+                          "in Maarrata in Aleppo following an attack by the former.", date(2021, 9, 2))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Falcons of al-Ghab", "Hamza Division - Aleppo")
+    roles = _event_actors("On 3 June 2022, Naxal-Maoist rebels killed a villager in the forests near Palodi village "
+                          "(Sukma, Chhattisgarh).", date(2022, 6, 3))
+    assert roles.get("actor1") == "Naxal-Maoist Rebels (India)"
+    assert normalise("LaQ members", "Syria") == ActorName("LaQ: Quds Brigade", 3, "militia")
+    assert [k for _, _, k in find_mentions("rebels attacked")] == ["group:opposition_rebels"]  # hand aliases first
+
+
+def test_the_words_of_a_note_choose_among_a_countrys_unidentified_perpetrators() -> None:
+    from eventwire.actors import unidentified_for
+
+    assert unidentified_for("Mexico", "a man was shot and killed by armed men in a drive-by shooting").name == "Unidentified Gang (Mexico)"  # type: ignore[union-attr]
+    assert unidentified_for("Mexico", "a man was shot and killed by armed men") is None
+    assert unidentified_for("Syria", "a drive-by shooting") is None
+    roles = _event_actors("On 27 April 2022, in Amozoc de Mota, Puebla, the former councillor for the Environment of the "
+                          "municipality was shot and killed by armed men in a car in a drive-by shooting. 1 fatality.", date(2022, 4, 27))
+    assert roles.get("actor1") == "Unidentified Gang (Mexico)"
+
+
+def test_a_townships_pdf_is_its_local_branch() -> None:
+    text = "On 26 January 2022, the Myinmu PDF and its allies clashed with the military in Myinmu township."
+    assert _names(text, "Myanmar", date(2022, 1, 26))[0] == "People's Defense Force - Myinmu"
+    assert [k for _, _, k in find_mentions("The PDF attacked the police.")] == ["group:pdf_myanmar", "police:"]
+
+
+def test_crowds_of_a_province_acled_names_apart() -> None:
+    from eventwire.actors import regional_name
+
+    assert regional_name("Protesters (United Kingdom)", "United Kingdom", "Northern Ireland") == "Protesters (Northern Ireland)"
+    assert regional_name("Protesters (United Kingdom)", "United Kingdom", "England") is None
+    roles = _event_actors("On 25 March 2022, as part of a Global Climate Strike, activists and students gathered in Derry "
+                          "(Derry City and Strabane, Northern Ireland) to call for more climate action. [size=no report]",
+                          date(2022, 3, 25))
+    assert roles.get("actor1") == "Protesters (Northern Ireland)"
+
+
+def test_pro_government_militias_alone_keep_their_name() -> None:
+    roles = _event_actors("On 7 March 2019, loyalist militia forces clashed with rebel fighters on the Castello road front "
+                          "in the city of Aleppo with no injuries or fatalities reported.", date(2019, 3, 7))
+    assert roles.get("actor1") == "Militia (Pro-Government)"
+    roles = _event_actors("On 27 January 2020, clashes took place between regime forces, supported by pro-regime militias, "
+                          "and rebel factions on the axis of Heish in Idleb.", date(2020, 1, 27))
+    assert roles.get("actor1") == "Military Forces of Syria (2000-)"
+
+
+def test_including_extends_a_side() -> None:
+    roles = _event_actors("On 16 February 2020, regime forces, supported by pro-regime militias, including Hezbollah and "
+                          "pro-Iran militias, captured the town of Andan in Aleppo following the withdrawal of HTS.", date(2020, 2, 16))
+    assert roles.get("actor1") == "Military Forces of Syria (2000-)"
+
+
+def test_who_repelled_an_attack_is_not_its_passive_agent() -> None:
+    roles = _event_actors("On 13 June 2020, regime forces, supported by regime shelling, clashed with opposition factions "
+                          "in the frontline area of Ankawi in Al Ghab Plain in Hama following an infiltration operation by "
+                          "regime forces, which was repelled by opposition factions.", date(2020, 6, 13))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_between_a_modified_group_and_another() -> None:
+    roles = _event_actors("On 16 November 2019, clashes took place between pro-Turkey rebel factions, operating under "
+                          "Operation Peace Spring, and QSD in Jurn Aswad village in the countryside of Tell Abiad.", date(2019, 11, 16))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Operation Peace Spring", "QSD: Syrian Democratic Forces")
+
+
+def test_coalition_support_and_casualties_among_a_side() -> None:
+    roles = _event_actors("On 14 April 2023, QSD supported by Global Coalition helicopters conducted a security operation "
+                          "in Hssein town in Deir ez Zor countryside, killing 1 IS member. 1 fatality.", date(2023, 4, 14))
+    assert (roles.get("actor1"), roles.get("assoc_actor_1")) == ("QSD: Syrian Democratic Forces", "Global Coalition Against Daesh")
+    roles = _event_actors("On 5 March 2022, an unidentified armed group attacked a Syrian regime forces military point in "
+                          "the desert of Masrab town, causing fatalities among Syrian regime forces ranks.", date(2022, 3, 5))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-)")
+
+
+def test_a_short_note_with_a_size_tag_is_no_headline() -> None:
+    roles = _event_actors("On 28 March 2022, people demonstrated in Chemnitz against coronavirus-related measures. "
+                          "[size=no report]", date(2022, 3, 28))
+    assert roles.get("actor1") == "Protesters (Germany)"
+
+
+def test_the_taliban_after_august_2021_place_the_event_in_afghanistan() -> None:
+    assert home_country("group:taliban", date(2022, 5, 11)) == "Afghanistan"
+    assert normalise("the Taliban forces", None, date(2022, 5, 11)) == ActorName("Military Forces of Afghanistan (2021-)", 1, "state")
+    assert normalise("the Taliban forces", "Afghanistan", date(2020, 5, 11)).name == "Taliban"  # type: ignore[union-attr]
+
+
+def test_ypg_anti_terror_units() -> None:
+    roles = _event_actors("On 13 May 2020, YPG anti-terror units carried out raids in the town of Al-Malikeyyeh in the "
+                          "countryside of Al-Hasakeh and arrested 2 suspected Turkish intelligence agents.", date(2020, 5, 13))
+    assert roles.get("actor1") == "YPG: Peoples Protection Units - Anti-Terror Unit"
+
+
+def test_a_labelled_note_without_a_trigger_word_still_reports() -> None:
+    roles = _event_actors("Movement of forces: On 31 March 2022, a Russian military patrol took place near Al-Bukamal "
+                          "crossing point in Deir ez Zor countryside.", date(2022, 3, 31))
+    assert roles.get("actor1") == "Military Forces of Russia (2000-)"
+
+
+def test_a_nations_military_patrol_names_the_nation() -> None:
+    text = "Movement of forces: On 26 February 2022, a U.S military patrol took place near Koniko Gas Field."
+    assert [k for _, _, k in find_mentions(text)] == ["military:United States"]
+
+
+def test_pro_iran_militiamen() -> None:
+    assert normalise("pro-Iran militiamen", "Syria") == normalise("pro-Iran militias", "Syria")
+    assert normalise("pro-Iran militiamen", "Syria").name == "Militia (Pro-Iran)"  # type: ignore[union-attr]
+
+
+def test_plural_unidentified_and_criminal_groups() -> None:
+    roles = _event_actors("On 23 April 2023, clashes erupted between two unidentified armed groups for unknown reasons, "
+                          "killing one individual, on one of the water crossings in Al-Kubar town in Deir ez Zor.", date(2023, 4, 23))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Unidentified Armed Group (Syria)")
+    assert normalise("rival criminal groups", "Mexico").name == "Unidentified Gang (Mexico)"  # type: ignore[union-attr]
+
+
+def test_civilians_are_not_the_actor_of_a_blast() -> None:
+    roles = _event_actors("On 11 March 2022, 2 children were injured in a blast caused by an explosive ordnance that "
+                          "remained from the recent clashes in PD9 area of Maimana city, Faryab.", date(2022, 3, 11))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")
+
+
+def test_turkey_backed_factions_outside_the_peace_spring_area_are_opposition_rebels() -> None:
+    roles = _event_actors("On 05 March 2020, Turkey backed factions clashed with the YPG in Sheikh Isa town in northern "
+                          "Aleppo countryside. Neither injuries nor fatalities were reported.", date(2020, 3, 5))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Opposition Rebels (Syria)", "YPG: Peoples Protection Units")
+
+
+def test_acled_abbreviations_of_hand_named_groups() -> None:
+    roles = _event_actors("On 12 February 2022, clashes erupted between AAS and Hamza Brigade in Fqayran village in the "
+                          "countryside of Jandairis in Aleppo.", date(2022, 2, 12))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("AAS: Ahrar al Sham", "Hamza Brigade")
+    assert lookup("aas") is None  # an abbreviation matches as written

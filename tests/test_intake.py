@@ -489,6 +489,7 @@ def test_bad_files_do_not_stop_good_ones(tmp_path: Path) -> None:
 @pytest.mark.parametrize("line", [
     "On 15 April 2023, farmers staged a protest in Patiala town (Punjab), demanding crop prices. [size=no report]",
     "On 2 May 2023, around 40 residents rallied in Lublin against a new landfill. [size=around 40]",
+    "On 12 May 2022, a number of residents demonstrated against the lack of water in the town of Koro (Koro, Mopti). [size=no report]",
 ])
 def test_a_body_line_with_a_trailing_note_is_not_a_title(line: str) -> None:
     """A line that ends a sentence inside it is body text, whatever its last character: taking it for a headline

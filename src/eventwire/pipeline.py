@@ -83,6 +83,16 @@ class Resources:
 
         return leads(leader, follower)
 
+    def unidentified_for(self, country, text: str):
+        from eventwire.actors import unidentified_for
+
+        return unidentified_for(country, text)
+
+    def regional_name(self, name: str, country, admin1):
+        from eventwire.actors import regional_name
+
+        return regional_name(name, country, admin1)
+
     def targets_civilians(self, sub_event_type: str) -> bool:
         from eventwire.actors import targets_civilians
 

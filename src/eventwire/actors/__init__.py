@@ -5,7 +5,9 @@
     normalise("U.S. jets", "Syria", date(2016, 12, 7)) -> ActorName("Military Forces of the United States (2009-2017)", 8, "state")
 
 Tables live in eventwire/data/actors: groups.json, state.json and generic.json are hand-written; actor_inter.json,
-periods.json, unidentified.json, units.json, homes.json, communal.json, leaders.json and civilian_targets.json are mined from the dev train split by scripts/build_actors.py.
+periods.json, unidentified.json, units.json, homes.json, communal.json, leaders.json, civilian_targets.json,
+unidentified_cues.json,
+regions.json and mined_groups.json are mined from the dev train split by scripts/build_actors.py.
 """
 from __future__ import annotations
 
@@ -21,8 +23,10 @@ from ._resolve import (
     home_country,
     leads,
     normalise,
+    regional_name,
     resolve_key,
     targets_civilians,
+    unidentified_for,
 )
 
 __all__ = [
@@ -42,4 +46,5 @@ __all__ = [
     "resolve_key",
     "state_name",
     "targets_civilians",
+    "unidentified_for",
 ]

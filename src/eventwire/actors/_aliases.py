@@ -2,7 +2,8 @@
 
 Canonical keys: "group:<id>" (groups.json), "military:<Country>" / "police:<Country>" (a named state),
 "military:" / "police:" (the state of the event's country), "generic:<kind>" (generic.json), and
-"tribe:<Name>|Tribal" / "tribe:<Name>|Clan" for a tribe or clan named in the text ("the Shaitat tribe").
+"tribe:<Name>|Tribal" / "tribe:<Name>|Clan" for a tribe or clan named in the text ("the Shaitat tribe") and
+"local:<ACLED name>" for a township's branch of a group ("the Myinmu PDF").
 Matching is on word tokens, so "al-Sham" = "al Sham", "People’s" = "Peoples"; aliases written in capitals
 (IS, SDF, U.S.) and the `exact_case` ones match case-sensitively, the rest ignore case.
 """
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
-from ._tables import generic, groups, state
+from ._tables import generic, groups, hand_groups, mined_groups, state
 
-__all__ = ["alias_patterns", "find_mentions", "lookup"]
+__all__ = ["alias_patterns", "find_mentions", "hand_surfaces", "lookup", "norm_surface"]
 
 _TOKEN = re.compile(r"\w+")
 _JOINER = re.compile(r"^[\s\-'’.]*$")
@@ -28,7 +30,8 @@ _THINGS = re.compile(
     r"uniforms?|ranks|rule|regime|junta|leaders?|leadership|budget|spending|decree)\b", re.I)
 
 
-def _norm(surface: str) -> str:
+def norm_surface(surface: str) -> str:
+    """The form aliases are compared in: apostrophes and dots dropped, hyphens and spaces one space."""
     return _SPACE.sub(" ", _DROP.sub("", surface)).strip()
 
 
@@ -36,11 +39,19 @@ def _is_exact_case(alias: str) -> bool:
     return not any(ch.islower() for ch in alias)
 
 
-def _group_patterns() -> list[tuple[str, str]]:
+def _group_patterns(table: dict[str, dict[str, Any]], short: bool = True) -> list[tuple[str, str]]:
+    """(alias, key) of a group table; `short` adds each name's own abbreviation (the hand table's names; the miner
+    keeps a mined name's abbreviation only where the notes bear it out)."""
     out = []
-    for gid, g in groups().items():
-        out += [(a, f"group:{gid}") for a in g["aliases"] + g.get("exact_case", [])]
+    for gid, g in table.items():
+        out += [(a, f"group:{gid}") for a in g["aliases"] + g.get("exact_case", []) + (_abbreviation(g["name"]) if short else [])]
     return out
+
+
+def _abbreviation(name: str) -> list[str]:
+    """ACLED's own short form before the colon of a name ("AAS: Ahrar al Sham" -> "AAS"), which notes write."""
+    short = name.partition(": ")[0] if ": " in name else ""
+    return [short] if len(short) >= 2 and " " not in short and not short.islower() else []
 
 
 def _state_patterns() -> list[tuple[str, str]]:
@@ -58,12 +69,22 @@ def _generic_patterns() -> list[tuple[str, str]]:
     return [(p, f"generic:{kind}") for kind, phrases in generic()["phrases"].items() for p in phrases]
 
 
+def _hand_patterns() -> list[tuple[str, str]]:
+    return _group_patterns(hand_groups()) + _state_patterns() + _generic_patterns()
+
+
+def hand_surfaces() -> set[str]:
+    """The normalised lower-case surface forms the hand tables read (the miner adds no alias they already have)."""
+    return {norm_surface(surface).lower() for surface, _ in _hand_patterns()}
+
+
 @lru_cache(maxsize=1)
 def alias_patterns() -> list[tuple[str, str]]:
-    """(surface form, canonical key), highest priority first: groups, then state forces, then generic actors."""
+    """(surface form, canonical key), highest priority first: hand groups, state forces, generic actors, then the
+    ACLED names and aliases mined from the train notes (mined_groups.json), which never override a hand alias."""
     seen: set[str] = set()
     out = []
-    for surface, key in _group_patterns() + _state_patterns() + _generic_patterns():
+    for surface, key in _hand_patterns() + _group_patterns(mined_groups(), short=False):
         if surface not in seen:
             seen.add(surface)
             out.append((surface, key))
@@ -75,18 +96,19 @@ def _dictionaries() -> tuple[dict[str, str], dict[str, str]]:
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     exact_case = {a for g in groups().values() for a in g.get("exact_case", [])}
+    exact_case |= {a for g in hand_groups().values() for a in _abbreviation(g["name"])}
     for surface, key in alias_patterns():
         if _is_exact_case(surface) or surface in exact_case:
-            exact.setdefault(_norm(surface), key)
+            exact.setdefault(norm_surface(surface), key)
         else:
-            folded.setdefault(_norm(surface).lower(), key)
+            folded.setdefault(norm_surface(surface).lower(), key)
     return exact, folded
 
 
 def lookup(surface: str) -> str | None:
     """The canonical key of a whole surface form, or None."""
     exact, folded = _dictionaries()
-    n = _norm(surface)
+    n = norm_surface(surface)
     return exact.get(n) or folded.get(n.lower())
 
 
@@ -104,7 +126,7 @@ def _longest_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, in
     for j in range(i, min(i + MAX_TOKENS, len(tokens))):
         if j > i and not _JOINER.match(text[tokens[j - 1].end() : tokens[j].start()]):
             break
-        n = _norm(text[tokens[i].start() : tokens[j].end()])
+        n = norm_surface(text[tokens[i].start() : tokens[j].end()])
         if n not in exact and n.lower() not in folded:
             break
         key = lookup(n)
@@ -127,10 +149,20 @@ def _named_tribes(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_LOCAL_PDF = re.compile(r"\b(?!(?:The|A|An|Local|Township|Its|Their|Allied|Combined)\b)([A-Z][a-z]+)\s+"
+                        r"(?:PDF|People['’]s Defen[cs]e Force)\b(?!\s*-)")
+
+
+def _local_branches(text: str) -> list[tuple[int, int, str]]:
+    """ "the Myinmu PDF": a township's People's Defense Force, which ACLED names "People's Defense Force - Myinmu"
+    ("local:<ACLED name>")."""
+    return [(m.start(), m.end(), f"local:People's Defense Force - {m.group(1)}") for m in _LOCAL_PDF.finditer(text)]
+
+
 def find_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical key) of actor mentions, longest first, non-overlapping, in text order."""
     tokens = list(_TOKEN.finditer(text))
-    found = _named_tribes(text)
+    found = _named_tribes(text) + _local_branches(text)
     for i, tok in enumerate(tokens):
         if tok.start() > 0 and text[tok.start() - 1] == "-":
             continue  # "anti-IS", "pro-regime": a prefix changes who is meant

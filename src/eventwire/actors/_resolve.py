@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
 from ._tables import (
+    KIND_OF_INTER,
     civilian_targets,
     communal,
     generic,
@@ -16,17 +18,19 @@ from ._tables import (
     homes,
     leaders,
     mined_inter,
+    regions,
     state,
     unidentified_by_country,
+    unidentified_cues,
     units,
 )
 
 __all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country",
-           "leads", "normalise", "resolve_key", "targets_civilians"]
+           "leads", "normalise", "regional_name", "resolve_key", "targets_civilians",
+           "unidentified_for"]
 
 log = logging.getLogger(__name__)
 
-KIND_OF_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "identity", 5: "rioters", 6: "protesters", 7: "civilians", 8: "other"}
 _GENERIC_ALIASES = {"unknown": "unidentified", "demonstrators": "protesters", "mob": "rioters"}
 NO_COUNTRY = "International"  # ACLED's own suffix for actors not tied to one country
 
@@ -50,6 +54,27 @@ def generic_actor(kind: str, country: str | None) -> ActorName:
         name = unidentified_by_country()[country]  # e.g. El Salvador: ACLED mostly writes "Unidentified Gang"
         inter = int(mined_inter().get(name, inter))
     return ActorName(name, inter, KIND_OF_INTER[inter])
+
+
+def unidentified_for(country: str | None, text: str) -> ActorName | None:
+    """The unidentified perpetrator a sentence's words make ACLED name where a country has more than one (a
+    "drive-by" killing in Mexico is an "Unidentified Gang"; mined, unidentified_cues.json); None for the default."""
+    cues = unidentified_cues().get(country or "", {})
+    names = sorted(cues[w] for w in set(re.findall(r"[a-z]{3,}", text.lower())) if w in cues)
+    if not names:
+        return None
+    name = max(names, key=names.count)
+    inter = int(mined_inter().get(name, generic()["kinds"]["unidentified"]["inter"]))
+    return ActorName(name, inter, KIND_OF_INTER[inter])
+
+
+def regional_name(name: str, country: str | None, admin1: str | None) -> str | None:
+    """ "Protesters (Northern Ireland)": the name of a country's crowd where ACLED names it after the province
+    (mined, regions.json); None where it keeps the country's name."""
+    suffix = f" ({country})"
+    if admin1 in regions().get(country or "", []) and name.endswith(suffix):
+        return f"{name.removesuffix(suffix)} ({admin1})"
+    return None
 
 
 def communal_actor(country: str | None, places: dict[str, str | None]) -> ActorName | None:
@@ -80,7 +105,7 @@ def _state(force: str, force_country: str, country: str | None, when: date | Non
 
 def _group_spec(g: dict[str, Any], country: str | None, when: date | None, admin1: str | None) -> dict[str, Any]:
     for alt in g.get("renamed", []):
-        applies = not alt.get("countries") or country in alt["countries"]
+        applies = not alt.get("countries") or country is None or country in alt["countries"]  # unknown: not ruled out
         in_area = not alt.get("admin1") or _place_key(admin1) in {_place_key(a) for a in alt["admin1"]}
         if when is not None and when.isoformat() >= alt["from"] and applies and in_area:
             return {**g, **alt}
@@ -162,6 +187,9 @@ def resolve_key(key: str, country: str | None = None, when: date | None = None, 
         tribe, _, kind = rest.partition("|")
         inter = int(generic()["kinds"]["tribal"]["inter"])
         return ActorName(f"{tribe} {kind} Militia ({country or NO_COUNTRY})", inter, KIND_OF_INTER[inter])
+    if prefix == "local":
+        inter = int(mined_inter().get(rest, mined_inter().get(groups()["pdf_myanmar"]["name"], 2)))
+        return ActorName(rest, inter, KIND_OF_INTER[inter])
     if prefix in ("military", "police"):
         force_country = rest or country or state()["context_military_default"].get(surface.strip().lower())
         if not force_country:

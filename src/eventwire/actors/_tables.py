@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+KIND_OF_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "identity", 5: "rioters", 6: "protesters", 7: "civilians", 8: "other"}
 _DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 
 
@@ -19,8 +20,23 @@ def table(name: str) -> dict[str, Any]:
     return data  # type: ignore[no-any-return]
 
 
-def groups() -> dict[str, dict[str, Any]]:
+def hand_groups() -> dict[str, dict[str, Any]]:
     return table("groups.json")
+
+
+@lru_cache(maxsize=1)
+def mined_groups() -> dict[str, dict[str, Any]]:
+    """Groups named in the train notes that the hand table lacks (mined_groups.json: ACLED name -> aliases), as
+    group entries keyed "acled/<name>", with ACLED's majority inter code for the name."""
+    inter = mined_inter()
+    return {f"acled/{name}": {"name": name, "inter": inter.get(name, 8), "kind": KIND_OF_INTER[inter.get(name, 8)], "aliases": aliases}
+            for name, aliases in table("mined_groups.json").items()}
+
+
+@lru_cache(maxsize=1)
+def groups() -> dict[str, dict[str, Any]]:
+    """Hand and mined groups: every key a "group:<id>" mention may carry."""
+    return {**hand_groups(), **mined_groups()}
 
 
 def state() -> dict[str, Any]:
@@ -61,3 +77,11 @@ def leaders() -> dict[str, list[str]]:
 
 def civilian_targets() -> list[str]:
     return table("civilian_targets.json")  # type: ignore[return-value]
+
+
+def unidentified_cues() -> dict[str, dict[str, str]]:
+    return table("unidentified_cues.json")
+
+
+def regions() -> dict[str, list[str]]:
+    return table("regions.json")

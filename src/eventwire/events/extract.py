@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from time import perf_counter
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from eventwire.events import args, places
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
@@ -19,18 +19,25 @@ from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, T
 from eventwire.models import Actor, Article, Attribution, Event, GeoPrecision, Location, Span, TimePrecision, TimeSpan
 from eventwire.nlp.sentences import split_clauses, split_sentences
 
+if TYPE_CHECKING:
+    from eventwire.actors import ActorName
+
 __all__ = ["ArticleContext", "Drafted", "classify_drafts", "draft_events", "extract_events", "finish_events"]
 
 BACKGROUND_DAYS = 30  # an event that ended this long before publication is history retold, not news
 _GROUP_REF = re.compile(r"\b(?:the|this|that) (?:radical |militant |jihadist |extremist |armed )?(?:group|organi[sz]ation|militants)\b", re.I)
 _HEADLINE_MAX_WORDS = 14
+_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z/]+){0,3}:\s+")  # ACLED's sub-type label before a note
+_TRAILING_TAG = re.compile(r"\s*\[[^\[\]]*\]$")
 _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:man|woman|boy|girl|child)|(?:two|three|\d+) (?:men|women|children)|"
                       r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
                       r"civilians' houses)\b", re.I)
 _BACKED = re.compile(r"[\s-](?:backed|supported|affiliated|aligned|funded)\b", re.I)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[\w-]+\s+){0,3}?(?:\w+ed|shot|hit|struck|dead|down)\s+by\s+"
                          r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?$", re.I)
-_BETWEEN = re.compile(r"\b(?:between|among|amongst|within)\s+(?:the\s+)?$", re.I)
+_BETWEEN = re.compile(  # "between pro-Turkey rebel factions"; "among" only after a clash word, not "fatalities among"
+    r"(?:\bbetween|(?:clash|fight|infighting|dispute|feud|quarrel|exchang)\w*\s+(?:\w+\s+){0,2}(?:among|amongst|within))"
+    r"\s+(?:the\s+)?(?:pro-[\w-]+\s+|[\w-]+-(?:backed|led)\s+)?$", re.I)
 _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to be IS": ACLED codes the latter
     r"^\W*(?:(?:forces|fighters|factions|members|militants|militiamen)\W+)?(?:(?:which|who|whom|that)\s+(?:are\s+|is\s+)?)?"
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
@@ -41,7 +48,7 @@ _UNIT_OF = re.compile(r"^(?:['’]s)?\s+(?:(?:members?|soldiers?|fighters?|offic
 _SUPPORT_WORDS = (r"(?:supported|backed|assisted|aided|accompanied) by|alongside|along with|together with|"
                   r"with (?:the )?(?:\w+ )?(?:support|help|backing|cover|assistance) (?:of|from)|in (?:cooperation|coordination) with")
 _HEAD_NOUN = r"(?:\s+(?:forces|fighters|members|militants|troops|factions))?"  # "QSD| forces, with the support of"
-_ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
+_ASSOC = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:and|including|{_SUPPORT_WORDS}|,)\s*(?:the\s+)?(?:rebels of\s+)?$", re.I)
 _ALLY = re.compile(rf"^{_HEAD_NOUN}\s*(?:,\s*)?(?:{_SUPPORT_WORDS})\s*(?:the\s+)?$", re.I)  # "and" joins the two sides of a clash
 _REPELLED = re.compile(r"\b(?:repell?(?:ed|s)?|repulsed|thwart(?:ed|s)?|foil(?:ed|s)?|fended off|fought off|"
                        r"responded to|retaliated against)\b", re.I)
@@ -191,13 +198,17 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _coded_names(d, ctx, resources)
             _side_leaders(d, resources)
             _generic_roles(d, drafted.article.text, ctx, resources)
+            _unidentified_named(d, drafted.article.text, ctx, resources)
+            _regional_crowds(d, ctx, resources)
     return [_finish(d, drafted.article, ctx, resources) for d in drafts]
 
 
 def _dated_report(text: str, s: int, e: int, times) -> bool:
     """ "On 3 May 2022, farmers blocked the highway …": a sentence that opens with its date reports something,
     even when no trigger word says what; the classifier then names it."""
-    return bool(times) and times[0].start - s <= 12 and not times[0].relative and len(text[s:e].split()) >= 8
+    label = _LABEL.match(text, s)  # "Movement of forces: On 26 February 2022, a U.S. military patrol took place …"
+    start = label.end() if label else s
+    return bool(times) and times[0].start - start <= 12 and not times[0].relative and len(text[s:e].split()) >= 8
 
 
 def _dated_trigger(text: str, s: int, e: int, times) -> Trigger:
@@ -215,6 +226,7 @@ def _is_heading(text: str, s: int, e: int, article: Article) -> bool:
         return True
     if line.lower().startswith("by ") and len(line.split()) < 10:
         return True
+    line = _TRAILING_TAG.sub("", line)  # "… in Chemnitz. [size=no report]" ends on its sentence, not the tag
     return not re.search(r"[.!?\"”’]$", line) and len(line.split()) <= _HEADLINE_MAX_WORDS
 
 
@@ -379,8 +391,9 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
     before = [m for m in inside if m.start < trigger.start]  # "U.S. drone| strike": a mention may overlap the trigger
     after = [m for m in inside if m.start >= trigger.start]
     actor1 = actor2 = None
-    by = next((m for m in after if _PASSIVE_BY.search(text[max(s, m.start - 40):m.start])), None)
-    between = next((m for m in after if _BETWEEN.search(text[max(s, m.start - 12):m.start])), None)
+    by = next((m for m in after if _PASSIVE_BY.search(text[max(s, m.start - 40):m.start])
+               and not _REPELLED.search(text, max(s, m.start - 40), m.start)), None)  # "an attack, which was repelled by X"
+    between = next((m for m in after if _BETWEEN.search(text[max(s, m.start - 40):m.start])), None)
     if by:
         actor1 = by
         actor2 = before[-1] if before else next((m for m in after if m is not by), None)
@@ -466,7 +479,7 @@ def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor |
 
 
 _VICTIM_BEFORE = re.compile(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\s+(?:[\w'-]+\s+){0,4}$", re.I)
-_VICTIM_AFTER = re.compile(r"\W*(?:[\w'-]+\s+){0,2}(?:was|were|had been|has been)\s+(?:\w+\s+){0,2}?"
+_VICTIM_AFTER = re.compile(r"\W*(?:[\w'-]+\s+){0,3}(?:was|were|had been|has been)\s+(?:\w+\s+){0,2}?"
                            r"(?:found|killed|shot|assassinated|executed|wounded|injured|kidnapped|abducted|targeted)\b", re.I)
 _CROWDS = {5, 6, 7}  # inter codes of rioters, protesters and civilians: ACLED names them by the event's type
 _VAC = "Violence against civilians"
@@ -499,10 +512,26 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
         d.actors = _roles(actor1, civilians, [a for a in named if a.role == "assoc_actor_1"])
     elif event_type == "Battles" and len(main) == 1 and _is_victim(text, main[0]):
         d.actors = _roles(_generic(resources, "unidentified", country, d.trigger), main[0], [])
+    elif event_type == "Battles" and len(main) == 2 and [_is_victim(text, a) for a in main] == [True, False] \
+            and main[0].role == "actor1":  # "a QDW member's body was found, killed by unknown gunmen"
+        swap = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
+        d.actors = [a.model_copy(update={"role": swap.get(a.role, a.role)}) for a in d.actors]
     elif event_type != "Battles" and (victim or resources.targets_civilians(d.sub_event_type)) \
             and "actor2" not in {a.role for a in d.actors} and not _civilians_act(d):
         civilians = _generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"})
         d.actors.append(_of_nationality(civilians, text, resources))
+    _civilians_are_victims(d, event_type, country, resources)
+
+
+def _civilians_are_victims(d: _Draft, event_type: str, country: str | None, resources) -> None:
+    """In battles and explosions ACLED never makes civilians actor1 (0 of 10,556 train rows): civilians named
+    first ("2 children were injured in a blast") are the victims of an unidentified or the other actor."""
+    first = next((a for a in d.actors if a.role == "actor1"), None)
+    if event_type not in ("Battles", "Explosions/Remote violence") or first is None or first.inter != 7:
+        return
+    other = next((a for a in d.actors if a.role == "actor2"), None)
+    attacker = other or _generic(resources, "unidentified", country, d.trigger)
+    d.actors = _roles(attacker, first, [])
 
 
 def _coded_names(d: _Draft, ctx: ArticleContext, resources) -> None:
@@ -510,12 +539,20 @@ def _coded_names(d: _Draft, ctx: ArticleContext, resources) -> None:
     forces under, or the actor an associate stands beside)."""
     where = d.location or d.fallback
     country = _event_country(d, ctx)
+    named = {a.name for a in d.actors}
     for i, a in enumerate(d.actors):
         for renamed in (_local_actor(a, where, country, ctx, resources),
                         resources.coded_name(a.name, d.sub_event_type) if a.role in ("actor1", "actor2") else None):
-            if renamed is not None:
+            if renamed is not None and not _alone(a, renamed, named):
                 a = a.model_copy(update={"name": renamed.name, "inter": renamed.inter})
         d.actors[i] = a
+
+
+def _alone(a: Actor, stand_in: ActorName, named: set[str]) -> bool:
+    """A non-state actor ACLED lists as a state's associate keeps its own name when the sentence names no such
+    state force: "loyalist militias engaged in a firefight" is "Militia (Pro-Government)" (52 of 66 train rows
+    that name pro-regime militias but no regime forces), "regime forces and pro-regime militias" the regime's."""
+    return a.inter != 1 and stand_in.inter == 1 and stand_in.name not in named
 
 
 def _side_leaders(d: _Draft, resources) -> None:
@@ -527,6 +564,31 @@ def _side_leaders(d: _Draft, resources) -> None:
         if main is not None and assoc is not None and resources.leads(d.actors[assoc].name, d.actors[main].name):
             d.actors[main] = d.actors[main].model_copy(update={"role": assoc_role})
             d.actors[assoc] = d.actors[assoc].model_copy(update={"role": main_role})
+
+
+def _unidentified_named(d: _Draft, text: str, ctx: ArticleContext, resources) -> None:
+    """Where a country has more than one name for unknown perpetrators, the sentence's words choose it ("a
+    drive-by shooting" in Mexico: "Unidentified Gang (Mexico)")."""
+    country = _event_country(d, ctx)
+    default = resources.generic_actor("unidentified", country).name
+    chosen = None
+    for i, a in enumerate(d.actors):
+        if a.name == default:
+            chosen = chosen or resources.unidentified_for(country, text[d.sentence[0]:d.sentence[1]])
+            if chosen is None:
+                return
+            d.actors[i] = a.model_copy(update={"name": chosen.name, "inter": chosen.inter})
+
+
+def _regional_crowds(d: _Draft, ctx: ArticleContext, resources) -> None:
+    """Protesters, rioters and civilians of a province ACLED names apart ("Protesters (Northern Ireland)")."""
+    where = d.location or d.fallback
+    if where is None:
+        return
+    for i, a in enumerate(d.actors):
+        renamed = resources.regional_name(a.name, _event_country(d, ctx), where.admin1) if a.inter in _CROWDS else None
+        if renamed:
+            d.actors[i] = a.model_copy(update={"name": renamed})
 
 
 def _local_actor(a: Actor, where: Location | None, country: str | None, ctx: ArticleContext, resources):

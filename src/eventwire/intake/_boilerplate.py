@@ -102,7 +102,7 @@ def is_boilerplate(line: str) -> bool:
     return words <= _SHORT_LINE_WORDS and _PHRASES.search(line) is not None
 
 
-_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+\S")
+_SENTENCE_BREAK = re.compile(r"(?:[a-z]{2}|\))[.!?][\"”’]?\s+\S")  # "… (Koro, Mopti). [size=…]" ends a sentence too
 
 
 def is_headline_like(line: str, max_words: int = 20) -> bool:
