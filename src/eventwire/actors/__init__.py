@@ -42,6 +42,7 @@ __all__ = [
     "leads",
     "lookup",
     "normalise",
+    "regional_name",
     "period_for",
     "resolve_key",
     "state_name",

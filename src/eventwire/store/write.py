@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from eventwire import settings
-from eventwire.dedup import Mention, cluster, event_id_of, merge_mentions, mention_of, same_event
+from eventwire.dedup import Mention, cluster, merge_mentions, mention_of, same_event
 from eventwire.errors import InputError
 from eventwire.models import Article, Event
 from eventwire.store import schema as t
