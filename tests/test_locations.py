@@ -251,3 +251,24 @@ def test_outskirts_of_a_town_is_coded_at_the_town(pipeline):
     loc = _location(pipeline, "On 11 January 2022, unknown gunmen shot and killed two regime soldiers on the "
                               "outskirts of As-Sanamayn town in Dara countryside.")
     assert (loc.admin1, loc.name) == ("Dara", "As-Sanamayn") and int(loc.geo_precision) == 1
+
+
+def test_bracketed_region_after_an_unknown_town_is_the_province_not_its_capital(pipeline):
+    # "Mar de" of the unknown "Mar de Cobo" reads as Mardin (Turkey); "(Buenos Aires)" is the province, not the
+    # Ciudad Autonoma de Buenos Aires
+    loc = _location(pipeline, "On 3 March 2022, in Mar de Cobo (Buenos Aires), fishermen marched against offshore "
+                              "oil exploration. [size=no report]")
+    assert (loc.country, loc.admin1) == ("Argentina", "Buenos Aires")
+
+
+def test_piece_of_an_unknown_town_before_its_region_is_no_town_abroad(pipeline):
+    # "Pedro" of "Pedro de Valdivia" is San Pedro (Costa Rica), which tipped the note away from Chile
+    loc = _location(pipeline, "On 3 March 2022, in Pedro de Valdivia (Biobio), residents blocked roads with burning "
+                              "tyres, in La Granja sector. [size=around 50]")
+    assert (loc.country, loc.admin1) == ("Chile", "Biobio")
+
+
+def test_region_standing_for_an_unknown_town_beats_a_landmark_near_it(pipeline):
+    loc = _location(pipeline, "Around 2 May 2022 (as reported), in La Haciendita, Chihuahua, a man was shot dead "
+                              "and his body was found near La Cantera Racetrack. 1 fatality.")
+    assert (loc.country, loc.admin1) == ("Mexico", "Chihuahua")

@@ -65,6 +65,7 @@ _ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|co
 _UNIT_COMMA = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*,\s*", re.I)
 _LIST_BEFORE = re.compile(r",\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,|and)\s*[A-Z]")
+_FEATURE_SCORE = {"city": 3.0, "alias": 3.0, "admin1": 1.5, "country": 0.5}
 _CONTAINER_PENALTY = 2.0
 _FOREIGN_PENALTY = 2.0
 _CONTAINED_BONUS = 0.5
@@ -76,6 +77,7 @@ _FACILITY_END = re.compile(r"\s(?:Park|Square|Street|Avenue|Road|Hall|Stadium|Ma
                            r"Cent(?:er|re)|Theat(?:er|re)|Tower|Gate|Palace|Church|Mosque|Temple|Garden|Gardens)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
+_FOLLOWING_REGION = re.compile(r"\s*[(,]\s*(" + _WORD + r"(?:\s(?:(?:de|del|la)\s)?" + _WORD + r")*)")
 _CITY_REF = re.compile(r"\bthe (?:[A-Z]\w+ )?(city|town|village)\b(?! of)")
 _NON_PLACE = {"The", "A", "An", "On", "In", "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
               "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -97,17 +99,17 @@ class PlaceMention:
 
 
 def _candidates(text: str, start: int, end: int):
-    """(start, end, name, part) for each capitalised name and, after it, its shorter forms; `part` marks a sub-span
-    of a longer name, which is trusted less."""
+    """(start, end, name, part, whole_end) for each capitalised name and, after it, its shorter forms; `part` marks
+    a sub-span of a longer name, which is trusted less; `whole_end` is where the whole name ends."""
     for m in _NAME.finditer(text, start, end):
         words = m.group().split()
-        yield m.start(), m.end(), m.group(), False
+        yield m.start(), m.end(), m.group(), False, m.end()
         pieces = list(_HYPHEN_PAIR.finditer(m.group()))
         if len(pieces) == 2 and not any(_PARTICLE_END.search(p.group()) for p in pieces):  # not "Deir-ez" + "Zor"
             # "Jalbul-Ibbin frontline", "Um Walad-Mseifra road": ACLED codes the first of the pair, in the pair's
             # place; not the "Aleppo-Hama-Ar-Raqqa triangle"
             for piece in pieces:
-                yield m.start(), m.end(), piece.group(), False
+                yield m.start(), m.end(), piece.group(), False, m.end()
         if len(words) > 1 and not _FACILITY_END.search(m.group()):
             # sub-spans, longest first, so "Syrian city" does not hide "Raqqa"; but "Miller" of "Miller Park" is none
             offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group())]
@@ -115,7 +117,7 @@ def _candidates(text: str, start: int, end: int):
                 for i in range(len(words) - n + 1):
                     s = offsets[i]
                     e = offsets[i + n - 1] + len(words[i + n - 1])
-                    yield s, e, text[s:e], True
+                    yield s, e, text[s:e], True, m.end()
 
 
 def _compounds(text: str, start: int, end: int, gazetteer):
@@ -125,7 +127,7 @@ def _compounds(text: str, start: int, end: int, gazetteer):
     for m in _COMPOUND.finditer(text, start, end):
         whole, part = m.group(), m.group(2)
         if gazetteer.is_acled_location(whole) or (gazetteer.is_place(m.group(1)) and not gazetteer.is_place(part)):
-            yield m.start(), m.end(), whole, False
+            yield m.start(), m.end(), whole, False, m.end()
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,7 +143,7 @@ def place_names(text: str, start: int, end: int, gazetteer) -> list[tuple[str, b
     whether it is only part of a longer capitalised name ("Amran" of "Jeb Amran"), which says less."""
     names: list[tuple[str, bool]] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name, part in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+    for s, e, name, part, _ in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")
         if name in _NON_PLACE or len(name) < 3 or any(s < b and a < e for a, b in taken):
             continue
@@ -160,7 +162,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
 
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name, part in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+    for s, e, name, part, whole_end in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")  # "Hadideh's bridge"
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
             continue
@@ -178,8 +180,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             if not places:
                 continue
             place = places[0]
-            if part and country is not None and place.country != country:
-                continue  # "Pedro" of the unknown "Pedro de Valdivia" is no town in the Cayman Islands
+            if part and (country is not None and place.country != country
+                         or _region_abroad_follows(text, whole_end, place, gazetteer)):
+                continue  # "Pedro" of the unknown "Pedro de Valdivia (Biobio)" is no town in Costa Rica
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
     if not found:
@@ -192,13 +195,39 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
     for m in found:
         if _foreign(m, country) and not m.anchored:
             m.score -= _FOREIGN_PENALTY
-        if m.precision == GeoPrecision.REGION:
-            m.precision = _unknown_inside(text, m, found, blocked) or m.precision
+        region = gazetteer.admin1_region(m.text, m.place.country) if m.place.feature == "city" \
+            and text[:m.start].rstrip().endswith("(") else None
+        if m.precision == GeoPrecision.REGION or region is not None:
+            inside = _unknown_inside(text, m, found, blocked)
+            if inside is not None:
+                # the region stands for the unknown town, scored as that town introduced as it is ("in La
+                # Haciendita, Chihuahua"); "(Buenos Aires)" after an unknown town is the province, not the capital
+                if region is not None:
+                    m.place, m.lat, m.lon = region, region.lat, region.lon
+                m.precision = inside[0]
+                if not any(inside[1] < o.start < m.start for o in found):  # "Makuku (Sakaba, Kebbi)": Sakaba says more
+                    m.score = max(m.score, _FEATURE_SCORE["city"]) + _intro_bonus(text[max(0, inside[1] - 40):inside[1]])
     return found
 
 
+def _intro_bonus(before: str) -> float:
+    """How much the words before a name say it is where the event was: "in X" much, "of X" little."""
+    if _BEFORE_EXACT.search(before):
+        return _WEAK_INTRO if _OF_BEFORE.search(before) else 1.5
+    return 0.0
+
+
+def _region_abroad_follows(text: str, at: int, place, gazetteer) -> bool:
+    """Whether the name ending at `at` is followed by the region that contains it ("Mar de Cobo (Buenos Aires)",
+    "X, Chihuahua") and that region is not in `place`'s country: a piece of that name found abroad is no place."""
+    m = _FOLLOWING_REGION.match(text, at)
+    if m is None:
+        return False
+    return gazetteer.admin1_region(m.group(1)) is not None and gazetteer.admin1_region(m.group(1), place.country) is None
+
+
 def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
-                    blocked: list[tuple[int, int]]) -> GeoPrecision | None:
+                    blocked: list[tuple[int, int]]) -> tuple[GeoPrecision, int] | None:
     """"in Sevillano (Magdalena)", "Hseiniyeh town in Rural Damascus governorate" with the town unknown: the region
     stands for it, at the precision the text gives the town (ACLED codes the town, not the region).  Inside
     parentheses the town is the name before them: "Gopeshwar town (Chamoli district, Uttarakhand)"."""
@@ -213,7 +242,7 @@ def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
     if any(a < e and s < b for s, e in [(p.start, p.end) for p in found] + blocked):
         return None
     near = _BEFORE_NEAR.search(text, max(0, a - 40), a) or (m.group(2) and _NEAR_UNIT.fullmatch(m.group(2)))
-    return GeoPrecision.NEAR if near else GeoPrecision.EXACT
+    return (GeoPrecision.NEAR if near else GeoPrecision.EXACT), a
 
 
 def _spelling_variant(text: str, start: int, end: int, gazetteer, country: str | None,
@@ -304,6 +333,10 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
             # compound place, "Al Quds - Shaykh Jarrah", beats our reading of its region)
             dropped.append(m)
             _describe_by(containers[-1], m, region)
+            if len(containers) == 1:  # the sole container is as much the event's place as the unknown one was
+                # written to be ("in La Haciendita, Chihuahua ... near La Cantera Racetrack"); of several ("X
+                # (Kanyosha, Bujumbura Rural)") the inner town says more than the region
+                containers[0].score = max(containers[0].score, m.score)
             continue
         if better is None:  # the container itself may be misread ("Lanao" of "Lanao del Sur"): keep both
             continue
@@ -357,7 +390,7 @@ def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> 
     precision = GeoPrecision.EXACT
     if place.feature == "country" or region or place.feature == "admin1":
         precision = GeoPrecision.REGION
-    score = {"city": 3.0, "alias": 3.0, "admin1": 1.5, "country": 0.5}.get(place.feature, 2.0)
+    score = _FEATURE_SCORE.get(place.feature, 2.0)
     mention = PlaceMention(s, e, name, place, precision, score=score, lat=place.lat, lon=place.lon)
     rel = _RELATION.search(before)
     if rel:
@@ -374,8 +407,8 @@ def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> 
     elif _BEFORE_NEAR.search(before) or _AFTER_NEAR.match(after):
         mention.precision = max(precision, GeoPrecision.NEAR)
         mention.score += 1.0
-    elif _BEFORE_EXACT.search(before):
-        mention.score += _WEAK_INTRO if _OF_BEFORE.search(before) else 1.5
+    else:
+        mention.score += _intro_bonus(before)
     return mention
 
 
