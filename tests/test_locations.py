@@ -272,3 +272,18 @@ def test_region_standing_for_an_unknown_town_beats_a_landmark_near_it(pipeline):
     loc = _location(pipeline, "Around 2 May 2022 (as reported), in La Haciendita, Chihuahua, a man was shot dead "
                               "and his body was found near La Cantera Racetrack. 1 fatality.")
     assert (loc.country, loc.admin1) == ("Mexico", "Chihuahua")
+
+
+def test_piece_of_an_unknown_village_outside_the_bracketed_region_is_no_place(pipeline):
+    # "U Yin" of the unknown "U Yin Thar" is a village in Yangon; the brackets put it in Sagaing
+    loc = _location(pipeline, "Property destruction: On 4 June 2022, in U Yin Thar village (Wetlet township, "
+                              "Shwebo district, Sagaing region), the military set fire to twelve houses.")
+    assert (loc.country, loc.admin1) == ("Myanmar", "Sagaing")
+
+
+def test_town_territory_region_chain_is_a_container(pipeline):
+    # "Mokambo, Mahagi, Ituri": Mahagi is a territory the gazetteer does not know; Ituri still contains Mokambo,
+    # so the Mokambo in Katanga is not it
+    loc = _location(pipeline, "On 9 March 2022, CODECO militiamen killed two civilians at Ndjala village (coded to "
+                              "Mokambo, Mahagi, Ituri). 2 fatalities.")
+    assert (loc.country, loc.admin1) == ("Democratic Republic of Congo", "Ituri")

@@ -63,6 +63,8 @@ _PAREN_OPEN = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*\(", re.I)
 _ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|county|province|governorate|state|region)\b",
                          re.I)
 _UNIT_COMMA = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*,\s*", re.I)
+# an unknown territory between a town and its region: "Mokambo, Mahagi, Ituri"
+_UNKNOWN_BETWEEN = re.compile(r"\s*,\s*(" + _WORD + r"(?:\s" + _WORD + r")*)\s*,\s*")
 _LIST_BEFORE = re.compile(r",\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,|and)\s*[A-Z]")
 _FEATURE_SCORE = {"city": 3.0, "alias": 3.0, "admin1": 1.5, "country": 0.5}
@@ -77,7 +79,8 @@ _FACILITY_END = re.compile(r"\s(?:Park|Square|Street|Avenue|Road|Hall|Stadium|Ma
                            r"Cent(?:er|re)|Theat(?:er|re)|Tower|Gate|Palace|Church|Mosque|Temple|Garden|Gardens)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
-_FOLLOWING_REGION = re.compile(r"\s*[(,]\s*(" + _WORD + r"(?:\s(?:(?:de|del|la)\s)?" + _WORD + r")*)")
+_FOLLOWING_REGION = re.compile(r"(?i:\s+" + _SETTLEMENT_WORD + r")?\s*(?:\(([^()]{3,120})\)|,\s*(" + _WORD +
+                               r"(?:\s(?:(?:de|del|la)\s)?" + _WORD + r")*))")
 _CITY_REF = re.compile(r"\bthe (?:[A-Z]\w+ )?(city|town|village)\b(?! of)")
 _NON_PLACE = {"The", "A", "An", "On", "In", "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
               "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -219,11 +222,19 @@ def _intro_bonus(before: str) -> float:
 
 def _region_abroad_follows(text: str, at: int, place, gazetteer) -> bool:
     """Whether the name ending at `at` is followed by the region that contains it ("Mar de Cobo (Buenos Aires)",
-    "X, Chihuahua") and that region is not in `place`'s country: a piece of that name found abroad is no place."""
+    "U Yin Thar village (Wetlet township, Shwebo district, Sagaing region)", "X, Chihuahua") and `place` is not in
+    that region: a piece of the name found elsewhere is no place."""
     m = _FOLLOWING_REGION.match(text, at)
     if m is None:
         return False
-    return gazetteer.admin1_region(m.group(1)) is not None and gazetteer.admin1_region(m.group(1), place.country) is None
+    names = m.group(1).split(",") if m.group(1) else [m.group(2)]
+    for name in reversed(names):  # the region comes last: "(township, district, region)"
+        name = name.strip()
+        if gazetteer.admin1_region(name) is None:
+            continue
+        region = gazetteer.admin1_region(name, place.country)
+        return region is None or not _within(place.admin1, region.admin1)
+    return False
 
 
 def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
@@ -298,7 +309,10 @@ def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, countr
         return True
     if _UNIT_COMMA.fullmatch(gap) and _ADMIN_UNIT.match(text, h.end):  # "Kan Hpyu village, Wetlet township"
         return True
-    return bool(_UNIT_COMMA.fullmatch(gap)) and region and not _LIST_BEFORE.search(text, 0, m.start) \
+    between = _UNKNOWN_BETWEEN.fullmatch(gap)
+    if between and gazetteer.is_place(between.group(1)):  # "Tiba, Sayda, Kahil", not "Mokambo, Mahagi, Ituri"
+        return False
+    return bool(_UNIT_COMMA.fullmatch(gap) or between) and region and not _LIST_BEFORE.search(text, 0, m.start) \
         and not _LIST_AFTER.match(text, h.end)  # not a list of towns ("Tiba, Sayda, Kahil")
 
 
