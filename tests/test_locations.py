@@ -287,3 +287,10 @@ def test_town_territory_region_chain_is_a_container(pipeline):
     loc = _location(pipeline, "On 9 March 2022, CODECO militiamen killed two civilians at Ndjala village (coded to "
                               "Mokambo, Mahagi, Ituri). 2 fatalities.")
     assert (loc.country, loc.admin1) == ("Democratic Republic of Congo", "Ituri")
+
+
+def test_region_the_train_rows_never_show_keeps_its_own_name(pipeline):
+    # the few Afar train rows lie nearest Tigray towns; that must not rename Tigray "Afar"
+    loc = _location(pipeline, "On 12 May 2022, TPLF forces clashed with ENDF soldiers in Mekele (Tigray). "
+                              "Casualties unknown.")
+    assert (loc.country, loc.admin1) == ("Ethiopia", "Tigray")
