@@ -294,3 +294,10 @@ def test_region_the_train_rows_never_show_keeps_its_own_name(pipeline):
     loc = _location(pipeline, "On 12 May 2022, TPLF forces clashed with ENDF soldiers in Mekele (Tigray). "
                               "Casualties unknown.")
     assert (loc.country, loc.admin1) == ("Ethiopia", "Tigray")
+
+
+def test_deir_ez_zor_written_with_spaces_is_a_place(pipeline):
+    # the IRGC victims make the article Iranian; the place named is still Syria's Deir ez Zor
+    loc = _location(pipeline, "On 2 February 2023, unidentified gunmen shot and killed three IRGC members in "
+                              "Mreiyeh town in Deir ez Zor countryside. 3 fatalities.")
+    assert (loc.country, loc.admin1) == ("Syria", "Deir ez Zor")

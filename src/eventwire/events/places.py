@@ -10,7 +10,7 @@ from eventwire.models import GeoPrecision, Location, Span
 
 __all__ = ["PlaceMention", "find_place_mentions", "choose_location", "location_from_mention", "place_names"]
 
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ibn|bin|bani|beni|abu|um|umm|de|del|della|di|da|do|dos|du|des|la|le|van|von)"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ibn|bin|bani|beni|abu|um|umm|de|del|della|di|da|do|dos|du|des|la|le|van|von)"
 _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _NAME = re.compile(
     # a lower-case particle other than al/el starts a name only when hyphenated: "at-Tall", not "at Ranbir Singh Pura"
