@@ -301,3 +301,10 @@ def test_deir_ez_zor_written_with_spaces_is_a_place(pipeline):
     loc = _location(pipeline, "On 2 February 2023, unidentified gunmen shot and killed three IRGC members in "
                               "Mreiyeh town in Deir ez Zor countryside. 3 fatalities.")
     assert (loc.country, loc.admin1) == ("Syria", "Deir ez Zor")
+
+
+def test_chinese_province_is_named_as_acled_names_it(pipeline):
+    # geonames writes "Jilin Sheng"; ACLED writes "Jilin"
+    loc = _location(pipeline, "Around 3 March 2022 (as reported), over 50 workers protested in Yanji (Yanbian, "
+                              "Jilin) to demand wage arrears. [size=over 50]")
+    assert (loc.country, loc.admin1) == ("China", "Jilin")
