@@ -308,3 +308,11 @@ def test_chinese_province_is_named_as_acled_names_it(pipeline):
     loc = _location(pipeline, "Around 3 March 2022 (as reported), over 50 workers protested in Yanji (Yanbian, "
                               "Jilin) to demand wage arrears. [size=over 50]")
     assert (loc.country, loc.admin1) == ("China", "Jilin")
+
+
+def test_town_comma_region_abroad_is_a_container(pipeline):
+    # "Veracruz" also names Vera Cruz in Bahia, which can tip the article to Brazil; ", Veracruz" after the town
+    # is still the Mexican state that contains it
+    loc = _location(pipeline, "On 3 July 2022, in Veracruz, Veracruz, about 80 people marched to demand the release "
+                              "of a kidnapped teacher. [size=about 80]")
+    assert (loc.country, loc.admin1) == ("Mexico", "Veracruz de Ignacio de la Llave")

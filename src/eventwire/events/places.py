@@ -302,7 +302,8 @@ def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, countr
     gap = text[m.end:h.start]
     if _PAREN_OPEN.match(gap) and ")" not in gap:
         return True
-    region = gazetteer.admin1_region(h.text, country) is not None
+    # a region abroad too: "in Veracruz, Veracruz" read as a Brazilian article is still the Mexican state
+    region = gazetteer.admin1_region(h.text, country) is not None or gazetteer.admin1_region(h.text) is not None
     if not region and gazetteer.admin1_region(m.text, country) is not None:
         return False  # "the desert of Deir-ez-Zor in Al-Bukamal area": a town does not contain its province
     if _IN_CONTAINER.fullmatch(gap):
