@@ -316,3 +316,9 @@ def test_town_comma_region_abroad_is_a_container(pipeline):
     loc = _location(pipeline, "On 3 July 2022, in Veracruz, Veracruz, about 80 people marched to demand the release "
                               "of a kidnapped teacher. [size=about 80]")
     assert (loc.country, loc.admin1) == ("Mexico", "Veracruz de Ignacio de la Llave")
+
+
+def test_kenyan_county_is_named_without_district(pipeline):
+    loc = _location(pipeline, "On 7 June 2022, supporters of two aspirants clashed during a campaign rally in "
+                              "Nyamira town (Nyamira, Nyamira). [size=no report]")
+    assert (loc.country, loc.admin1) == ("Kenya", "Nyamira")

