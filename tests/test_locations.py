@@ -322,3 +322,17 @@ def test_kenyan_county_is_named_without_district(pipeline):
     loc = _location(pipeline, "On 7 June 2022, supporters of two aspirants fought with stones and injured three "
                               "people in Nyamira town (Nyamira, Nyamira).")
     assert (loc.country, loc.admin1) == ("Kenya", "Nyamira")
+
+
+def test_city_part_compound_confirmed_by_its_region_is_the_part(pipeline):
+    # ACLED codes East Jerusalem's quarters in the West Bank; "Al Quds" alone reads as the Israeli Jerusalem
+    loc = _location(pipeline, "Property destruction: On 5 July 2022, Israeli police demolished a Palestinian-owned "
+                              "house in Al Quds - Bayt Hanina town (Al Quds, West Bank), citing a missing permit.")
+    assert loc.admin1 == "West Bank"
+
+
+def test_compound_part_with_a_particle_is_one_name(pipeline):
+    # "Al Quds - Jabal al Mukabbir", not "Al Quds - Jabal"
+    loc = _location(pipeline, "Property destruction: On 5 July 2022, Israeli police demolished a Palestinian-owned "
+                              "shop in Al Quds - Jabal al Mukabbir (Al Quds, West Bank), citing a missing permit.")
+    assert loc.admin1 == "West Bank"

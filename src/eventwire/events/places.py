@@ -19,7 +19,7 @@ _NAME = re.compile(
 _HYPHEN_PAIR = re.compile(r"(?:^|(?<=-))[A-Z](?:[^-]|-(?![A-Z]))*")
 _PARTICLE_END = re.compile(r"-" + _PARTICLE + r"$", re.I)
 _COMPOUND = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s(?:(?:de|do|da|del)\s)?" + _WORD + r")*) - (" + _WORD +
-                       r"(?:\s" + _WORD + r")*)")
+                       r"(?:\s(?:" + _PARTICLE + r"\s)?" + _WORD + r")*)")
 _OF_BEFORE = re.compile(r"(?:(?<!village )(?<!town )(?<!city )(?<!district )(?<!outskirts )\bof|\bfrom)\s+(?:the\s+)?$",
                         re.I)
 # "the annexation of Crimea", "the governor of Kursk", "IDPs from Aleppo" name a place, not where the event was
@@ -195,6 +195,11 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         if _regional(text, m, gazetteer, country):
             m.score -= _REGIONAL_PENALTY
     found = _apply_containers(text, found, gazetteer, country)
+    for a, b in zip(found, found[1:]):
+        if b.anchored and text[a.end:b.start] == " - ":
+            # ACLED's "Al Quds - Bayt Hanina town (Al Quds, West Bank)": the city names the part, the part confirmed
+            # by its region is where the event was (in the part's region, not the Israeli Jerusalem)
+            a.score -= _CONTAINER_PENALTY
     for m in found:
         if _foreign(m, country) and not m.anchored:
             m.score -= _FOREIGN_PENALTY
