@@ -336,3 +336,10 @@ def test_compound_part_with_a_particle_is_one_name(pipeline):
     loc = _location(pipeline, "Property destruction: On 5 July 2022, Israeli police demolished a Palestinian-owned "
                               "shop in Al Quds - Jabal al Mukabbir (Al Quds, West Bank), citing a missing permit.")
     assert loc.admin1 == "West Bank"
+
+
+def test_region_closing_the_brackets_is_a_place_though_once_written_in_lower_case(pipeline):
+    # "oromia" is in the mined common-word list; as the region that closes "(West Shewa, Oromia)" it is a place
+    loc = _location(pipeline, "On 14 January 2022, Oromia special police clashed with OLF Shane militants in "
+                              "Tulu Chobi (West Shewa, Oromia), killing 12 rebel combatants.")
+    assert (loc.country, loc.admin1) == ("Ethiopia", "Oromia")

@@ -55,6 +55,7 @@ _UNKNOWN_BEFORE = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s" + _WORD + r")*)(?
 _NEAR_UNIT = re.compile(r"(?:rural\s+)?(?:area|areas|fronts?|frontlines?|axis|axes|lines?|countryside|outskirts|vicinity|"
                         r"surroundings|desert|badia|plain|road|highway|mountains?|valley|township|municipality|district|"
                         r"sub-?district|farms?|corregimiento|locality)", re.I)
+_BRACKET_END = re.compile(r"\s*\)")
 _CITY_AFTER = re.compile(r"\s+city\b", re.I)
 _NAMED_SETTLEMENT = re.compile(r"\s+(?:town|village|city|camp)\b", re.I)
 _SETTLED_NAME = re.compile(r"\b(?:village|town|city) of (" + _WORD + r"(?:\s" + _WORD + r")*)|(" + _WORD +
@@ -172,8 +173,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
             continue
         if " " not in name and "-" not in name and name.lower() in _common_words() and not (
-                _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)):  # "Hole camp", "Hole town"
-            continue
+                _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)) and not (
+                _BRACKET_END.match(text, e) and gazetteer.admin1_region(name) is not None):
+            continue  # but "Hole camp", "Hole town" and the region closing "(West Shewa, Oromia)" are places
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
         place = gazetteer.admin1_region(name, country) if region else None
         if place is None:
