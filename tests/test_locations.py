@@ -343,3 +343,9 @@ def test_region_closing_the_brackets_is_a_place_though_once_written_in_lower_cas
     loc = _location(pipeline, "On 14 January 2022, Oromia special police clashed with OLF Shane militants in "
                               "Tulu Chobi (West Shewa, Oromia), killing 12 rebel combatants.")
     assert (loc.country, loc.admin1) == ("Ethiopia", "Oromia")
+
+
+def test_region_named_like_a_nationality_closing_the_brackets_is_a_place(pipeline):
+    loc = _location(pipeline, "On 16 February 2022, rioters blocked roads with burning tyres in Qabri Bayah (Fafan, "
+                              "Somali) after the killing of a student. [size=no report]")
+    assert (loc.country, loc.admin1) == ("Ethiopia", "Somali")

@@ -178,6 +178,10 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             continue  # but "Hole camp", "Hole town" and the region closing "(West Shewa, Oromia)" are places
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
         place = gazetteer.admin1_region(name, country) if region else None
+        if place is None and _BRACKET_END.match(text, e) and not gazetteer.is_place(name):
+            # "(Fafan, Somali)": a region named like a nationality is a place where it closes the brackets
+            place = gazetteer.admin1_region(name, country) or gazetteer.admin1_region(name)
+            region = bool(place)
         if place is None:
             if not gazetteer.is_place(name):
                 continue
