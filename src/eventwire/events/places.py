@@ -10,7 +10,7 @@ from eventwire.models import GeoPrecision, Location, Span
 
 __all__ = ["PlaceMention", "find_place_mentions", "choose_location", "location_from_mention", "place_names"]
 
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ibn|bin|bani|beni|abu|um|umm|de|del|della|di|da|do|dos|du|des|la|le|van|von)"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ibn|bin|bani|beni|abu|um|umm|de|del|della|di|da|do|dos|du|des|la|le|van|von)"
 _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _NAME = re.compile(
     # a lower-case particle other than al/el starts a name only when hyphenated: "at-Tall", not "at Ranbir Singh Pura"
@@ -19,7 +19,7 @@ _NAME = re.compile(
 _HYPHEN_PAIR = re.compile(r"(?:^|(?<=-))[A-Z](?:[^-]|-(?![A-Z]))*")
 _PARTICLE_END = re.compile(r"-" + _PARTICLE + r"$", re.I)
 _COMPOUND = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s(?:(?:de|do|da|del)\s)?" + _WORD + r")*) - (" + _WORD +
-                       r"(?:\s" + _WORD + r")*)")
+                       r"(?:\s(?:" + _PARTICLE + r"\s)?" + _WORD + r")*)")
 _OF_BEFORE = re.compile(r"(?:(?<!village )(?<!town )(?<!city )(?<!district )(?<!outskirts )\bof|\bfrom)\s+(?:the\s+)?$",
                         re.I)
 # "the annexation of Crimea", "the governor of Kursk", "IDPs from Aleppo" name a place, not where the event was
@@ -55,6 +55,7 @@ _UNKNOWN_BEFORE = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s" + _WORD + r")*)(?
 _NEAR_UNIT = re.compile(r"(?:rural\s+)?(?:area|areas|fronts?|frontlines?|axis|axes|lines?|countryside|outskirts|vicinity|"
                         r"surroundings|desert|badia|plain|road|highway|mountains?|valley|township|municipality|district|"
                         r"sub-?district|farms?|corregimiento|locality)", re.I)
+_BRACKET_END = re.compile(r"\s*\)")
 _CITY_AFTER = re.compile(r"\s+city\b", re.I)
 _NAMED_SETTLEMENT = re.compile(r"\s+(?:town|village|city|camp)\b", re.I)
 _SETTLED_NAME = re.compile(r"\b(?:village|town|city) of (" + _WORD + r"(?:\s" + _WORD + r")*)|(" + _WORD +
@@ -63,8 +64,11 @@ _PAREN_OPEN = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*\(", re.I)
 _ADMIN_UNIT = re.compile(r"\s+(?:township|district|sub-?district|municipality|county|province|governorate|state|region)\b",
                          re.I)
 _UNIT_COMMA = re.compile(r"(?:\s+" + _SETTLEMENT_WORD + r")?\s*,\s*", re.I)
+# an unknown territory between a town and its region: "Mokambo, Mahagi, Ituri"
+_UNKNOWN_BETWEEN = re.compile(r"\s*,\s*(" + _WORD + r"(?:\s" + _WORD + r")*)\s*,\s*")
 _LIST_BEFORE = re.compile(r",\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,|and)\s*[A-Z]")
+_FEATURE_SCORE = {"city": 3.0, "alias": 3.0, "admin1": 1.5, "country": 0.5}
 _CONTAINER_PENALTY = 2.0
 _FOREIGN_PENALTY = 2.0
 _CONTAINED_BONUS = 0.5
@@ -76,6 +80,8 @@ _FACILITY_END = re.compile(r"\s(?:Park|Square|Street|Avenue|Road|Hall|Stadium|Ma
                            r"Cent(?:er|re)|Theat(?:er|re)|Tower|Gate|Palace|Church|Mosque|Temple|Garden|Gardens)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
+_FOLLOWING_REGION = re.compile(r"(?i:\s+" + _SETTLEMENT_WORD + r")?\s*(?:\(([^()]{3,120})\)|,\s*(" + _WORD +
+                               r"(?:\s(?:(?:de|del|la)\s)?" + _WORD + r")*))")
 _CITY_REF = re.compile(r"\bthe (?:[A-Z]\w+ )?(city|town|village)\b(?! of)")
 _NON_PLACE = {"The", "A", "An", "On", "In", "At", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
               "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -97,17 +103,17 @@ class PlaceMention:
 
 
 def _candidates(text: str, start: int, end: int):
-    """(start, end, name, part) for each capitalised name and, after it, its shorter forms; `part` marks a sub-span
-    of a longer name, which is trusted less."""
+    """(start, end, name, part, whole_end) for each capitalised name and, after it, its shorter forms; `part` marks
+    a sub-span of a longer name, which is trusted less; `whole_end` is where the whole name ends."""
     for m in _NAME.finditer(text, start, end):
         words = m.group().split()
-        yield m.start(), m.end(), m.group(), False
+        yield m.start(), m.end(), m.group(), False, m.end()
         pieces = list(_HYPHEN_PAIR.finditer(m.group()))
         if len(pieces) == 2 and not any(_PARTICLE_END.search(p.group()) for p in pieces):  # not "Deir-ez" + "Zor"
             # "Jalbul-Ibbin frontline", "Um Walad-Mseifra road": ACLED codes the first of the pair, in the pair's
             # place; not the "Aleppo-Hama-Ar-Raqqa triangle"
             for piece in pieces:
-                yield m.start(), m.end(), piece.group(), False
+                yield m.start(), m.end(), piece.group(), False, m.end()
         if len(words) > 1 and not _FACILITY_END.search(m.group()):
             # sub-spans, longest first, so "Syrian city" does not hide "Raqqa"; but "Miller" of "Miller Park" is none
             offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group())]
@@ -115,7 +121,7 @@ def _candidates(text: str, start: int, end: int):
                 for i in range(len(words) - n + 1):
                     s = offsets[i]
                     e = offsets[i + n - 1] + len(words[i + n - 1])
-                    yield s, e, text[s:e], True
+                    yield s, e, text[s:e], True, m.end()
 
 
 def _compounds(text: str, start: int, end: int, gazetteer):
@@ -125,7 +131,7 @@ def _compounds(text: str, start: int, end: int, gazetteer):
     for m in _COMPOUND.finditer(text, start, end):
         whole, part = m.group(), m.group(2)
         if gazetteer.is_acled_location(whole) or (gazetteer.is_place(m.group(1)) and not gazetteer.is_place(part)):
-            yield m.start(), m.end(), whole, False
+            yield m.start(), m.end(), whole, False, m.end()
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,7 +147,7 @@ def place_names(text: str, start: int, end: int, gazetteer) -> list[tuple[str, b
     whether it is only part of a longer capitalised name ("Amran" of "Jeb Amran"), which says less."""
     names: list[tuple[str, bool]] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name, part in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+    for s, e, name, part, _ in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")
         if name in _NON_PLACE or len(name) < 3 or any(s < b and a < e for a, b in taken):
             continue
@@ -160,17 +166,22 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
 
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name, part in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+    for s, e, name, part, whole_end in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")  # "Hadideh's bridge"
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
             continue
         if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
             continue
         if " " not in name and "-" not in name and name.lower() in _common_words() and not (
-                _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)):  # "Hole camp", "Hole town"
-            continue
+                _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)) and not (
+                _BRACKET_END.match(text, e) and gazetteer.admin1_region(name) is not None):
+            continue  # but "Hole camp", "Hole town" and the region closing "(West Shewa, Oromia)" are places
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
         place = gazetteer.admin1_region(name, country) if region else None
+        if place is None and _BRACKET_END.match(text, e) and not gazetteer.is_place(name):
+            # "(Fafan, Somali)": a region named like a nationality is a place where it closes the brackets
+            place = gazetteer.admin1_region(name, country) or gazetteer.admin1_region(name)
+            region = bool(place)
         if place is None:
             if not gazetteer.is_place(name):
                 continue
@@ -178,8 +189,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             if not places:
                 continue
             place = places[0]
-            if part and country is not None and place.country != country:
-                continue  # "Pedro" of the unknown "Pedro de Valdivia" is no town in the Cayman Islands
+            if part and (country is not None and place.country != country
+                         or _region_abroad_follows(text, whole_end, place, gazetteer)):
+                continue  # "Pedro" of the unknown "Pedro de Valdivia (Biobio)" is no town in Costa Rica
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
     if not found:
@@ -189,16 +201,55 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         if _regional(text, m, gazetteer, country):
             m.score -= _REGIONAL_PENALTY
     found = _apply_containers(text, found, gazetteer, country)
+    for a, b in zip(found, found[1:]):
+        if b.anchored and text[a.end:b.start] == " - ":
+            # ACLED's "Al Quds - Bayt Hanina town (Al Quds, West Bank)": the city names the part, the part confirmed
+            # by its region is where the event was (in the part's region, not the Israeli Jerusalem)
+            a.score -= _CONTAINER_PENALTY
     for m in found:
         if _foreign(m, country) and not m.anchored:
             m.score -= _FOREIGN_PENALTY
-        if m.precision == GeoPrecision.REGION:
-            m.precision = _unknown_inside(text, m, found, blocked) or m.precision
+        region = gazetteer.admin1_region(m.text, m.place.country) if m.place.feature == "city" \
+            and text[:m.start].rstrip().endswith("(") else None
+        if m.precision == GeoPrecision.REGION or region is not None:
+            inside = _unknown_inside(text, m, found, blocked)
+            if inside is not None:
+                # the region stands for the unknown town, scored as that town introduced as it is ("in La
+                # Haciendita, Chihuahua"); "(Buenos Aires)" after an unknown town is the province, not the capital
+                if region is not None:
+                    m.place, m.lat, m.lon = region, region.lat, region.lon
+                m.precision = inside[0]
+                if not any(inside[1] < o.start < m.start for o in found):  # "Makuku (Sakaba, Kebbi)": Sakaba says more
+                    m.score = max(m.score, _FEATURE_SCORE["city"]) + _intro_bonus(text[max(0, inside[1] - 40):inside[1]])
     return found
 
 
+def _intro_bonus(before: str) -> float:
+    """How much the words before a name say it is where the event was: "in X" much, "of X" little."""
+    if _BEFORE_EXACT.search(before):
+        return _WEAK_INTRO if _OF_BEFORE.search(before) else 1.5
+    return 0.0
+
+
+def _region_abroad_follows(text: str, at: int, place, gazetteer) -> bool:
+    """Whether the name ending at `at` is followed by the region that contains it ("Mar de Cobo (Buenos Aires)",
+    "U Yin Thar village (Wetlet township, Shwebo district, Sagaing region)", "X, Chihuahua") and `place` is not in
+    that region: a piece of the name found elsewhere is no place."""
+    m = _FOLLOWING_REGION.match(text, at)
+    if m is None:
+        return False
+    names = m.group(1).split(",") if m.group(1) else [m.group(2)]
+    for name in reversed(names):  # the region comes last: "(township, district, region)"
+        name = name.strip()
+        if gazetteer.admin1_region(name) is None:
+            continue
+        region = gazetteer.admin1_region(name, place.country)
+        return region is None or not _within(place.admin1, region.admin1)
+    return False
+
+
 def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
-                    blocked: list[tuple[int, int]]) -> GeoPrecision | None:
+                    blocked: list[tuple[int, int]]) -> tuple[GeoPrecision, int] | None:
     """"in Sevillano (Magdalena)", "Hseiniyeh town in Rural Damascus governorate" with the town unknown: the region
     stands for it, at the precision the text gives the town (ACLED codes the town, not the region).  Inside
     parentheses the town is the name before them: "Gopeshwar town (Chamoli district, Uttarakhand)"."""
@@ -213,7 +264,7 @@ def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
     if any(a < e and s < b for s, e in [(p.start, p.end) for p in found] + blocked):
         return None
     near = _BEFORE_NEAR.search(text, max(0, a - 40), a) or (m.group(2) and _NEAR_UNIT.fullmatch(m.group(2)))
-    return GeoPrecision.NEAR if near else GeoPrecision.EXACT
+    return (GeoPrecision.NEAR if near else GeoPrecision.EXACT), a
 
 
 def _spelling_variant(text: str, start: int, end: int, gazetteer, country: str | None,
@@ -262,14 +313,18 @@ def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, countr
     gap = text[m.end:h.start]
     if _PAREN_OPEN.match(gap) and ")" not in gap:
         return True
-    region = gazetteer.admin1_region(h.text, country) is not None
+    # a region abroad too: "in Veracruz, Veracruz" read as a Brazilian article is still the Mexican state
+    region = gazetteer.admin1_region(h.text, country) is not None or gazetteer.admin1_region(h.text) is not None
     if not region and gazetteer.admin1_region(m.text, country) is not None:
         return False  # "the desert of Deir-ez-Zor in Al-Bukamal area": a town does not contain its province
     if _IN_CONTAINER.fullmatch(gap):
         return True
     if _UNIT_COMMA.fullmatch(gap) and _ADMIN_UNIT.match(text, h.end):  # "Kan Hpyu village, Wetlet township"
         return True
-    return bool(_UNIT_COMMA.fullmatch(gap)) and region and not _LIST_BEFORE.search(text, 0, m.start) \
+    between = _UNKNOWN_BETWEEN.fullmatch(gap)
+    if between and gazetteer.is_place(between.group(1)):  # "Tiba, Sayda, Kahil", not "Mokambo, Mahagi, Ituri"
+        return False
+    return bool(_UNIT_COMMA.fullmatch(gap) or between) and region and not _LIST_BEFORE.search(text, 0, m.start) \
         and not _LIST_AFTER.match(text, h.end)  # not a list of towns ("Tiba, Sayda, Kahil")
 
 
@@ -304,6 +359,10 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
             # compound place, "Al Quds - Shaykh Jarrah", beats our reading of its region)
             dropped.append(m)
             _describe_by(containers[-1], m, region)
+            if len(containers) == 1:  # the sole container is as much the event's place as the unknown one was
+                # written to be ("in La Haciendita, Chihuahua ... near La Cantera Racetrack"); of several ("X
+                # (Kanyosha, Bujumbura Rural)") the inner town says more than the region
+                containers[0].score = max(containers[0].score, m.score)
             continue
         if better is None:  # the container itself may be misread ("Lanao" of "Lanao del Sur"): keep both
             continue
@@ -357,7 +416,7 @@ def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> 
     precision = GeoPrecision.EXACT
     if place.feature == "country" or region or place.feature == "admin1":
         precision = GeoPrecision.REGION
-    score = {"city": 3.0, "alias": 3.0, "admin1": 1.5, "country": 0.5}.get(place.feature, 2.0)
+    score = _FEATURE_SCORE.get(place.feature, 2.0)
     mention = PlaceMention(s, e, name, place, precision, score=score, lat=place.lat, lon=place.lon)
     rel = _RELATION.search(before)
     if rel:
@@ -374,8 +433,8 @@ def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> 
     elif _BEFORE_NEAR.search(before) or _AFTER_NEAR.match(after):
         mention.precision = max(precision, GeoPrecision.NEAR)
         mention.score += 1.0
-    elif _BEFORE_EXACT.search(before):
-        mention.score += _WEAK_INTRO if _OF_BEFORE.search(before) else 1.5
+    else:
+        mention.score += _intro_bonus(before)
     return mention
 
 

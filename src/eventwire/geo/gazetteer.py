@@ -212,6 +212,9 @@ class Gazetteer:
                 continue
             places = [p for p in self._ranked(candidate, country, ("admin1",))
                       if country is None or p.country == (self.country(country) or country)]
+            # a region of exactly that name before one that only has it as another name: "Buenos Aires" is the
+            # province, not the Ciudad Autonoma de Buenos Aires, however more populous the capital
+            places.sort(key=lambda p: norm(p.name) != norm(candidate))
             if places:
                 return places[0]
         return None
