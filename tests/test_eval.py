@@ -195,3 +195,12 @@ def test_location_items_skip_empty_gold_spans(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
     assert [it["id"] for it in load_location_items(path, None)] == ["1"]
+
+
+@needs_shared
+def test_unseen_rows_are_the_held_out_rows_outside_the_ci_sample() -> None:
+    from eventwire.evaluation import select_rows
+
+    ids = {s: {r["event_id_cnty"] for r in select_rows(s)[0]} for s in ("eval", "unseen", "all-test")}
+    assert ids["eval"] and ids["unseen"] and not ids["eval"] & ids["unseen"]
+    assert ids["eval"] | ids["unseen"] == ids["all-test"]

@@ -13,8 +13,9 @@ __all__ = ["COMMANDS", "eval_cmd", "train_cmd"]
 
 
 @click.command("eval")
-@click.option("--sample", type=click.Choice(["eval", "all-test"]), default="eval", show_default=True,
-              help="eval: the fixed 2,000 held-out rows; all-test: every held-out row.")
+@click.option("--sample", type=click.Choice(["eval", "unseen", "all-test"]), default="eval", show_default=True,
+              help="eval: the fixed 2,000 held-out rows (the CI gate); unseen: the other held-out rows, never "
+                   "inspected while tuning rules; all-test: every held-out row.")
 @click.option("--all-test", is_flag=True, help="Same as --sample all-test.")
 @click.option("--limit", type=int, default=None, help="Score a seeded random subset of this many rows.")
 @click.option("--seed", type=int, default=0, show_default=True)

@@ -9,7 +9,7 @@ from eventwire.errors import EventwireError
 from eventwire.evaluation._acled import ProcessesArticles, default_pipeline, evaluate_acled
 from eventwire.evaluation._locations import LOCATION_SAMPLE_SIZE, evaluate_locations, load_location_items
 
-Sample = Literal["eval", "all-test"]
+Sample = Literal["eval", "unseen", "all-test"]
 
 
 def _eval_dir(eval_dir: Path | None) -> Path:
@@ -28,8 +28,14 @@ def select_rows(
     from eventwire.devdata import acled_rows, eval_sample
 
     base = _eval_dir(eval_dir)
-    rows = eval_sample(eval_dir=base) if sample == "eval" else list(acled_rows("test", base))
-    description = "eval_sample(2000)" if sample == "eval" else "test split"
+    if sample == "eval":
+        rows, description = eval_sample(eval_dir=base), "eval_sample(2000)"
+    elif sample == "unseen":  # held out AND outside the CI sample, whose errors are read while improving rules
+        seen = {r["event_id_cnty"] for r in eval_sample(eval_dir=base)}
+        rows = [r for r in acled_rows("test", base) if r["event_id_cnty"] not in seen]
+        description = "test split minus eval_sample(2000)"
+    else:
+        rows, description = list(acled_rows("test", base)), "test split"
     if limit is not None and limit < len(rows):
         rows = random.Random(seed).sample(rows, limit)
         description += f", limit {limit} seed {seed}"
