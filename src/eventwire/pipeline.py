@@ -38,6 +38,14 @@ _ORG_NAME = re.compile(  # names that end like an organisation or a building are
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _sentence_mentions(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Actor mentions of one sentence; memoised because the article-country vote reads the lead sentences first."""
+    from eventwire.actors import find_mentions
+
+    return tuple(find_mentions(sentence))
+
+
 @dataclass
 class Resources:
     """The knowledge the extraction stage consults; loaded once per process."""
@@ -47,9 +55,7 @@ class Resources:
     use_ner: bool = True
 
     def find_actors(self, sentence: str, base: int) -> list[tuple[int, int, str]]:
-        from eventwire.actors import find_mentions
-
-        return [(base + s, base + e, key) for s, e, key in find_mentions(sentence)]
+        return [(base + s, base + e, key) for s, e, key in _sentence_mentions(sentence)]
 
     def resolve_actor(self, key: str, mention: str, country, when):
         from eventwire.actors import normalise, resolve_key

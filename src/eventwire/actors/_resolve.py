@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -130,14 +131,18 @@ def _group(gid: str, country: str | None, when: date | None, admin1: str | None 
     return ActorName(name, inter, g["kind"])
 
 
+@lru_cache(maxsize=1)
+def _area_renamed() -> tuple[str, ...]:
+    """The few groups renamed by province (the check runs for every actor of every event)."""
+    return tuple(gid for gid, g in groups().items() if any(alt.get("admin1") for alt in g.get("renamed", [])))
+
+
 def area_actor(name: str, country: str | None, admin1: str | None, when: date | None) -> ActorName | None:
     """The name a group resolved as `name` takes in this province, where ACLED codes it by area (Turkish-backed
     factions in Al Hasakeh and Ar Raqqa from October 2019 are "Operation Peace Spring"); None where it does not."""
     if not admin1:
         return None
-    for gid, g in groups().items():
-        if not any(alt.get("admin1") for alt in g.get("renamed", [])):
-            continue
+    for gid in _area_renamed():
         plain = _group(gid, country, when)
         if plain is not None and plain.name == name:
             local = _group(gid, country, when, admin1)

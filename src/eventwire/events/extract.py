@@ -301,18 +301,19 @@ def _article_country(article: Article, sentences, resources) -> str | None:
             weight /= 2.0 if part else 1.0
             for c, w in gazetteer.country_weights(name).items():
                 votes[c] = votes.get(c, 0) + weight * w
-    for c in _actor_countries(head, resources):
+    for c in _actor_countries(text, sentences[:12], resources):
         votes[c] = votes.get(c, 0) + 1.0
     return max(votes, key=votes.get) if votes else None
 
 
-def _actor_countries(head: str, resources) -> list[str]:
+def _actor_countries(text: str, sentences, resources) -> list[str]:
     """Countries the article's actors belong to without a nationality word of their own: "regime forces" and
     "SAA" (state forces of the context country), "QSD" ("QSD: Syrian Democratic Forces").  A nationality word
     already voted, and foreign forces ("Turkish forces") often fight abroad, so those are left out."""
     out: list[str] = []
-    for s, e, key in resources.find_actors(head, 0):
-        surface = head[s:e]
+    found = [m for s, e in sentences for m in resources.find_actors(text[s:e], s)]
+    for s, e, key in found:
+        surface = text[s:e]
         if any(resources.gazetteer.country(w) for w in re.findall(r"[A-Z][\w'’-]+", surface)):
             continue
         if key.startswith("military:") and key.split(":", 1)[1]:

@@ -103,6 +103,7 @@ _TOTAL = [
     re.compile(r"(?:^|[.:;]\s+|\n)Fatalit(?:y|ies):? (\d+)\b"),
     re.compile(r"\b" + _AMOUNT + r" fatalit(?:y|ies) (?:were |are |was )?coded\b", re.I),
 ]
+_TOTAL_CUE = re.compile(r"fatalit|coded", re.I)
 # What may come before the toll in a sentence that tells nothing else.
 _TOLL_LEAD = re.compile(
     r"\s*(?:(?:During|In|Amid|As a result of|Following) (?:the )?[\w'/ -]{0,60}?,|As a result,?|(?:[\w()/ -]{1,40} )?"
@@ -151,6 +152,8 @@ def find_fatalities(text: str, start: int, end: int) -> Fatalities | None:
 
 def explicit_fatalities(text: str, start: int, end: int) -> Fatalities | None:
     """A summary count ("3 fatalities.", "Total fatalities coded to 23"): the last one speaks for the event."""
+    if not _TOTAL_CUE.search(text, start, end):  # every _TOTAL pattern holds one of these words
+        return None
     found = [m for rx in _TOTAL for m in rx.finditer(text, start, end)]
     for m in sorted(found, key=lambda m: m.end(), reverse=True):
         n = parse_number(m.group(1))
