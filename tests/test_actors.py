@@ -468,3 +468,11 @@ def test_acled_abbreviations_of_hand_named_groups() -> None:
                           "countryside of Jandairis in Aleppo.", date(2022, 2, 12))
     assert (roles.get("actor1"), roles.get("actor2")) == ("AAS: Ahrar al Sham", "Hamza Brigade")
     assert lookup("aas") is None  # an abbreviation matches as written
+
+
+@pytest.mark.parametrize("tail", ["activists said", "local sources said", "the Syrian Observatory for Human Rights reported"])
+def test_who_reports_an_arrest_is_not_who_made_it(tail: str) -> None:
+    roles = _event_actors(f"Unidentified gunmen arrested two young men in the town of Saraqib on Monday, {tail}.",
+                          date(2019, 3, 14))
+    assert roles.get("actor1") == "Unidentified Armed Group (Syria)"
+    assert "Protesters (Syria)" not in roles.values()

@@ -57,6 +57,10 @@ _AGAINST = re.compile(r"\bagainst\b", re.I)
 _RECIPROCAL = re.compile(r"clash|fight|fought|exchang|skirmish|gunfight|firefight|battle", re.I)
 
 
+# Sources that only report (a named or official source may be a party: "QSD said it killed …").
+_REPORTERS = frozenset({"activist_group", "monitor", "media", "anonymous_local"})
+
+
 @dataclass
 class _Mention:
     start: int
@@ -160,6 +164,8 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
         attribution = args.find_attribution(text, s, e)
         if attribution and ctx.lead_attribution is None:
             ctx.lead_attribution = attribution
+        if attribution and attribution.kind in _REPORTERS:  # "…, activists said": who tells is not who acts
+            mentions = [m for m in mentions if not any(sp.start <= m.start < sp.end for sp in attribution.evidence)]
         triggers = [t for t in find_triggers(text, s, e) if not _hypothetical(text, s, t) and not _descriptive(text, s, t)]
         cue = defection_cue(text, s, e, triggers, frames)
         tick("triggers", t0)
