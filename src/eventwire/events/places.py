@@ -18,6 +18,7 @@ _NAME = re.compile(
 )
 _HYPHEN_PAIR = re.compile(r"(?:^|(?<=-))[A-Z](?:[^-]|-(?![A-Z]))*")
 _PARTICLE_END = re.compile(r"-" + _PARTICLE + r"$", re.I)
+_SPACED_PARTICLE_END = re.compile(r"\s" + _PARTICLE + r"$", re.I)
 _COMPOUND = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s(?:(?:de|do|da|del)\s)?" + _WORD + r")*) - (" + _WORD +
                        r"(?:\s(?:" + _PARTICLE + r"\s)?" + _WORD + r")*)")
 _OF_BEFORE = re.compile(r"(?:(?<!village )(?<!town )(?<!city )(?<!district )(?<!outskirts )\bof|\bfrom)\s+(?:the\s+)?$",
@@ -112,8 +113,10 @@ def _candidates(text: str, start: int, end: int):
         if len(pieces) == 2 and not any(_PARTICLE_END.search(p.group()) for p in pieces):  # not "Deir-ez" + "Zor"
             # "Jalbul-Ibbin frontline", "Um Walad-Mseifra road": ACLED codes the first of the pair, in the pair's
             # place; not the "Aleppo-Hama-Ar-Raqqa triangle"
-            for piece in pieces:
-                yield m.start(), m.end(), piece.group(), False, m.end()
+            for before, piece in zip([None, *pieces], pieces):
+                # "Numan" of "Maarat al-Numan" follows a particle: a piece of one name, trusted like a sub-span
+                after_particle = before is not None and _SPACED_PARTICLE_END.search(before.group()) is not None
+                yield m.start(), m.end(), piece.group(), after_particle, m.end()
         if len(words) > 1 and not _FACILITY_END.search(m.group()):
             # sub-spans, longest first, so "Syrian city" does not hide "Raqqa"; but "Miller" of "Miller Park" is none
             offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group())]
