@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from eventwire import actors
 from eventwire.models import Article, Event
 
 __all__ = ["Pipeline", "Resources", "extract"]
@@ -41,9 +42,7 @@ _ORG_NAME = re.compile(  # names that end like an organisation or a building are
 @functools.lru_cache(maxsize=256)
 def _sentence_mentions(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """Actor mentions of one sentence; memoised because the article-country vote reads the lead sentences first."""
-    from eventwire.actors import find_mentions
-
-    return tuple(find_mentions(sentence))
+    return tuple(actors.find_mentions(sentence))
 
 
 @dataclass
@@ -58,56 +57,36 @@ class Resources:
         return [(base + s, base + e, key) for s, e, key in _sentence_mentions(sentence)]
 
     def resolve_actor(self, key: str, mention: str, country, when):
-        from eventwire.actors import normalise, resolve_key
-
         if key.startswith("ref:"):
-            return normalise(mention, country, when)
-        return resolve_key(key, country, when, mention) or normalise(mention, country, when)
+            return actors.normalise(mention, country, when)
+        return actors.resolve_key(key, country, when, mention) or actors.normalise(mention, country, when)
 
     def area_actor(self, name: str, country, admin1, when):
-        from eventwire.actors import area_actor
-
-        return area_actor(name, country, admin1, when)
+        return actors.area_actor(name, country, admin1, when)
 
     def coded_name(self, name: str, sub_event_type: str):
-        from eventwire.actors import coded_name
-
-        return coded_name(name, sub_event_type)
+        return actors.coded_name(name, sub_event_type)
 
     def home_country(self, key: str, mention: str, when):
-        from eventwire.actors import home_country
-
-        return home_country(key, when, mention)
+        return actors.home_country(key, when, mention)
 
     def communal_actor(self, country, places):
-        from eventwire.actors import communal_actor
-
-        return communal_actor(country, places)
+        return actors.communal_actor(country, places)
 
     def leads(self, leader: str, follower: str) -> bool:
-        from eventwire.actors import leads
-
-        return leads(leader, follower)
+        return actors.leads(leader, follower)
 
     def unidentified_for(self, country, text: str):
-        from eventwire.actors import unidentified_for
-
-        return unidentified_for(country, text)
+        return actors.unidentified_for(country, text)
 
     def regional_name(self, name: str, country, admin1):
-        from eventwire.actors import regional_name
-
-        return regional_name(name, country, admin1)
+        return actors.regional_name(name, country, admin1)
 
     def targets_civilians(self, sub_event_type: str) -> bool:
-        from eventwire.actors import targets_civilians
-
-        return targets_civilians(sub_event_type)
+        return actors.targets_civilians(sub_event_type)
 
     def generic_actor(self, kind: str, country):
-        from eventwire.actors import generic_actor
-
-        return generic_actor(kind, country)
+        return actors.generic_actor(kind, country)
 
     def find_times(self, sentence: str, published, base: int):
         from eventwire.temporal import find_times
