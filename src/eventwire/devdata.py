@@ -2,7 +2,8 @@
 
 The split is by a hash of ACLED's `event_id_cnty`, so it is fixed, order-free and the same for every file:
 rows whose hash bucket is below TEST_BUCKETS are held out (never trained on, never mined for tables); the CI
-evaluation sample is the first EVAL_SAMPLE_SIZE held-out rows in hash order.
+evaluation sample is the first EVAL_SAMPLE_SIZE held-out rows of CI_FILES in hash order (`acled_extra.csv`, added
+later, trains and widens the other samples but leaves the CI sample as its baseline was measured).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Iterator, Literal
 
 __all__ = [
     "ACLED_FILES",
+    "CI_FILES",
     "EVAL_SAMPLE_SIZE",
     "acled_rows",
     "eval_sample",
@@ -21,7 +23,8 @@ __all__ = [
     "split_of",
 ]
 
-ACLED_FILES = ("acled_syria_2019_2023.csv", "acled_2022_all_types.csv")
+CI_FILES = ("acled_syria_2019_2023.csv", "acled_2022_all_types.csv")
+ACLED_FILES = CI_FILES + ("acled_extra.csv",)
 TEST_BUCKETS = 15  # of 100: about 2,900 of the 19,312 dev rows are held out
 EVAL_SAMPLE_SIZE = 2000
 
@@ -50,10 +53,11 @@ def split_of(event_id: str) -> Literal["train", "test"]:
     return "test" if _bucket(event_id) < TEST_BUCKETS else "train"
 
 
-def acled_rows(split: Literal["train", "test", "all"] = "all", eval_dir: Path | None = None) -> Iterator[dict[str, str]]:
-    """Rows of both dev ACLED files (with a `_file` key), filtered to one side of the split."""
+def acled_rows(split: Literal["train", "test", "all"] = "all", eval_dir: Path | None = None,
+               files: tuple[str, ...] = ACLED_FILES) -> Iterator[dict[str, str]]:
+    """Rows of the dev ACLED files (with a `_file` key), filtered to one side of the split."""
     base = eval_dir or ((shared_dir() or Path("shared")) / "eval")
-    for name in ACLED_FILES:
+    for name in files:
         with open(base / name, newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 if split == "all" or split_of(row["event_id_cnty"]) == split:
@@ -62,6 +66,6 @@ def acled_rows(split: Literal["train", "test", "all"] = "all", eval_dir: Path | 
 
 
 def eval_sample(n: int = EVAL_SAMPLE_SIZE, eval_dir: Path | None = None) -> list[dict[str, str]]:
-    """The fixed evaluation sample: the first `n` held-out rows in hash order."""
-    rows = sorted(acled_rows("test", eval_dir), key=lambda r: _order(r["event_id_cnty"]))
+    """The fixed evaluation sample: the first `n` held-out rows of CI_FILES in hash order."""
+    rows = sorted(acled_rows("test", eval_dir, CI_FILES), key=lambda r: _order(r["event_id_cnty"]))
     return rows[:n]

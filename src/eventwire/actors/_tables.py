@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from eventwire.settings import data_path
+
 KIND_OF_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "identity", 5: "rioters", 6: "protesters", 7: "civilians", 8: "other"}
-_DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
+_DATA = data_path("actors")
 
 
 @lru_cache(maxsize=None)

@@ -22,6 +22,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from eventwire.errors import EventwireError
+from eventwire.settings import data_path
 
 __all__ = [
     "SUBTYPE_TO_TYPE",
@@ -95,8 +96,8 @@ def first_sentence(text: str) -> str:
 
 
 def model_dir() -> Path:
-    """Where the shipped artefact lives inside the package."""
-    return Path(__file__).resolve().parents[1] / "data" / "model"
+    """Where the artefact lives: shipped inside the package, or under the `data_dir` setting."""
+    return data_path("model")
 
 
 def training_hash(rows: Sequence[dict[str, str]]) -> str:

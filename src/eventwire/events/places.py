@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from eventwire.models import GeoPrecision, Location, Span
+from eventwire.settings import data_path
 
 __all__ = ["PlaceMention", "find_place_mentions", "choose_location", "location_from_mention", "place_names"]
 
@@ -140,7 +140,7 @@ def _compounds(text: str, start: int, end: int, gazetteer):
 @functools.lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Words news writes in lower case (mined by scripts/build_common_words.py): "Metro" or "Parks" is no town."""
-    path = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
+    path = data_path("common_words.txt")
     return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 

@@ -12,13 +12,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventwire.geo._math import haversine_km
+from eventwire.settings import data_path
 from eventwire.geo._text import keys, norm
 
 __all__ = ["ARTEFACT", "Gazetteer", "Place", "get_gazetteer"]
 
 log = logging.getLogger(__name__)
 
-ARTEFACT = Path(__file__).resolve().parents[1] / "data" / "geo" / "gazetteer.sqlite.gz"
+ARTEFACT = data_path("geo", "gazetteer.sqlite.gz")
 
 NEAR_KM = 100.0
 _FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "country": 2}
