@@ -13,6 +13,9 @@ __all__ = ["COMMANDS", "eval_cmd", "train_cmd"]
 
 
 @click.command("eval")
+@click.option("--set", "eval_set", type=click.Choice(["acled", "fakes"]), default="acled", show_default=True,
+              help="acled: ACLED notes and event_location sentences; fakes: real news articles (news/fakes_dev.csv), "
+                   "fed without a publication date and scored on their main event.")
 @click.option("--sample", type=click.Choice(["eval", "unseen", "all-test"]), default="eval", show_default=True,
               help="eval: the fixed 2,000 held-out rows (the CI gate); unseen: the other held-out rows, never "
                    "inspected while tuning rules; all-test: every held-out row.")
@@ -29,20 +32,19 @@ __all__ = ["COMMANDS", "eval_cmd", "train_cmd"]
 @click.option("--check", "check_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Exit 1 when a score dropped more than the tolerance below this baseline.")
 @click.option("--write-baseline", "baseline_out", type=click.Path(dir_okay=False, path_type=Path), default=None)
-def eval_cmd(sample: str, all_test: bool, limit: int | None, seed: int, locations: int | None, as_json: bool,
-             errors_path: Path | None, errors_per_field: int, confusion: bool, check_path: Path | None,
+def eval_cmd(eval_set: str, sample: str, all_test: bool, limit: int | None, seed: int, locations: int | None,
+             as_json: bool, errors_path: Path | None, errors_per_field: int, confusion: bool, check_path: Path | None,
              baseline_out: Path | None) -> None:
-    """Score the pipeline on the labelled dev data (ACLED rows and event_location sentences)."""
+    """Score the pipeline on the labelled dev data (ACLED rows and event_location sentences, or FA-KES news)."""
     from eventwire import evaluation
     from eventwire.errors import EventwireError
 
     try:
-        rows, description = evaluation.select_rows("all-test" if all_test else sample, limit, seed)  # type: ignore[arg-type]
-        n_locations = locations if locations is not None else limit
-        items = evaluation.location_items_for(n_locations)
-        description += f"; event_location {len(items)}"
-        result = evaluation.evaluate(rows, location_items=items, sample=description,
-                                     error_samples=errors_per_field if errors_path else 0)
+        if eval_set == "fakes":
+            rows, description = evaluation.select_fakes(limit)
+            result = evaluation.fakes_result(rows, description, error_samples=errors_per_field if errors_path else 0)
+        else:
+            result = _acled_result(sample, all_test, limit, seed, locations, errors_per_field if errors_path else 0)
         baseline = evaluation.read_baseline(check_path) if check_path else None
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -50,19 +52,36 @@ def eval_cmd(sample: str, all_test: bool, limit: int | None, seed: int, location
         _write_errors(result, errors_path)
     if as_json:
         click.echo(json.dumps(_without_errors(result), indent=2, default=str))
+    elif eval_set == "fakes":
+        _print_fakes(result)
     else:
         _print_table(result, confusion)
     if baseline_out:
         evaluation.write_baseline(result, baseline_out)
         click.echo(f"baseline written to {baseline_out}", err=True)
     if baseline is not None:
-        problems = evaluation.check_baseline(result, baseline)
-        if problems:
-            click.echo(f"eval check FAILED against {check_path}:", err=True)
-            for line in problems:
-                click.echo(f"  {line}", err=True)
-            sys.exit(1)
-        click.echo(f"eval check passed against {check_path}", err=True)
+        _check(evaluation, result, baseline, check_path)
+
+
+def _acled_result(sample: str, all_test: bool, limit: int | None, seed: int, locations: int | None,
+                  error_samples: int) -> dict[str, Any]:
+    from eventwire import evaluation
+
+    rows, description = evaluation.select_rows("all-test" if all_test else sample, limit, seed)  # type: ignore[arg-type]
+    n_locations = locations if locations is not None else limit
+    items = evaluation.location_items_for(n_locations)
+    description += f"; event_location {len(items)}"
+    return evaluation.evaluate(rows, location_items=items, sample=description, error_samples=error_samples)
+
+
+def _check(evaluation: Any, result: Mapping[str, Any], baseline: Mapping[str, Any], check_path: Path) -> None:
+    problems = evaluation.check_baseline(result, baseline)
+    if problems:
+        click.echo(f"eval check FAILED against {check_path}:", err=True)
+        for line in problems:
+            click.echo(f"  {line}", err=True)
+        sys.exit(1)
+    click.echo(f"eval check passed against {check_path}", err=True)
 
 
 def _without_errors(result: Mapping[str, Any]) -> dict[str, Any]:
@@ -72,7 +91,7 @@ def _without_errors(result: Mapping[str, Any]) -> dict[str, Any]:
 
 def _write_errors(result: Mapping[str, Any], path: Path) -> None:
     with open(path, "w", encoding="utf-8") as fh:
-        for part in ("acled", "locations"):
+        for part in ("acled", "locations", "fakes"):
             for record in result.get(part, {}).get("errors", []):
                 fh.write(json.dumps(record, default=str) + "\n")
 
@@ -110,6 +129,28 @@ def _print_table(result: Mapping[str, Any], confusion: bool) -> None:
                   f"{acled.get('articles_per_second')} articles/s ({acled.get('seconds')} s)")
     if confusion:
         _print_confusion(console, acled["confusion"])
+
+
+def _print_fakes(result: Mapping[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    fakes = result["fakes"]
+    sources = list(fakes["by_source"])
+    table = Table(title=f"eventwire eval --set fakes — {result['sample']} (main event; no event = wrong)")
+    table.add_column("score", no_wrap=True)
+    table.add_column("all", justify="right")
+    table.add_column("credible", justify="right")
+    for name in sources:
+        table.add_column(f"{name} ({fakes['by_source'][name]['n']})", justify="right")
+    for key, value in fakes["scores"].items():
+        cells = [_fmt(fakes["by_source"][s]["scores"].get(key)) for s in sources]
+        table.add_row(f"{key} (n={fakes['counts'][key]})", _fmt(value), _fmt(fakes["credible"]["scores"].get(key)),
+                      *cells)
+    console = Console()
+    console.print(table)
+    console.print(f"articles {fakes['n']}, events/article {fakes.get('events_per_article')}, "
+                  f"{fakes.get('articles_per_second')} articles/s ({fakes.get('seconds')} s)")
 
 
 def _print_confusion(console: Any, matrix: Mapping[str, Mapping[str, int]]) -> None:

@@ -25,10 +25,13 @@ TARGETS = {
 
 
 def flat_scores(result: Mapping[str, Any]) -> dict[str, float | None]:
-    """{"acled.event_recall": ..., "locations.location_span_overlap": ...} from an `evaluate` result."""
+    """{"acled.event_recall": ..., "locations.location_span_overlap": ...} from an `evaluate` result (every part
+    of the result that has "scores": acled, locations; fakes, fakes_credible for `--set fakes`)."""
     out: dict[str, float] = {}
-    for part in ("acled", "locations"):
-        for key, value in result.get(part, {}).get("scores", {}).items():
+    for part, value_of_part in result.items():
+        if not isinstance(value_of_part, Mapping) or not isinstance(value_of_part.get("scores"), Mapping):
+            continue
+        for key, value in value_of_part["scores"].items():
             out[f"{part}.{key}"] = None if _is_nan(value) else value  # JSON has no NaN
     return out
 
