@@ -35,6 +35,7 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet):
 
     errors = 0
     articles_ok = 0
+    undated = 0
 
     def good_articles():
         nonlocal errors
@@ -45,8 +46,14 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet):
                 continue
             yield item
 
+    def counted(items):
+        nonlocal undated
+        for article, events in items:
+            undated += article.published is None
+            yield article, events
+
     pipeline = Pipeline(use_classifier=not no_classifier)
-    results = pipeline.process(good_articles())
+    results = counted(pipeline.process(good_articles()))
     show_progress = not quiet and sys.stderr.isatty()
     out = sys.stdout
     if fmt == "acled":
@@ -74,6 +81,10 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet):
         if fmt == "json":
             json.dump(collected, out, ensure_ascii=False, indent=2)
             out.write("\n")
+    if undated and not quiet:
+        click.echo(f"warning: {undated} of {articles_ok} article(s) have no publication date (none given with "
+                   "--published or in the input, none printed at the article's head): their relative dates "
+                   "('on Sunday') are unresolved", err=True)
     if errors and not articles_ok:
         click.echo(f"no input could be processed ({errors} error(s))", err=True)
         sys.exit(1)

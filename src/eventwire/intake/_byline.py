@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventwire.intake._boilerplate import is_headline_like, looks_like_outlet
+from eventwire.intake._pubdate import find_pubdate
 from eventwire.models import Span
 
 __all__ = ["HeadFacts", "read_head", "parse_date_text"]
@@ -127,6 +128,17 @@ def _published(head: list[tuple[int, str]]) -> tuple[date, Span] | None:
     return None
 
 
+def _printed_pubdate(text: str) -> tuple[date, Span] | None:
+    """The date a news page prints at its head, read by the pattern-file reader: the head here is the first lines
+    up to the second long one (a long headline is not yet the body)."""
+    lines = []
+    for offset, line in _lines_with_offsets(text)[:_HEAD_LINES]:
+        lines.append((offset, line))
+        if sum(len(x.split()) >= _BODY_MIN_WORDS for _, x in lines) >= 2:
+            break
+    return find_pubdate(lines, lines[0][1] if len(lines) > 1 else None)
+
+
 def _starts_with_date(line: str) -> bool:
     """A date line: the date, then at most a time or an 'Updated ...' note ('March 3, 2021 / 10:41 AM')."""
     match = _DATE.match(line)
@@ -182,7 +194,8 @@ def read_head(text: str) -> HeadFacts:
     """Title, publication date, dateline and outlet read from the clean text, each with its evidence span."""
     head = _head(text)
     facts = HeadFacts(title=_title(head))
-    if (published := _published(head)) is not None:
+    published = _published(head) or _printed_pubdate(text)
+    if published is not None:
         facts.published, facts.published_span = published
     dateline = _dateline(head) if head else None
     if dateline is not None:

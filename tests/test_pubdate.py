@@ -1,0 +1,56 @@
+"""The publication date as news pages print it at their head (intake/_pubdate.py, data/intake/pubdate.json)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.intake import article_from_text
+
+BODY = "At least 16 civilians were killed in bombing raids by the US-led coalition near the city, a monitor said."
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Published April 2 2017", date(2017, 4, 2)),
+    ("Wed 05 Apr 2017 at 1459", date(2017, 4, 5)),
+    ("15 July 2015", date(2015, 7, 15)),
+    ("Posted on April 4 2017 by Asharq Al-Awsat English", date(2017, 4, 4)),
+    ("Date of publication 7 July 2016", date(2016, 7, 7)),
+    ("Last updated at Apr 232017 BEIRUT", date(2017, 4, 23)),
+    ("Monday 3 April 2017 10:15 GMT", date(2017, 4, 3)),
+    ("Fri Sep 27 2013", date(2013, 9, 27)),
+    ("24.08.2013Get short URL 0 13", date(2013, 8, 24)),
+    ("05-09-2013", date(2013, 9, 5)),  # dashes: day first
+    ("Aug. 1 2016", date(2016, 8, 1)),
+])
+def test_head_date_forms_in_a_flattened_page(head: str, expected: date) -> None:
+    article = article_from_text(f"Coalition strikes kill civilians near Raqqa\n\n{head} {BODY}")
+    assert article.published == expected
+    assert article.published_span is not None
+    assert article.text[article.published_span.start:article.published_span.end][-4:] == str(expected.year)
+
+
+def test_date_after_a_repeated_headline_and_section_words() -> None:
+    title = "Daesh Attacks Syrian Deir ez-Zor With Rockets Kill 3 Civilians"
+    text = f"{title}\n\n{title} - Reports Sputnik Middle East 2159 18.05.2017(updated 2204 18.05.2017) Get short URL {BODY}"
+    assert article_from_text(text).published == date(2017, 5, 18)
+
+
+def test_a_cued_publication_date_beats_an_updated_one() -> None:
+    text = f"Headline here\n\nUpdated 6 May 2017 Published 5 May 2017 {BODY}"
+    assert article_from_text(text).published == date(2017, 5, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 June 2023, clashes took place between regime forces and HTS near Saraqab. 3 fatalities.",
+    "Around 14 May 2022 (as reported), unidentified gunmen shot dead a farmer in his field in Zamfara state.",
+    "Three people were killed when a car bomb exploded in a Baghdad square Tuesday [02/07/2006], killing shoppers.",
+    "The two soldiers were captured Dec. 26, 1944 in a Slovak village and held for months by the occupiers there.",
+])
+def test_event_dates_in_running_text_are_not_publication_dates(text: str) -> None:
+    assert article_from_text(text).published is None
+
+
+def test_the_callers_date_wins() -> None:
+    article = article_from_text(f"Headline\n\n15 July 2015 {BODY}", published=date(2015, 7, 16))
+    assert article.published == date(2015, 7, 16) and article.published_span is None
