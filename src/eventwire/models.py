@@ -154,6 +154,7 @@ class Event(_Model):
     event_type: str
     sub_event_type: str
     background: bool = False
+    main: bool = False  # the article's main event (the one its headline and lead tell); listed first
     trigger: str = ""
     sentence: Span
     evidence: list[Span] = Field(default_factory=list)

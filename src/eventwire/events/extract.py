@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from eventwire.events import args, places
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
 from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, TERRITORY, Trigger, find_triggers
+from eventwire.events.main import mark_main
 from eventwire.models import Actor, Article, Attribution, Event, GeoPrecision, Location, Span, TimePrecision, TimeSpan
 from eventwire.nlp.sentences import split_clauses, split_sentences
 
@@ -206,7 +207,7 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _generic_roles(d, drafted.article.text, ctx, resources)
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
-    return [_finish(d, drafted.article, ctx, resources) for d in drafts]
+    return mark_main([_finish(d, drafted.article, ctx, resources) for d in drafts], drafted.article)
 
 
 def _dated_report(text: str, s: int, e: int, times) -> bool:

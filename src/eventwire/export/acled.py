@@ -13,7 +13,7 @@ ACLED_COLUMNS = [
     "source", "source_scale", "notes", "fatalities",
 ]
 EVENTWIRE_COLUMNS = [
-    "article_id", "eventwire_id", "eventwire_kind", "eventwire_background", "eventwire_date_start",
+    "article_id", "eventwire_id", "eventwire_kind", "eventwire_main", "eventwire_background", "eventwire_date_start",
     "eventwire_date_end", "eventwire_date_text", "eventwire_date_resolved", "eventwire_hedged",
     "eventwire_attribution", "eventwire_attribution_kind", "eventwire_verified_by", "eventwire_location_text",
     "eventwire_location_relation", "eventwire_fatalities_low", "eventwire_fatalities_high",
@@ -70,6 +70,7 @@ def acled_row(event: Event, source: str | None = None, source_scale: str | None 
         "article_id": event.article_id,
         "eventwire_id": event.id,
         "eventwire_kind": event.kind,
+        "eventwire_main": str(event.main).lower(),
         "eventwire_background": str(event.background).lower(),
         "eventwire_date_start": date_start.isoformat() if date_start else "",
         "eventwire_date_end": event_date.isoformat() if event_date else "",

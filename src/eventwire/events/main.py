@@ -1,0 +1,61 @@
+"""The main event of an article: the one its headline and lead tell, flagged `main` and listed first.
+
+News puts its main event in the headline and the first sentences; it has deaths when anything deadly happened,
+is dated to a day, and is not history retold. `main_score` weighs those cues; `mark_main` flags the best-scoring
+event (ties go to the earliest) and moves it to the front, keeping the others in article order.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from eventwire.models import Article, Event, TimePrecision
+
+__all__ = ["main_score", "mark_main", "title_words"]
+
+# How much each cue counts. Title overlap is a share (0..1); the lead cue is 1 for the first event sentence, 1/2
+# for the second and so on.
+WEIGHTS = {"title": 2.0, "lead": 1.0, "deaths": 1.0, "day": 0.5, "background": -3.0}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_STEM = 4  # words compared by their first letters: "kills"/"killed", "strike"/"strikes"
+
+
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # a maintained stop list already installed
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def title_words(text: str | None) -> set[str]:
+    """The content words of a headline (stop words out), compared by their stems."""
+    if not text:
+        return set()
+    stop = _stop_words()
+    return {w.lower()[:_STEM] for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in stop}
+
+
+def main_score(event: Event, text: str, headline: set[str], lead_rank: int) -> float:
+    """How strongly `event` looks like the article's main event (see WEIGHTS); `lead_rank` is 0 for an event of
+    the article's first event sentence, 1 for the second sentence, and so on."""
+    words = {w.lower()[:_STEM] for w in _WORD.findall(event.sentence.text_in(text))}
+    title = len(headline & words) / len(headline) if headline else 0.0
+    deaths = bool(event.fatalities and event.fatalities.best > 0)
+    time = event.time
+    day = bool(time and time.resolved and time.start and time.start == time.end
+               and time.time_precision == TimePrecision.DAY)
+    return (WEIGHTS["title"] * title + WEIGHTS["lead"] / (1 + lead_rank) + WEIGHTS["deaths"] * deaths
+            + WEIGHTS["day"] * day + WEIGHTS["background"] * event.background)
+
+
+def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
+    """The events with exactly one flagged `main` (none when there are none), that one first."""
+    if not events:
+        return []
+    starts = sorted({e.sentence.start for e in events})
+    rank = {s: i for i, s in enumerate(starts)}
+    headline = title_words(article.title)
+    scores = [main_score(e, article.text, headline, rank[e.sentence.start]) for e in events]
+    best = max(range(len(events)), key=lambda i: (scores[i], -i))
+    main = events[best].model_copy(update={"main": True})
+    others = [e.model_copy(update={"main": False}) if e.main else e for i, e in enumerate(events) if i != best]
+    return [main, *others]

@@ -1,0 +1,60 @@
+"""The main event of an article (events/main.py): the headline's and lead's event, flagged and listed first."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from eventwire.events.main import main_score, mark_main, title_words
+from eventwire.export import acled_row, write_acled_csv
+from eventwire.intake import article_from_text
+from eventwire.models import Article, Event, Fatalities, Span, TimeSpan
+from eventwire.pipeline import extract
+
+TEXT = ("Suicide bomber kills 16 in Syrias Hasakah\n\n"
+        "Date of publication 5 July 2016 Talks on a ceasefire in Aleppo failed last month after fighting in the "
+        "old city. A suicide bomber on a motorcycle killed 16 people outside a bakery in Hasakah city on Tuesday "
+        "the Syrian Observatory for Human Rights said.")
+
+
+def _event(article: Article, sentence: str, **kw) -> Event:
+    start = article.text.index(sentence)
+    return Event(article_id=article.id, event_type="Explosions/Remote violence", sub_event_type="Suicide bomb",
+                 sentence=Span(start=start, end=start + len(sentence)), **kw)
+
+
+def test_title_words_drop_stop_words_and_compare_stems() -> None:
+    assert title_words("Suicide bomber kills 16 in Syrias Hasakah") == {"suic", "bomb", "kill", "syri", "hasa"}
+
+
+def test_the_headlines_deadly_event_is_main_and_first() -> None:
+    article = article_from_text(TEXT)
+    background = _event(article, "Talks on a ceasefire in Aleppo failed last month after fighting in the old city.")
+    lead = _event(article, "A suicide bomber on a motorcycle killed 16 people outside a bakery in Hasakah city on "
+                           "Tuesday the Syrian Observatory for Human Rights said.",
+                  fatalities=Fatalities(best=16), time=TimeSpan(start=date(2016, 7, 5), end=date(2016, 7, 5)))
+    marked = mark_main([background, lead], article)
+    assert [e.main for e in marked] == [True, False]
+    assert marked[0].sentence == lead.sentence and marked[1].sentence == background.sentence
+
+
+def test_background_loses_to_a_current_event() -> None:
+    article = article_from_text(TEXT)
+    old = _event(article, "Talks on a ceasefire in Aleppo failed last month after fighting in the old city.",
+                 background=True, fatalities=Fatalities(best=3))
+    assert main_score(old, article.text, title_words(article.title), 0) < 0
+
+
+def test_exactly_one_main_event_from_the_pipeline_and_in_the_exports() -> None:
+    events = extract(article_from_text(TEXT))
+    assert events and sum(e.main for e in events) == 1 and events[0].main
+    assert events[0].fatalities is not None and events[0].fatalities.best == 16
+    out = io.StringIO()
+    write_acled_csv((acled_row(e) for e in events), out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["eventwire_main"] for r in rows] == ["true"] + ["false"] * (len(rows) - 1)
+    assert events[0].model_dump(mode="json")["main"] is True
+
+
+def test_no_events_no_main() -> None:
+    assert mark_main([], article_from_text(TEXT)) == []
