@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventwire.events.numbers import NUMBER, parse_number
+from eventwire.events.numbers import NUMBER, number_range, parse_number
 from eventwire.models import Fatalities, Span
 
 __all__ = ["find_fatalities", "explicit_fatalities", "FatalitySplit", "find_split", "casualty_report"]
@@ -53,18 +53,18 @@ _NOT_TOLL = re.compile(r"\b(?:over|for|about|against|following|after|condemn\w*|
                        r"in connection with|revenge for|avenge)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.I)
 _PASSIVE = re.compile(
     r"\s+(?:\([^)]*\)\s+)?(?:(?:were|was|have been|has been|had been|are|is|being)\s+(?:(?:\w+ly|also|later|all|then|"
-    r"subsequently|reported|confirmed|believed)\s+)*(?:found\s+)?(?:killed|dead|slain|executed|murdered|shot dead|beheaded|assassinated|"
+    r"subsequently|reported|confirmed|believed)\s+)*(?:found\s+)?(?:killed|dead|slain|executed|murdered|martyred|shot dead|beheaded|assassinated|"
     r"slaughtered|shot and killed|(?:burn(?:ed|t)|beaten|stabbed|hacked|lynched|shot|tortured|stoned|clubbed) to death)|(?:\w+ly\s+)?(?:died|lost (?:their|his|her) lives?|"
-    r"succumbed|perished))\b", re.I)
+    r"succumbed|perished|(?:have |has |had )?(?:fallen|fell) victims?))\b", re.I)
 # "with 69 fighters killed", "leaving 3 dead": no auxiliary, so the list must follow one of these words.
 _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
 # "56 Houthi and 32 pro-Hadi fatalities", "which led to 5 fatalities": a noun, so the list may follow any word.
 _NOMINAL = re.compile(r"\s+(?:fatalit(?:y|ies)|deaths?)\b", re.I)
-_BARE_LEAD = re.compile(r"\b(?:with|left|leaving)\s+$", re.I)
+_BARE_LEAD = re.compile(r"(?:^\s*|\b(?:with|left|leaving)\s+|" + r"\b(?:19|20)\d{2}\s+)$", re.I)
 # Where a list of victims may begin: the clause's start, after a comma or "and", or after a word that opens a clause.
 _LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|left|"
                         r"leaving|result|reportedly|which|who|claimed|said|reported|stated|confirmed|announced)\s+|"
-                        r"\w['’]s\s+)$", re.I)
+                        r"\w['’]s\s+|\b(?:19|20)\d{2}\s+)$", re.I)  # a year: a dateline's date opens the sentence
 _PREPOSITION = re.compile(r"\b(?:in|on|at|during|of|from|by|with|after|near|to|into|under|for|against|amid|through|"
                           r"towards?|targeting|targeted|over|across|along)\s+$", re.I)
 _SUFFERED = re.compile(r"\b(?:suffered|sustained|sustaining|suffering|causing|caused|with)\s+" + _COUNT +
@@ -90,7 +90,8 @@ _ZERO = re.compile(
 _HARD_STOP = re.compile(r"[.;:()]|\b(?:while|whilst|whereas|including|among them|of whom|of which)\b", re.I)
 _ACTIVE_STOP = re.compile(r"[.;:(]|\b(?:while|whilst|whereas|including|among them|of whom|of which|wounding|injuring|"
                           r"injured|wounded|injur(?:y|ies)|arrest\w*|captur\w*|detain\w*|kidnapp\w*|abduct\w*|who|which|"
-                          r"after|when|during|in addition to the (?:wounding|injur))\b", re.I)
+                          r"after|when|during|in addition to the (?:wounding|injur)|according to)\b|"
+                          r",(?=\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|reported|told|added|announced|stated)\b)", re.I)
 # The coder's own total for the paragraph's event.
 _AMOUNT = _QUAL + r"\b(" + NUMBER + r")\b"
 _TOTAL = [
@@ -130,12 +131,15 @@ class _Hit:
 
 
 def find_fatalities(text: str, start: int, end: int) -> Fatalities | None:
-    """Deaths reported in text[start:end]: an explicit total wins, else the counted victims add up, else a lone
-    victim ("a QSD member was shot dead", "his body was found") is one, else "no casualties" is zero."""
+    """Deaths reported in text[start:end]: an explicit total wins, else the counted victims add up, else a death
+    toll ("the death toll rose to 112"), else a lone victim ("a QSD member was shot dead", "his body was found") is
+    one, else "no casualties" is zero."""
     total = explicit_fatalities(text, start, end)
     if total is not None:
         return total
     hits = _non_overlapping(sorted(_counted(text, start, end), key=lambda h: h.start))
+    if not hits and (toll := death_toll(text, start, end)) is not None:
+        return toll
     if not hits:
         single = _SINGLE.search(text, start, end)
         if single:
@@ -162,6 +166,22 @@ def explicit_fatalities(text: str, start: int, end: int) -> Fatalities | None:
     return None
 
 
+_TOLL = re.compile(r"\b(?:death|casualty|fatality) toll\b[^.;:]{0,60}?\b(?:to|at|of|reached|hit|is|was|stands at|"
+                   r"stood at)\s+" + _AMOUNT + r"(?!\s*(?:%|percent|per cent|wounded|injured)\b)", re.I)
+
+
+def death_toll(text: str, start: int, end: int) -> Fatalities | None:
+    """ "The death toll rose to 112", "the death toll from the attack has risen to 86": the last toll told."""
+    found = [m for m in _TOLL.finditer(text, start, end) if parse_number(m.group(1)) is not None]
+    if not found:
+        return None
+    m = found[-1]
+    low, high = number_range(m.group(1)) or (0, 0)
+    qualifier = m.group(0)[: m.start(1) - m.start()]
+    return Fatalities(best=low, low=None if _HIGH.search(qualifier) else low,
+                      high=None if _LOW.search(qualifier) else high, evidence=[Span(start=m.start(), end=m.end(1))])
+
+
 def casualty_report(text: str, start: int, end: int) -> bool:
     """A sentence that only tells the toll ("3 QSD fighters were killed in the clash.", "Clashes resulted in killing
     2 QSD members.", "He was killed in the attack."): its deaths belong to the event told before it."""
@@ -181,13 +201,14 @@ def _counted(text: str, start: int, end: int) -> list[_Hit]:
 
 
 def _sum_list(list_text: str, start: int, end: int) -> _Hit | None:
-    """The dead of a list add up ("5 soldiers, between 35 and 45 militants, and 3 civilians" is 43 to 53)."""
+    """The dead of a list add up ("5 soldiers, between 35 and 45 militants, and 3 civilians" is 43 to 53; "dozens
+    of civilians" is 24 to 99)."""
     low = high = 0
     for m in _HEADS.finditer(list_text):
-        n = parse_number(m.group(1)) if m.group(1) else 1
-        if n is None:
+        n, vague_top = number_range(m.group(1)) or (None, None) if m.group(1) else (1, 1)
+        if n is None or vague_top is None:
             return None
-        top = parse_number(m.group(2)) if m.group(2) else None
+        top = parse_number(m.group(2)) if m.group(2) else vague_top
         low, high = low + n, high + (top if top is not None and top > n else n)
     if low > 100000:
         return None
