@@ -58,3 +58,18 @@ def test_exactly_one_main_event_from_the_pipeline_and_in_the_exports() -> None:
 
 def test_no_events_no_main() -> None:
     assert mark_main([], article_from_text(TEXT)) == []
+
+
+def test_the_headlines_toll_is_the_main_events() -> None:
+    text = ("Air strikes kill at least 18 in northwestern Syria\n\n9 Apr 2017 Air strikes hit the town of Urum al-Joz "
+            "in rebel-held Idlib province on Saturday, a war monitor said, and rescuers pulled bodies from the rubble.")
+    article = article_from_text(text)
+    main = extract(article)[0]
+    assert main.main and main.fatalities is not None and main.fatalities.best == 18
+    assert all(s.end <= len(article.title or "") for s in main.fatalities.evidence)
+
+
+def test_a_headline_without_deaths_leaves_the_count_alone() -> None:
+    events = extract(article_from_text(TEXT.replace("Suicide bomber kills 16 in Syrias Hasakah",
+                                                    "Suicide bomber strikes Syrias Hasakah")))
+    assert events[0].fatalities is not None and events[0].fatalities.best == 16

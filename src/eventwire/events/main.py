@@ -2,16 +2,19 @@
 
 News puts its main event in the headline and the first sentences; it has deaths when anything deadly happened,
 is dated to a day, and is not history retold. `main_score` weighs those cues; `mark_main` flags the best-scoring
-event (ties go to the earliest) and moves it to the front, keeping the others in article order.
+event (ties go to the earliest) and moves it to the front, keeping the others in article order. A headline that
+tells a toll ("Air strikes kill at least 18 in northwestern Syria") tells the main event's: that count, with the
+headline as its evidence, is the main event's deaths (the body often gives only part of it, or none).
 """
 from __future__ import annotations
 
 import re
 from typing import Sequence
 
-from eventwire.models import Article, Event, TimePrecision
+from eventwire.events.fatalities import find_fatalities
+from eventwire.models import Article, Event, Fatalities, TimePrecision
 
-__all__ = ["main_score", "mark_main", "title_words"]
+__all__ = ["headline_deaths", "main_score", "mark_main", "title_words"]
 
 # How much each cue counts. Title overlap is a share (0..1); the lead cue is 1 for the first event sentence, 1/2
 # for the second and so on.
@@ -47,6 +50,15 @@ def main_score(event: Event, text: str, headline: set[str], lead_rank: int) -> f
             + WEIGHTS["day"] * day + WEIGHTS["background"] * event.background)
 
 
+def headline_deaths(article: Article) -> Fatalities | None:
+    """The toll the headline tells, when the article's text opens with its headline and the headline tells one."""
+    title = article.title
+    if not title or not article.text.startswith(title):
+        return None
+    found = find_fatalities(article.text, 0, len(title))
+    return found if found is not None and found.best > 0 else None
+
+
 def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
     """The events with exactly one flagged `main` (none when there are none), that one first."""
     if not events:
@@ -57,5 +69,8 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
     scores = [main_score(e, article.text, headline, rank[e.sentence.start]) for e in events]
     best = max(range(len(events)), key=lambda i: (scores[i], -i))
     main = events[best].model_copy(update={"main": True})
+    toll = headline_deaths(article)
+    if toll is not None and main.kind == "event":
+        main.fatalities = toll
     others = [e.model_copy(update={"main": False}) if e.main else e for i, e in enumerate(events) if i != best]
     return [main, *others]
