@@ -34,13 +34,14 @@ system-deps:
 	@command -v apt-get >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } || true
 
-## test: install, start a real PostgreSQL, run the test suite, the seed facts and the accuracy gate
+## test: install, start a real PostgreSQL, run the test suite, the seed facts and the accuracy gates (ACLED notes; real news)
 test: install system-deps
 	eval "$$(bash scripts/postgres.sh)" && $(BIN)/python -m pytest -q
 	@if [ -d "$(SHARED)/eval" ]; then \
 	  EVENTWIRE=$(BIN)/eventwire $(BIN)/python $(SHARED)/tools/seed_facts.py && \
-	  $(BIN)/eventwire eval --check eval/baseline.json; \
-	else echo "(../shared absent: seed facts and accuracy gate skipped)"; fi
+	  $(BIN)/eventwire eval --check eval/baseline.json && \
+	  $(BIN)/eventwire eval --set fakes --check eval/baseline_fakes.json; \
+	else echo "(../shared absent: seed facts and accuracy gates skipped)"; fi
 
 eval: install
 	$(BIN)/eventwire eval

@@ -18,7 +18,7 @@ __all__ = ["headline_deaths", "main_score", "mark_main", "title_words"]
 
 # How much each cue counts. Title overlap is a share (0..1); the lead cue is 1 for the first event sentence, 1/2
 # for the second and so on.
-WEIGHTS = {"title": 2.0, "lead": 1.0, "deaths": 1.0, "day": 0.5, "background": -3.0}
+WEIGHTS = {"title": 2.0, "lead": 1.0, "deaths": 1.0, "day": 0.5, "place": 1.0, "background": -3.0}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _STEM = 4  # words compared by their first letters: "kills"/"killed", "strike"/"strikes"
 
@@ -46,8 +46,9 @@ def main_score(event: Event, text: str, headline: set[str], lead_rank: int) -> f
     time = event.time
     day = bool(time and time.resolved and time.start and time.start == time.end
                and time.time_precision == TimePrecision.DAY)
+    place = bool(event.location and event.location.admin1)
     return (WEIGHTS["title"] * title + WEIGHTS["lead"] / (1 + lead_rank) + WEIGHTS["deaths"] * deaths
-            + WEIGHTS["day"] * day + WEIGHTS["background"] * event.background)
+            + WEIGHTS["day"] * day + WEIGHTS["place"] * place + WEIGHTS["background"] * event.background)
 
 
 def headline_deaths(article: Article) -> Fatalities | None:
