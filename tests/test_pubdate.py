@@ -54,3 +54,26 @@ def test_event_dates_in_running_text_are_not_publication_dates(text: str) -> Non
 def test_the_callers_date_wins() -> None:
     article = article_from_text(f"Headline\n\n15 July 2015 {BODY}", published=date(2015, 7, 16))
     assert article.published == date(2015, 7, 16) and article.published_span is None
+
+
+def test_html_without_date_markup_takes_the_printed_date() -> None:
+    """htmldate's whole-page search misses "Apr 232017" (day and year run together); the head reader reads it."""
+    from eventwire.intake import article_from_html
+
+    html = ("<html><head><title>Six Killed in Aleppo Bombing</title></head><body><article><h1>Six Killed in Aleppo "
+            "Bombing</h1><p>Last updated at Apr 192017 BEIRUT Six people were killed and "
+            f"dozens others wounded in a blast that rocked the northern Syrian city of Aleppo. {BODY}</p>"
+            "</article></body></html>")
+    assert article_from_html(html).published == date(2017, 4, 19)
+
+
+def test_extract_says_how_many_articles_stay_undated(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    (tmp_path / "a.txt").write_text(f"Headline of a report\n\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Headline of a report\n\n15 July 2015 {BODY}\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert out.exit_code == 0
+    assert "warning: 1 of 2 article(s) have no publication date" in out.output
