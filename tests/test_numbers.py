@@ -51,6 +51,13 @@ def test_number_words_take_the_whole_compound() -> None:
     ("The death toll rose to 112 on Sunday, the monitor said.", 112),
     ("The death toll from the chemical attack has risen to 86 including 30 children.", 86),
     ("At least 400 people have been injured during this bombing campaign.", None),
+    ("11.10.2017(updated 1838 11.10.2017) Get short URL 113 At least nine people were killed and more than 10 "
+     "people were injured.", 9),
+    ("US-led Coalition Strikes on Syrian Abu Kamal Leave 31 Civilians Dead", 31),
+    ("6 Lebanese martyrs and 22 injured were claimed in a terrorist bombing.", 6),
+    ("Kurdish-led Syrian Democratic Forces (SDF) eliminated 12 Islamic State jihadists near the town.", 12),
+    ("The death toll from the shelling attacks launched by al-Nusra terrorists on neighborhoods in areas in Aleppo "
+     "province in the past 24 hours has reached 20 people.", 20),
 ])
 def test_news_tolls(sentence: str, best: int | None) -> None:
     found = find_fatalities(sentence, 0, len(sentence))

@@ -44,7 +44,7 @@ _CANDIDATE = re.compile(_HEAD, re.I)
 
 _ACTIVE = re.compile(
     r"\b(?:(?:the )?killing(?: of)?|killed|kills|kill|assassinat(?:ed|ing)|shot dead|shooting dead|shot and killed|"
-    r"shooting and killing|executed|executing|murdered|murdering|beheaded|beheading|(?:the )?deaths? of|"
+    r"shooting and killing|executed|executing|murdered|murdering|beheaded|beheading|eliminat(?:ed|ing|es?)|(?:the )?deaths? of|"
     r"claim(?:ed|ing) the lives? of)\s+(?:(?:using|with) (?:[\w-]+ ){0,3}?(?:fire|weapons?|arms(?: fire)?|guns?|knives|a knife) )?(?=\S)",
     re.I)
 # Deaths named as the cause of what is reported ("protest over the killing of", "accused of killing") or only tried.
@@ -59,11 +59,16 @@ _PASSIVE = re.compile(
 # "with 69 fighters killed", "leaving 3 dead": no auxiliary, so the list must follow one of these words.
 _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
 # "56 Houthi and 32 pro-Hadi fatalities", "which led to 5 fatalities": a noun, so the list may follow any word.
-_NOMINAL = re.compile(r"\s+(?:fatalit(?:y|ies)|deaths?)\b", re.I)
-_BARE_LEAD = re.compile(r"(?:^\s*|\b(?:with|left|leaving)\s+|" + r"\b(?:19|20)\d{2}\s+)$", re.I)
+_NOMINAL = re.compile(r"\s+(?:fatalit(?:y|ies)|deaths?|martyrs?)\b", re.I)
+_BARE_LEAD = re.compile(r"(?:^\s*|\b(?:with|left|leaving|leaves?)\s+|" + r"\b(?:19|20)\d{2}\s+)$", re.I)
+# A count that opens a clause by its capital even where flattened text lost the full stop before it ("… Get short
+# URL 113 At least nine people were killed"): a qualifier or a vague count, which no name begins with (number
+# words do: "Four Seasons").
+_CAPITAL_OPEN = re.compile(r"(?:At least|More than|Nearly|Almost|Up to|As many as|An estimated|Dozens|Scores|Hundreds|"
+                           r"Thousands)\b")
 # Where a list of victims may begin: the clause's start, after a comma or "and", or after a word that opens a clause.
 _LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|left|"
-                        r"leaving|result|reportedly|which|who|claimed|said|reported|stated|confirmed|announced)\s+|"
+                        r"leaving|leaves?|result|reportedly|which|who|claimed|said|reported|stated|confirmed|announced)\s+|"
                         r"\w['’]s\s+|\b(?:19|20)\d{2}\s+)$", re.I)  # a year: a dateline's date opens the sentence
 _PREPOSITION = re.compile(r"\b(?:in|on|at|during|of|from|by|with|after|near|to|into|under|for|against|amid|through|"
                           r"towards?|targeting|targeted|over|across|along)\s+$", re.I)
@@ -166,7 +171,7 @@ def explicit_fatalities(text: str, start: int, end: int) -> Fatalities | None:
     return None
 
 
-_TOLL = re.compile(r"\b(?:death|casualty|fatality) toll\b[^.;:]{0,60}?\b(?:to|at|of|reached|hit|is|was|stands at|"
+_TOLL = re.compile(r"\b(?:death|casualty|fatality) toll\b[^.;:]{0,160}?\b(?:to|at|of|reached|hit|is|was|stands at|"
                    r"stood at)\s+" + _AMOUNT + r"(?!\s*(?:%|percent|per cent|wounded|injured)\b)", re.I)
 
 
@@ -260,7 +265,8 @@ def _list_before(text: str, start: int, window_start: int, anchor: re.Match, kin
         before = text[max(start, c.start() - 30):c.start()]
         if kind == "bare" and not _BARE_LEAD.search(before):
             continue
-        if kind != "nominal" and text[window_start:c.start()].strip() and not _LIST_LEAD.search(text[window_start:c.start()]):
+        if kind != "nominal" and text[window_start:c.start()].strip() and not _LIST_LEAD.search(text[window_start:c.start()]) \
+                and not _CAPITAL_OPEN.match(text, c.start()):
             continue
         if kind == "nominal" and not _nominal_count(text, c, anchor):
             continue
