@@ -54,6 +54,13 @@ def test_two_wordings_are_one_event() -> None:
     assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (2, 2, 3)
 
 
+def test_merged_event_is_main_when_one_article_leads_with_it() -> None:
+    lead_of_b = ev_b().model_copy(update={"main": True})
+    merged = merge_mentions([mention_of(A, ev_a(), 0), mention_of(B, lead_of_b, 0)])
+    assert merged.main
+    assert not merge_mentions([mention_of(A, ev_a(), 0), mention_of(B, ev_b(), 0)]).main
+
+
 def test_different_village_or_day_stays_apart() -> None:
     a = mention_of(A, ev_a(), 0)
     far = event(B, "Three fighters", day=DAY, place=MHEMIDEH, admin1="Deir ez Zor", fatalities=3,

@@ -253,6 +253,7 @@ def merge_mentions(members: Sequence[Mention]) -> Event:
         "id": event_id_of(members),
         "sub_event_type": _merged_subtype(ordered),
         "background": all(m.event.background for m in members),
+        "main": any(m.event.main for m in members),  # the main event of at least one of its articles
         "actors": _merged_actors(ordered),
         "location": _best_place(members),
         "time": timed.event.time if timed else lead.time,
