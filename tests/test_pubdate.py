@@ -77,3 +77,12 @@ def test_extract_says_how_many_articles_stay_undated(tmp_path) -> None:
     out = CliRunner().invoke(main, ["extract", str(tmp_path), "--format", "jsonl"])
     assert out.exit_code == 0
     assert "warning: 1 of 2 article(s) have no publication date" in out.output
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Ahram Online , Sunday 2 Apr 2017", date(2017, 4, 2)),
+    ("Reuters Staff | March 4, 2017 / 10:41 AM", date(2017, 3, 4)),
+    ("Daily Sabah with Wires ISTANBUL Published 25.04.2017 00:00 Updated 25.04.2017 10:43", date(2017, 4, 25)),
+])
+def test_dates_set_off_in_a_byline(head: str, expected: date | None) -> None:
+    assert article_from_text(f"Coalition strikes kill civilians near Raqqa\n\n{head} {BODY}").published == expected

@@ -50,6 +50,8 @@ class PubDateReader:
         self.blocked = re.compile(rf"\b(?:{_alternatives(spec['blockers'])})\s+{weekday}?[\[(]?$", re.I)
         self.marks = tuple(spec.get("blocking_marks", []))
         self.opening = re.compile(rf"[\s\W]*{weekday}?$", re.I)
+        marks = "".join(re.escape(m) for m in spec.get("setting_off_marks", []))
+        self.set_off = re.compile(rf"(?:[{marks}]\s*{weekday}?|\b{weekday})$" if marks else rf"\b{weekday}$", re.I)
 
     def _date(self, m: re.Match[str], swap: bool) -> date | None:
         month_text = m.group("month")
@@ -65,14 +67,14 @@ class PubDateReader:
 
     def _rank(self, before: str, opening: bool, form: _Form) -> int | None:
         """How the text before a date qualifies it: a publication cue, an update cue, else free-standing when it
-        opens the window or its form may stand anywhere, and nothing blocks it."""
+        opens the window, is set off by a weekday or a mark, or its form may stand anywhere, and nothing blocks it."""
         if self.published.search(before):
             return _PUBLISHED
         if self.updated.search(before):
             return _UPDATED
         if self.marks and before.rstrip().endswith(self.marks):
             return None
-        if not (opening or form.free_anywhere) or self.blocked.search(before):
+        if not (opening or form.free_anywhere or self.set_off.search(before)) or self.blocked.search(before):
             return None
         return _FREE
 
