@@ -73,3 +73,19 @@ def test_a_headline_without_deaths_leaves_the_count_alone() -> None:
     events = extract(article_from_text(TEXT.replace("Suicide bomber kills 16 in Syrias Hasakah",
                                                     "Suicide bomber strikes Syrias Hasakah")))
     assert events[0].fatalities is not None and events[0].fatalities.best == 16
+
+
+def test_a_place_abroad_is_no_cue() -> None:
+    from eventwire.models import Location
+
+    text = ("Weekly report from the region\n\nBEIRUT officials met on Monday. Rebels shelled a market in Aleppo on Monday. "
+            "Rebels also shelled Azaz.")
+    article = article_from_text(text)
+
+    def at(sentence: str, name: str, admin1: str, country: str) -> Event:
+        return _event(article, sentence, location=Location(text=name, name=name, admin1=admin1, country=country))
+
+    beirut = at("BEIRUT officials met on Monday.", "Beirut", "Beirut", "Lebanon")
+    aleppo = at("Rebels shelled a market in Aleppo on Monday.", "Aleppo", "Aleppo", "Syria")
+    azaz = at("Rebels also shelled Azaz.", "Azaz", "Aleppo", "Syria")
+    assert mark_main([beirut, aleppo, azaz], article)[0].location.name == "Aleppo"  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ headline as its evidence, is the main event's deaths (the body often gives only 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Sequence
 
 from eventwire.events.fatalities import find_fatalities
@@ -37,16 +38,18 @@ def title_words(text: str | None) -> set[str]:
     return {w.lower()[:_STEM] for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in stop}
 
 
-def main_score(event: Event, text: str, headline: set[str], lead_rank: int) -> float:
+def main_score(event: Event, text: str, headline: set[str], lead_rank: int, country: str | None = None) -> float:
     """How strongly `event` looks like the article's main event (see WEIGHTS); `lead_rank` is 0 for an event of
-    the article's first event sentence, 1 for the second sentence, and so on."""
+    the article's first event sentence, 1 for the second sentence, and so on; `country` is where most of the
+    article's events are (a place elsewhere, such as a dateline's capital abroad, is no cue)."""
     words = {w.lower()[:_STEM] for w in _WORD.findall(event.sentence.text_in(text))}
     title = len(headline & words) / len(headline) if headline else 0.0
     deaths = bool(event.fatalities and event.fatalities.best > 0)
     time = event.time
     day = bool(time and time.resolved and time.start and time.start == time.end
                and time.time_precision == TimePrecision.DAY)
-    place = bool(event.location and event.location.admin1)
+    loc = event.location
+    place = bool(loc and loc.admin1 and (country is None or loc.country == country))
     return (WEIGHTS["title"] * title + WEIGHTS["lead"] / (1 + lead_rank) + WEIGHTS["deaths"] * deaths
             + WEIGHTS["day"] * day + WEIGHTS["place"] * place + WEIGHTS["background"] * event.background)
 
@@ -60,6 +63,12 @@ def headline_deaths(article: Article) -> Fatalities | None:
     return found if found is not None and found.best > 0 else None
 
 
+def _main_country(events: Sequence[Event]) -> str | None:
+    """The country most of the events are placed in (the earliest of equals); None when none is placed."""
+    counts = Counter(e.location.country for e in events if e.location and e.location.country)
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
     """The events with exactly one flagged `main` (none when there are none), that one first."""
     if not events:
@@ -67,7 +76,8 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
     starts = sorted({e.sentence.start for e in events})
     rank = {s: i for i, s in enumerate(starts)}
     headline = title_words(article.title)
-    scores = [main_score(e, article.text, headline, rank[e.sentence.start]) for e in events]
+    country = _main_country(events)
+    scores = [main_score(e, article.text, headline, rank[e.sentence.start], country) for e in events]
     best = max(range(len(events)), key=lambda i: (scores[i], -i))
     main = events[best].model_copy(update={"main": True})
     toll = headline_deaths(article)
