@@ -111,12 +111,12 @@ class Resources:
             return []
         return [(name, Span(start=a, end=b)) for name, a, b in persons(text, s, e)]
 
-    def classify(self, texts: list[str], candidate: list[bool]) -> list:
+    def classify(self, texts: list[str], candidate: list[bool], consult: list[bool]) -> list:
         from eventwire.events.typer import Typing
 
         if self.classifier is None:
             return [Typing({}) for _ in texts]
-        return self.classifier.predict(texts, candidate)
+        return self.classifier.predict(texts, candidate, consult)
 
 
 @functools.lru_cache(maxsize=1)

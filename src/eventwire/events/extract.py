@@ -110,9 +110,10 @@ class _Draft:
 
 
 EVENT_THRESHOLD = 0.5  # a candidate sentence becomes an event at this probability from the event head
+CONSULT_BELOW = 0.8  # rules this sure (named weapons, captures) are not worth the encoder's time per sentence
 
 
-Classify = Callable[[list[str], list[bool]], "list[Typing]"]
+Classify = Callable[[list[str], list[bool], list[bool]], "list[Typing]"]
 Tick = Callable[[str, float], None]  # (stage, perf_counter() at its start): accumulates seconds per stage
 
 
@@ -151,55 +152,71 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
     tick("country", t0)
     drafts: list[_Draft] = []
     frames: list[DefectionFrame] = []
+    headings: list[tuple[int, int, int]] = []
     for index, (s, e) in enumerate(sentences):
         if _is_heading(text, s, e, article):
+            headings.append((index, s, e))
             continue
-        t0 = perf_counter()
-        times = resources.find_times(text[s:e], article.published, s)
-        tick("times", t0)
-        t0 = perf_counter()
-        mentions = [_Mention(a, b, text[a:b], key) for a, b, key in resources.find_actors(text[s:e], s)]
-        organisations = resources.organisations(text, s, e)
-        tick("actors", t0)
-        t0 = perf_counter()
-        blocked = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in organisations]
-        place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
-        tick("places", t0)
-        t0 = perf_counter()
-        if ctx.lead_time is None and times and index < 6:
-            ctx.lead_time = times[0].time
-        attribution = args.find_attribution(text, s, e)
-        if attribution and ctx.lead_attribution is None:
-            ctx.lead_attribution = attribution
-        if attribution and attribution.kind in _REPORTERS:  # "…, activists said": who tells is not who acts
-            mentions = [m for m in mentions if not any(sp.start <= m.start < sp.end for sp in attribution.evidence)]
-        triggers = [t for t in find_triggers(text, s, e) if not _hypothetical(text, s, t) and not _descriptive(text, s, t)]
-        cue = defection_cue(text, s, e, triggers, frames)
-        tick("triggers", t0)
-        if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
-            t0 = perf_counter()
-            triggers = [t for t in triggers if t.sub_event_type == DEFECTION or (t.strength >= 0.5 and not _relative(text, s, t))]
-            update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
-            tick("defection+ner", t0)
-        t0 = perf_counter()
-        event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
-        if not event_triggers and not cue and _dated_report(text, s, e, times):
-            event_triggers = [_dated_trigger(text, s, e, times)]
-        if event_triggers:
-            drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
-                                               attribution, ctx, resources))
-        elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
-            _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
-        elif not cue and (found := find_cue(text, s, e)) is not None:
-            drafts.extend(_candidates(text, s, e, found, times, mentions, place_mentions, attribution, ctx, resources))
-        ctx.monitors += organisations
-        _remember(ctx, mentions, place_mentions)
-        tick("arguments", t0)
+        _read_sentence(index, s, e, drafts, frames, ctx, resources, tick)
+    if not drafts and not frames:  # a headline or a snippet alone: its lines are read and the event head judges them
+        for index, s, e in headings[:2]:
+            _read_sentence(index, s, e, drafts, frames, ctx, resources, tick, judged=True)
     t0 = perf_counter()
     drafts += [f.to_draft(ctx, resources) for f in frames]
     drafts = _merge_within([d for d in drafts if not d.candidate]) + [d for d in drafts if d.candidate]
     tick("arguments", t0)
     return Drafted(article, ctx, drafts, sentences)
+
+
+def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: list[DefectionFrame], ctx: ArticleContext,
+                   resources, tick: Tick, judged: bool = False) -> None:
+    """One sentence's triggers and arguments: new drafts, a defection frame filled, or evidence for the event before.
+    `judged`: every draft of the sentence is a candidate, kept only if the event head accepts it (headlines)."""
+    text, article = ctx.article.text, ctx.article
+    t0 = perf_counter()
+    times = resources.find_times(text[s:e], article.published, s)
+    tick("times", t0)
+    t0 = perf_counter()
+    mentions = [_Mention(a, b, text[a:b], key) for a, b, key in resources.find_actors(text[s:e], s)]
+    organisations = resources.organisations(text, s, e)
+    tick("actors", t0)
+    t0 = perf_counter()
+    blocked = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in organisations]
+    place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
+    tick("places", t0)
+    t0 = perf_counter()
+    if ctx.lead_time is None and times and index < 6:
+        ctx.lead_time = times[0].time
+    attribution = args.find_attribution(text, s, e)
+    if attribution and ctx.lead_attribution is None:
+        ctx.lead_attribution = attribution
+    if attribution and attribution.kind in _REPORTERS:  # "…, activists said": who tells is not who acts
+        mentions = [m for m in mentions if not any(sp.start <= m.start < sp.end for sp in attribution.evidence)]
+    triggers = [t for t in find_triggers(text, s, e) if not _hypothetical(text, s, t) and not _descriptive(text, s, t)]
+    cue = defection_cue(text, s, e, triggers, frames)
+    tick("triggers", t0)
+    if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
+        t0 = perf_counter()
+        triggers = [t for t in triggers if t.sub_event_type == DEFECTION or (t.strength >= 0.5 and not _relative(text, s, t))]
+        update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
+        tick("defection+ner", t0)
+    t0 = perf_counter()
+    event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
+    if not event_triggers and not cue and _dated_report(text, s, e, times):
+        event_triggers = [_dated_trigger(text, s, e, times)]
+    if event_triggers:
+        drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
+                                           attribution, ctx, resources))
+    elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
+        _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
+    elif not cue and (found := find_cue(text, s, e)) is not None:
+        drafts.extend(_candidates(text, s, e, found, times, mentions, place_mentions, attribution, ctx, resources))
+    ctx.monitors += organisations
+    _remember(ctx, mentions, place_mentions)
+    tick("arguments", t0)
+    if judged:
+        for d in drafts:
+            d.candidate = True
 
 
 def finish_events(drafted: Drafted, resources) -> list[Event]:
@@ -841,13 +858,26 @@ def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:
     """The paragraph when this is its only event (the model was trained on whole ACLED notes), else the sentence;
     a candidate is judged on its own sentence."""
     s, e = d.sentence
-    if d.candidate:
-        return text[s:e]
+    if d.candidate or e - s > 2 * _WINDOW:
+        return _window(text, s, e, d.trigger)
     p_start = text.rfind("\n", 0, s) + 1
     p_end = text.find("\n", e)
     p_end = len(text) if p_end < 0 else p_end
     alone = all(o is d or not (p_start <= o.sentence[0] < p_end) for o in drafts)
     return text[p_start:p_end] if alone else text[s:e]
+
+
+_WINDOW = 160  # characters each side of the trigger: ~64 tokens, what the event is told in
+
+
+def _window(text: str, s: int, e: int, trigger: Trigger) -> str:
+    """The words around the trigger in a long sentence (flattened news runs on for hundreds of words)."""
+    a, b = max(s, trigger.start - _WINDOW), min(e, trigger.end + _WINDOW)
+    if a > s:
+        a = text.find(" ", a, trigger.start) + 1 or a
+    if b < e:
+        b = text.rfind(" ", trigger.end, b) if text.rfind(" ", trigger.end, b) > 0 else b
+    return text[a:b]
 
 
 def classify_drafts(batch: list[Drafted], classify: Classify) -> None:
@@ -857,13 +887,14 @@ def classify_drafts(batch: list[Drafted], classify: Classify) -> None:
             for item in batch for d in item.drafts if d.kind == "event" and (d.confidence < 0.9 or d.candidate)]
     if not jobs:
         return
-    typings = classify([text for _, text in jobs], [d.candidate for d, _ in jobs])
+    typings = classify([text for _, text in jobs], [d.candidate for d, _ in jobs],
+                       [d.confidence < CONSULT_BELOW for d, _ in jobs])
     for (d, _), typing in zip(jobs, typings):
         p = typing.subtypes
         if d.candidate:
             if typing.event is None or typing.event < EVENT_THRESHOLD or not p:
                 continue
-            d.candidate, d.learned, d.confidence = False, True, 0.0
+            d.candidate, d.learned = False, True  # a cue's draft has confidence 0: the model names it
         if not p:
             continue
         best = max(p, key=p.get)

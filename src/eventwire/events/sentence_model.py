@@ -23,6 +23,7 @@ import json
 import logging
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -182,10 +183,18 @@ def news_positives(eval_dir: Path) -> list[str]:
 # --- fitting ---------------------------------------------------------------------------------------------------
 
 
-def fit_head(X: np.ndarray, y: Sequence[str], C: float) -> Head:
+def class_weights(labels: Sequence[str], power: float) -> dict[str, float]:
+    """(mean count / class count) ** power: 1 is fully balanced, which lets a class of a dozen seed sentences
+    outweigh thousands of notes and claim whatever resembles it; 0.75 balances most of the way."""
+    counts = Counter(labels)
+    mean = len(labels) / len(counts)
+    return {label: float((mean / n) ** power) for label, n in counts.items()}
+
+
+def fit_head(X: np.ndarray, y: Sequence[str], C: float, power: float = 0.75) -> Head:
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=SEED)
+    model = LogisticRegression(C=C, max_iter=2000, class_weight=class_weights(y, power), random_state=SEED)
     model.fit(X, np.asarray(y))
     return Head([str(c) for c in model.classes_], model.coef_.astype(np.float32), model.intercept_.astype(np.float32))
 
@@ -224,7 +233,7 @@ def train(rows: Sequence[dict[str, str]] | None = None, out_dir: Path | None = N
     event_texts = news_pos + news_neg
     Xe = np.vstack([X, encoder.encode(event_texts)])
     ye = ["event"] * len(positives) + ["event"] * len(news_pos) + ["none"] * len(news_neg)
-    event = fit_head(Xe, ye, C=1.0)
+    event = fit_head(Xe, ye, C=1.0, power=1.0)
     meta = _write(out_dir or model_dir(), event, subtype, {
         "training_data_sha256": training_hash([r["event_id_cnty"] + "\t" + r["notes"] for r in rows] + event_texts
                                               + [s["text"] for s in seeds]),

@@ -31,16 +31,21 @@ class EventTyper:
         self.sentence = sentence
         self.trust = trust
 
-    def predict(self, texts: Sequence[str], candidate: Sequence[bool]) -> list[Typing]:
-        """One Typing per text; `candidate[i]` asks for the event probability of text i too."""
+    def predict(self, texts: Sequence[str], candidate: Sequence[bool], consult: Sequence[bool] | None = None) -> list[Typing]:
+        """One Typing per text; `candidate[i]` asks for the event probability of text i too; the sentence model is
+        consulted on text i only where `consult[i]` (default: all) and TF-IDF is unsure, or for candidates."""
+        consult = consult if consult is not None else [True] * len(texts)
         out = [Typing({}) for _ in texts]
         if self.tfidf is not None:
             for typing, probs in zip(out, self.tfidf.predict_proba(list(texts))):
                 typing.subtypes = probs
         if self.sentence is None:
             return out
-        ask = [i for i, t in enumerate(out) if candidate[i] or not t.subtypes or max(t.subtypes.values()) < self.trust]
-        for i, p in zip(ask, self.sentence.predict([texts[i] for i in ask])):
+        ask = [i for i, t in enumerate(out)
+               if candidate[i] or (consult[i] and (not t.subtypes or max(t.subtypes.values()) < self.trust))]
+        unique = list(dict.fromkeys(texts[i] for i in ask))  # several drafts of one sentence: encode it once
+        predicted = dict(zip(unique, self.sentence.predict(unique)))
+        for i, p in ((i, predicted[texts[i]]) for i in ask):
             if candidate[i]:
                 out[i].event = p.event
             if not out[i].subtypes or max(out[i].subtypes.values()) < self.trust:
