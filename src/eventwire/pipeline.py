@@ -50,7 +50,7 @@ class Resources:
     """The knowledge the extraction stage consults; loaded once per process."""
 
     gazetteer: object
-    classifier: object | None = None
+    classifier: object | None = None  # an events.typer.EventTyper (TF-IDF + sentence model)
     use_ner: bool = True
 
     def find_actors(self, sentence: str, base: int) -> list[tuple[int, int, str]]:
@@ -111,24 +111,35 @@ class Resources:
             return []
         return [(name, Span(start=a, end=b)) for name, a, b in persons(text, s, e)]
 
-    def classify(self, texts: list[str]) -> list[dict[str, float]]:
+    def classify(self, texts: list[str], candidate: list[bool], consult: list[bool]) -> list:
+        from eventwire.events.typer import Typing
+
         if self.classifier is None:
-            return [{} for _ in texts]
-        return self.classifier.predict_proba(texts)
+            return [Typing({}) for _ in texts]
+        return self.classifier.predict(texts, candidate, consult)
 
 
 @functools.lru_cache(maxsize=1)
 def default_resources() -> Resources:
     from eventwire.geo import get_gazetteer
 
-    classifier = None
+    from eventwire.events.typer import EventTyper
+
+    tfidf = sentence = None
     try:
         from eventwire.events.classifier import SubtypeClassifier
 
-        classifier = SubtypeClassifier.load()
+        tfidf = SubtypeClassifier.load()
     except Exception as exc:  # the rules still work without the learned model; say so once
-        log.warning("sub-type classifier unavailable, rules only: %s", exc)
-    resources = Resources(gazetteer=get_gazetteer(), classifier=classifier)
+        log.warning("sub-type classifier unavailable: %s", exc)
+    try:
+        from eventwire.events.sentence_model import SentenceModel
+
+        sentence = SentenceModel.load()
+    except Exception as exc:
+        log.warning("sentence model unavailable, trigger rules only decide what is an event: %s", exc)
+    typer = EventTyper(tfidf, sentence) if tfidf is not None or sentence is not None else None
+    resources = Resources(gazetteer=get_gazetteer(), classifier=typer)
     # What was just loaded (~250k objects: tables, gazetteer, model) lives as long as the process: keep the cyclic
     # GC from walking it at every full collection (14% of extraction time on the benchmark, 4% after). Once per
     # process, here, so that nothing transient gets frozen.

@@ -14,6 +14,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Callable
 
 from eventwire.events import args, places
+from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
 from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, TERRITORY, Trigger, find_triggers
 from eventwire.events.main import mark_main
@@ -22,6 +23,7 @@ from eventwire.nlp.sentences import split_clauses, split_sentences
 
 if TYPE_CHECKING:
     from eventwire.actors import ActorName
+    from eventwire.events.typer import Typing
 
 __all__ = ["ArticleContext", "Drafted", "classify_drafts", "draft_events", "extract_events", "finish_events"]
 
@@ -104,9 +106,15 @@ class _Draft:
     frame: DefectionFrame | None = None
     fallback: Location | None = None
     actor_country: str | None = None  # the country generic and country-suffixed actors are named for
+    candidate: bool = False  # no trigger, only a cue: the learned event head decides whether it is an event
+    learned: bool = False  # a candidate the event head accepted
 
 
-Classify = Callable[[list[str]], list[dict[str, float]]]
+EVENT_THRESHOLD = 0.5  # a candidate sentence becomes an event at this probability from the event head
+CONSULT_BELOW = 0.8  # rules this sure (named weapons, captures) are not worth the encoder's time per sentence
+
+
+Classify = Callable[[list[str], list[bool], list[bool]], "list[Typing]"]
 Tick = Callable[[str, float], None]  # (stage, perf_counter() at its start): accumulates seconds per stage
 
 
@@ -145,60 +153,78 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
     tick("country", t0)
     drafts: list[_Draft] = []
     frames: list[DefectionFrame] = []
+    headings: list[tuple[int, int, int]] = []
     for index, (s, e) in enumerate(sentences):
         if _is_heading(text, s, e, article):
+            headings.append((index, s, e))
             continue
-        t0 = perf_counter()
-        times = resources.find_times(text[s:e], article.published, s)
-        tick("times", t0)
-        t0 = perf_counter()
-        mentions = [_Mention(a, b, text[a:b], key) for a, b, key in resources.find_actors(text[s:e], s)]
-        organisations = resources.organisations(text, s, e)
-        tick("actors", t0)
-        t0 = perf_counter()
-        blocked = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in organisations]
-        place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
-        tick("places", t0)
-        t0 = perf_counter()
-        if ctx.lead_time is None and times and index < 6:
-            ctx.lead_time = times[0].time
-        attribution = args.find_attribution(text, s, e)
-        if attribution and ctx.lead_attribution is None:
-            ctx.lead_attribution = attribution
-        if attribution and attribution.kind in _REPORTERS:  # "…, activists said": who tells is not who acts
-            mentions = [m for m in mentions if not any(sp.start <= m.start < sp.end for sp in attribution.evidence)]
-        triggers = [t for t in find_triggers(text, s, e) if not _hypothetical(text, s, t) and not _descriptive(text, s, t)]
-        cue = defection_cue(text, s, e, triggers, frames)
-        tick("triggers", t0)
-        if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
-            t0 = perf_counter()
-            triggers = [t for t in triggers if t.sub_event_type == DEFECTION or (t.strength >= 0.5 and not _relative(text, s, t))]
-            update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
-            tick("defection+ner", t0)
-        t0 = perf_counter()
-        event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
-        if not event_triggers and not cue and _dated_report(text, s, e, times):
-            event_triggers = [_dated_trigger(text, s, e, times)]
-        if event_triggers:
-            drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
-                                               attribution, ctx, resources))
-        elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
-            _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
-        ctx.monitors += organisations
-        _remember(ctx, mentions, place_mentions)
-        tick("arguments", t0)
+        _read_sentence(index, s, e, drafts, frames, ctx, resources, tick)
+    if not drafts and not frames:  # a headline or a snippet alone: its lines are read and the event head judges them
+        for index, s, e in headings[:2]:
+            _read_sentence(index, s, e, drafts, frames, ctx, resources, tick, judged=True)
     t0 = perf_counter()
     drafts += [f.to_draft(ctx, resources) for f in frames]
-    drafts = _merge_within(drafts)
+    drafts = _merge_within([d for d in drafts if not d.candidate]) + [d for d in drafts if d.candidate]
     tick("arguments", t0)
     return Drafted(article, ctx, drafts, sentences)
 
 
+def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: list[DefectionFrame], ctx: ArticleContext,
+                   resources, tick: Tick, judged: bool = False) -> None:
+    """One sentence's triggers and arguments: new drafts, a defection frame filled, or evidence for the event before.
+    `judged`: every draft of the sentence is a candidate, kept only if the event head accepts it (headlines)."""
+    text, article = ctx.article.text, ctx.article
+    t0 = perf_counter()
+    times = resources.find_times(text[s:e], article.published, s)
+    tick("times", t0)
+    t0 = perf_counter()
+    mentions = [_Mention(a, b, text[a:b], key) for a, b, key in resources.find_actors(text[s:e], s)]
+    organisations = resources.organisations(text, s, e)
+    tick("actors", t0)
+    t0 = perf_counter()
+    blocked = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in organisations]
+    place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
+    tick("places", t0)
+    t0 = perf_counter()
+    if ctx.lead_time is None and times and index < 6:
+        ctx.lead_time = times[0].time
+    attribution = args.find_attribution(text, s, e)
+    if attribution and ctx.lead_attribution is None:
+        ctx.lead_attribution = attribution
+    if attribution and attribution.kind in _REPORTERS:  # "…, activists said": who tells is not who acts
+        mentions = [m for m in mentions if not any(sp.start <= m.start < sp.end for sp in attribution.evidence)]
+    triggers = [t for t in find_triggers(text, s, e) if not _hypothetical(text, s, t) and not _descriptive(text, s, t)]
+    cue = defection_cue(text, s, e, triggers, frames)
+    tick("triggers", t0)
+    if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
+        t0 = perf_counter()
+        triggers = [t for t in triggers if t.sub_event_type == DEFECTION or (t.strength >= 0.5 and not _relative(text, s, t))]
+        update_frame(frames, text, s, e, cue, times, mentions, place_mentions, ctx, resources)
+        tick("defection+ner", t0)
+    t0 = perf_counter()
+    event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
+    if not event_triggers and not cue and _dated_report(text, s, e, times):
+        event_triggers = [_dated_trigger(text, s, e, times)]
+    if event_triggers:
+        drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
+                                           attribution, ctx, resources))
+    elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
+        _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
+    elif not cue and (found := find_cue(text, s, e)) is not None:
+        drafts.extend(_candidates(text, s, e, found, times, mentions, place_mentions, attribution, ctx, resources))
+    ctx.monitors += organisations
+    _remember(ctx, mentions, place_mentions)
+    tick("arguments", t0)
+    if judged:
+        for d in drafts:
+            d.candidate = True
+
+
 def finish_events(drafted: Drafted, resources) -> list[Event]:
     """Phase two, after `classify_drafts`: what needs the final sub-types (paragraph-level deaths, the roles ACLED
-    fills by event type), then Events."""
+    fills by event type), then Events. Candidates the event head did not accept (or never saw) are dropped."""
     ctx = drafted.ctx
-    drafts = _paragraph_fatalities(drafted.drafts, drafted.article.text, drafted.sentences)
+    drafts = _paragraph_fatalities(_with_learned(drafted.drafts), drafted.article.text, drafted.sentences)
     _protest_fatalities(drafts)
     for d in drafts:
         if d.kind == "event":
@@ -382,6 +408,28 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
             d.sub_event_type = _territory_subtype(d.actors, resources)
         drafts.append(d)
     return drafts
+
+
+def _candidates(text, s, e, cue, times, mentions, place_mentions, attribution, ctx, resources) -> list[_Draft]:
+    """Drafts for a sentence that only a cue word marks; the event head accepts or drops them after the batch."""
+    trigger = Trigger(cue.start(), cue.end(), cue.group(), "Other", 0.0)
+    drafts = _drafts_for_sentence(text, s, e, [trigger], times, mentions, place_mentions, attribution, ctx, resources)
+    for d in drafts:
+        d.candidate = True
+    return drafts
+
+
+def _with_learned(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts without the candidates the event head dropped; those it accepted take their place in text order
+    and may join an event they retell."""
+    ruled = [d for d in drafts if not d.candidate and not d.learned]
+    learned = [d for d in drafts if d.learned]
+    if not learned:
+        return ruled
+    for d in learned:
+        at = next((i for i, r in enumerate(ruled) if r.sentence[0] > d.sentence[0]), len(ruled))
+        ruled.insert(at, d)
+    return _merge_within(ruled)
 
 
 def _territory_subtype(actors: list[Actor], resources) -> str:
@@ -808,8 +856,11 @@ def _place_names(d: _Draft) -> list[str]:
 
 
 def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:
-    """The paragraph when this is its only event (the model was trained on whole ACLED notes), else the sentence."""
+    """The paragraph when this is its only event (the model was trained on whole ACLED notes), else the sentence;
+    a candidate is judged on its own sentence."""
     s, e = d.sentence
+    if d.candidate or e - s > 2 * _WINDOW:
+        return _window(text, s, e, d.trigger)
     p_start = text.rfind("\n", 0, s) + 1
     p_end = text.find("\n", e)
     p_end = len(text) if p_end < 0 else p_end
@@ -817,13 +868,34 @@ def _classifier_text(text: str, d: _Draft, drafts: list[_Draft]) -> str:
     return text[p_start:p_end] if alone else text[s:e]
 
 
+_WINDOW = 160  # characters each side of the trigger: ~64 tokens, what the event is told in
+
+
+def _window(text: str, s: int, e: int, trigger: Trigger) -> str:
+    """The words around the trigger in a long sentence (flattened news runs on for hundreds of words)."""
+    a, b = max(s, trigger.start - _WINDOW), min(e, trigger.end + _WINDOW)
+    if a > s:
+        a = text.find(" ", a, trigger.start) + 1 or a
+    if b < e:
+        b = text.rfind(" ", trigger.end, b) if text.rfind(" ", trigger.end, b) > 0 else b
+    return text[a:b]
+
+
 def classify_drafts(batch: list[Drafted], classify: Classify) -> None:
-    """The learned model decides the sub-type where the rule is not sure of it; one call for all of `batch`."""
+    """The learned models decide the sub-type where the rule is not sure of it, and whether a candidate sentence
+    reports an event at all; one call for all of `batch`."""
     jobs = [(d, _classifier_text(item.article.text, d, item.drafts))
-            for item in batch for d in item.drafts if d.kind == "event" and d.confidence < 0.9]
+            for item in batch for d in item.drafts if d.kind == "event" and (d.confidence < 0.9 or d.candidate)]
     if not jobs:
         return
-    for (d, _), p in zip(jobs, classify([text for _, text in jobs])):
+    typings = classify([text for _, text in jobs], [d.candidate for d, _ in jobs],
+                       [d.confidence < CONSULT_BELOW for d, _ in jobs])
+    for (d, _), typing in zip(jobs, typings):
+        p = typing.subtypes
+        if d.candidate:
+            if typing.event is None or typing.event < EVENT_THRESHOLD or not p:
+                continue
+            d.candidate, d.learned = False, True  # a cue's draft has confidence 0: the model names it
         if not p:
             continue
         best = max(p, key=p.get)

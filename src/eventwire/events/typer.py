@@ -1,0 +1,54 @@
+"""Event typing by the two learned models: the TF-IDF classifier where it is sure, the sentence model elsewhere.
+
+On held-out ACLED notes the TF-IDF n-gram model is the stronger (0.885 vs 0.77–0.81 weighted F1), on real news the
+sentence model over frozen MiniLM embeddings is (main-event type of FA-KES headlines against `cause_of_death`:
+0.71 vs 0.37). N-grams are sure of what they know: trusting TF-IDF when its top probability is at least
+`TFIDF_TRUST` and the sentence model otherwise keeps the notes' score (0.887) and brings headlines to 0.60–0.66.
+The sentence model is also the only judge of whether a candidate sentence (no trigger, only a cue) reports an event.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+__all__ = ["EventTyper", "Typing"]
+
+log = logging.getLogger(__name__)
+
+TFIDF_TRUST = 0.7
+
+
+@dataclass
+class Typing:
+    subtypes: dict[str, float]
+    event: float | None = None  # P(the sentence reports an event), for candidates; None where not asked
+
+
+class EventTyper:
+    def __init__(self, tfidf: Any | None, sentence: Any | None, trust: float = TFIDF_TRUST) -> None:
+        self.tfidf = tfidf
+        self.sentence = sentence
+        self.trust = trust
+
+    def predict(self, texts: Sequence[str], candidate: Sequence[bool], consult: Sequence[bool] | None = None) -> list[Typing]:
+        """One Typing per text; `candidate[i]` asks for the event probability of text i too; the sentence model is
+        consulted on text i only where `consult[i]` (default: all) and TF-IDF is unsure, or for candidates."""
+        consult = consult if consult is not None else [True] * len(texts)
+        out = [Typing({}) for _ in texts]
+        if self.tfidf is not None:
+            for typing, probs in zip(out, self.tfidf.predict_proba(list(texts))):
+                typing.subtypes = probs
+        if self.sentence is None:
+            return out
+        ask = [i for i, t in enumerate(out)
+               if candidate[i] or (consult[i] and (not t.subtypes or max(t.subtypes.values()) < self.trust))]
+        unique = list(dict.fromkeys(texts[i] for i in ask))  # several drafts of one sentence: encode it once
+        predicted = dict(zip(unique, self.sentence.predict(unique)))
+        for i, p in ((i, predicted[texts[i]]) for i in ask):
+            if candidate[i]:
+                out[i].event = p.event
+            if not out[i].subtypes or max(out[i].subtypes.values()) < self.trust:
+                out[i].subtypes = p.subtypes
+        return out
+
