@@ -53,9 +53,21 @@ def note_items(n: int) -> list[Item]:
     return out
 
 
-def corpus_items(n: int) -> list[Item]:
-    """`n` note texts plus the seeds, before intake."""
-    return note_items(n) + seed_items()
+def news_items(n: int) -> list[Item]:
+    """Real news: the first `n` FA-KES dev articles (title and flattened text, no publication date given)."""
+    import csv
+
+    base = shared_dir()
+    if base is None:
+        raise SystemExit("../shared/eval/news/fakes_dev.csv is absent: the news corpus needs it")
+    with open(base / "eval" / "news" / "fakes_dev.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return [(f"{r['article_title']}\n\n{r['article_content']}", f"fakes-{r['unit_id']}", None) for r in rows[:n]]
+
+
+def corpus_items(n: int, kind: str = "notes") -> list[Item]:
+    """`n` note texts plus the seeds (or `n` news articles), before intake."""
+    return news_items(n) if kind == "news" else note_items(n) + seed_items()
 
 
 def corpus(n: int) -> list[Article]:
