@@ -132,3 +132,29 @@ def test_builders_write_loadable_artefacts(tmp_path: Path) -> None:
     assert all(loaded[k].startswith(str(data_dir)) for k in ("actors", "gazetteer", "model"))
     assert loaded["classes"] == len({r["sub_event_type"] for r in rows})
     assert loaded["events"] >= 1
+
+
+def _fake_run_split(name: str, n: int, **_: object) -> dict[str, object]:
+    scores = {"event_recall": 1.0, "admin1_accuracy": 0.9, "location_within_25km": 0.76, "actor1_accuracy": 0.7,
+              "sub_event_type_weighted_f1": 0.8}
+    side = {"unseen_locations": {"scores": scores, "by_file": {}, "by_country": {}}}
+    return {"split": name, "train_rows": 10, "samples": {"unseen_locations": n}, "build_seconds": {},
+            "score_seconds": 0.0, "rebuilt": side, "package": side}
+
+
+def test_eval_split_writes_figures_and_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from eventwire import evaluation
+    from eventwire.cli import main
+
+    monkeypatch.setattr(evaluation, "run_split", _fake_run_split)
+    out = tmp_path / "splits.json"
+    out.write_text(json.dumps({"time": {"kept": True}}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "--split", "place", "--limit", "7", "--write-splits", str(out)])
+    assert result.exit_code == 0, result.output
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["time"] == {"kept": True}  # another split's figures stay
+    place = written["place"]
+    assert place["samples"]["unseen_locations"]["n"] == 7
+    assert place["targets"]["location_within_25km"] == {"target": 0.75, "value": 0.76, "met": True}

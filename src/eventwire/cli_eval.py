@@ -105,10 +105,10 @@ def _print_split(result: Mapping[str, Any]) -> None:
     targets = SPLIT_TARGETS.get(result["split"], {})
     table = Table(title=f"eventwire eval --split {result['split']} (train {result['train_rows']:,} rows; "
                         "over ALL rows; no event = wrong)")
-    table.add_column("score", no_wrap=True, min_width=30)
+    table.add_column("score", no_wrap=True, min_width=27)
     columns = [(s, side) for s in result["samples"] for side in ("rebuilt", "package")]
     for sample, side in columns:
-        table.add_column(f"{sample} {side} ({result['samples'][sample]:,})", justify="right")
+        table.add_column(f"{sample.replace('_', ' ')}\n{result['samples'][sample]:,} rows\n{side}", justify="right", min_width=9)
     table.add_column("target", justify="right")
     first = result["rebuilt"][columns[0][0]]["scores"]
     for key in first:

@@ -152,7 +152,7 @@ def run_split(name: str, n: int, eval_dir: Path | None = None, progress: Callabl
 
 def split_summary(result: dict[str, Any]) -> dict[str, Any]:
     """What eval/splits.json keeps of a run_split result: scores per sample (rebuilt and package tables), per
-    file and per country (rebuilt), and each target of SPLIT_TARGETS with whether it is met."""
+    file (both) and per country (rebuilt), and each target of SPLIT_TARGETS with whether it is met."""
     first = next(iter(result["samples"]))
     scores = result["rebuilt"][first]["scores"]
     targets = {k: {"target": t, "value": scores.get(k), "met": scores.get(k) is not None and scores[k] >= t}
@@ -164,7 +164,8 @@ def split_summary(result: dict[str, Any]) -> dict[str, Any]:
             "n": n,
             "headline": {k: {"rebuilt": rebuilt["scores"].get(k), "package": package["scores"].get(k)} for k in HEADLINE},
             "rebuilt": rebuilt["scores"], "package": package["scores"],
-            "rebuilt_by_file": rebuilt.get("by_file", {}), "rebuilt_by_country": rebuilt.get("by_country", {}),
+            "rebuilt_by_file": rebuilt.get("by_file", {}), "package_by_file": package.get("by_file", {}),
+            "rebuilt_by_country": rebuilt.get("by_country", {}),
         }
     return {"train_rows": result["train_rows"], "build_seconds": result["build_seconds"],
             "targets": targets, "samples": samples}
