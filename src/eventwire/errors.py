@@ -19,6 +19,7 @@ CATALOGUE: dict[str, str] = {
     "E021": "database error",
     "E030": "evaluation data not found",
     "E031": "trained model artefact missing or unreadable",
+    "E032": "generalisation split could not be built or scored",
     "E040": "extraction failed on this article (stored as a reject; re-run retries it)",
 }
 

@@ -22,8 +22,14 @@ from eventwire.evaluation._fakes import evaluate_fakes, fakes_result, select_fak
 from eventwire.evaluation._fields import haversine_km, match
 from eventwire.evaluation._locations import LOCATION_SAMPLE_SIZE, evaluate_locations, load_location_items
 from eventwire.evaluation._run import evaluate, location_items_for, select_rows
+from eventwire.evaluation._splits import BUILDERS, SPLIT_TARGETS, build_data_dir, run_split, split_summary
 
 __all__ = [
+    "BUILDERS",
+    "SPLIT_TARGETS",
+    "build_data_dir",
+    "run_split",
+    "split_summary",
     "LOCATION_SAMPLE_SIZE",
     "LOWER_IS_BETTER",
     "ProcessesArticles",

@@ -73,10 +73,12 @@ def _row_key(i: int, row: Mapping[str, str]) -> str:
 
 
 def evaluate_acled(
-    rows: Sequence[Mapping[str, str]], pipeline: ProcessesArticles | None = None, *, error_samples: int = 0
+    rows: Sequence[Mapping[str, str]], pipeline: ProcessesArticles | None = None, *, error_samples: int = 0,
+    group_by: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Per-field scores over ALL rows (a row without an event is wrong on every field), plus the sub-type
-    confusion counts, per-file scores and, if asked, up to `error_samples` wrong rows per field."""
+    confusion counts, per-file scores, per-value scores of each column of `group_by` (`by_<column>`: n and
+    scores) and, if asked, up to `error_samples` wrong rows per field."""
     pipeline = pipeline or default_pipeline()
     items = [(_row_key(i, r), r.get("notes", ""), _date(r.get("event_date"))) for i, r in enumerate(rows)]
     started = time.perf_counter()
@@ -88,17 +90,23 @@ def evaluate_acled(
     result["articles_per_second"] = round(len(rows) / seconds, 1) if seconds > 0 else None
     result["by_file"] = {
         name: score_rows([rows[i] for i in idx], [matched[i] for i in idx])["scores"]
-        for name, idx in _by_file(rows).items()
+        for name, idx in _groups(rows, "_file").items()
     }
+    for column in group_by:
+        result[f"by_{column}"] = {
+            name: {"n": len(idx), "scores": score_rows([rows[i] for i in idx], [matched[i] for i in idx])["scores"]}
+            for name, idx in sorted(_groups(rows, column).items())
+        }
     if error_samples:
         result["errors"] = error_sample(rows, matched, error_samples)
     return result
 
 
-def _by_file(rows: Sequence[Mapping[str, str]]) -> dict[str, list[int]]:
+def _groups(rows: Sequence[Mapping[str, str]], column: str) -> dict[str, list[int]]:
+    """Row indexes by the value of `column`; none when all rows share one value."""
     groups: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
-        groups.setdefault(row.get("_file", "rows"), []).append(i)
+        groups.setdefault(row.get(column, "rows"), []).append(i)
     return groups if len(groups) > 1 else {}
 
 

@@ -187,21 +187,25 @@ def score(classifier: "SubtypeClassifier", rows: Sequence[dict[str, str]]) -> di
     return out
 
 
-def train(out_dir: Path | None = None, eval_dir: Path | None = None, max_features: int = 20000) -> TrainResult:
-    """Fit on the train split, score on the fixed eval sample, write artefact + metadata json."""
+def train(out_dir: Path | None = None, eval_dir: Path | None = None, max_features: int = 20000,
+          rows: Iterable[dict[str, str]] | None = None,
+          held_out_rows: Sequence[dict[str, str]] | None = None) -> TrainResult:
+    """Fit on `rows` (default: the train split), score on `held_out_rows` (default: the fixed eval sample; empty:
+    no scores), write artefact + metadata json into `out_dir` (default: the model folder)."""
     import joblib
     import sklearn
 
     from eventwire.devdata import acled_rows, eval_sample
 
-    rows = list(acled_rows("train", eval_dir))
+    rows = list(acled_rows("train", eval_dir) if rows is None else rows)
     texts, labels = training_texts(rows)
     log.info("training on %d texts from %d train rows", len(texts), len(rows))
     pipeline = build_pipeline(labels, max_features)
     pipeline.fit(texts, labels)
     _shrink(pipeline)
-    classifier = SubtypeClassifier(pipeline)
-    held_out = score(classifier, eval_sample(eval_dir=eval_dir))
+    sample = "devdata.eval_sample() (2,000 test-split rows)" if held_out_rows is None else "rows given"
+    held_out_rows = eval_sample(eval_dir=eval_dir) if held_out_rows is None else held_out_rows
+    held_out = score(SubtypeClassifier(pipeline), held_out_rows) if held_out_rows else {}
     out_dir = out_dir or model_dir()
     out_dir.mkdir(parents=True, exist_ok=True)
     model_path = out_dir / MODEL_FILE
@@ -214,7 +218,7 @@ def train(out_dir: Path | None = None, eval_dir: Path | None = None, max_feature
         "classes": sorted(set(labels)),
         "seed": SEED,
         "max_features_per_vectorizer": max_features,
-        "held_out": {"sample": "devdata.eval_sample() (2,000 test-split rows)", **held_out},
+        "held_out": {"sample": sample, **held_out} if held_out else {},
         "artefact_bytes": model_path.stat().st_size,
     }
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -108,9 +108,9 @@ class _Nearest:
         return [[(int(i), float(d) * 6371.0088) for d, i in zip(drow, irow)] for drow, irow in zip(dist, idx)]
 
 
-def _train_rows() -> list[dict[str, str]]:
+def _train_rows(source: Iterable[dict[str, str]] | None = None) -> list[dict[str, str]]:
     rows = []
-    for row in acled_rows("train"):
+    for row in acled_rows("train") if source is None else (dict(r) for r in source):
         try:
             row["_lat"], row["_lon"] = float(row["latitude"]), float(row["longitude"])  # type: ignore[assignment]
         except ValueError:
@@ -410,11 +410,11 @@ def _write(path: Path, places: list[_Place], country_keys: dict[str, tuple[str, 
         fh.write(data)
 
 
-def build(path: Path = ARTEFACT) -> dict[str, int]:
-    """Build the artefact; returns counts of what went in."""
+def build(path: Path = ARTEFACT, rows: Iterable[dict[str, str]] | None = None) -> dict[str, int]:
+    """Build the artefact from ACLED `rows` (default: the train split); returns counts of what went in."""
     cities, countries = _geonames()
     aliases = json.loads(ALIASES.read_text(encoding="utf-8"))
-    rows = _train_rows()
+    rows = _train_rows(rows)
     near = _Nearest([c["latitude"] for c in cities], [c["longitude"] for c in cities])
     cc_country = _country_map(rows, cities, countries, near)
     cc_of = {country: cc for cc, country in cc_country.items()}
