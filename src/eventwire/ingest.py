@@ -25,7 +25,6 @@ __all__ = ["Batch", "IngestStats", "dask_extractor", "extract_chunk", "extract_i
 log = logging.getLogger(__name__)
 
 Extracted = list[tuple[Article, list[Event]]]
-EXTRACTION_FAILED = "E040"  # an article that made the pipeline raise; stored as a reject, the run goes on
 
 
 @dataclass
@@ -73,24 +72,11 @@ def _pipeline() -> Any:
     return _PIPELINE
 
 
-def _extract_one(article: Article) -> tuple[Article, list[Event]] | InputError:
-    try:
-        return next(iter(_pipeline().process([article])))
-    except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch; it becomes a reject
-        return InputError(EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}", path=article.input_id or article.id)
-
-
 def extract_chunk(articles: Sequence[Article]) -> tuple[Extracted, list[InputError]]:
-    """Extract events from `articles`; an article the pipeline fails on is returned as a reject."""
-    try:
-        return list(_pipeline().process(articles)), []
-    except Exception:  # noqa: BLE001 - retry one by one to isolate the article that fails
-        done: Extracted = []
-        failed: list[InputError] = []
-        for article in articles:
-            out = _extract_one(article)
-            (failed if isinstance(out, InputError) else done).append(out)  # type: ignore[arg-type]
-        return done, failed
+    """Extract events from `articles`; an article the pipeline fails on is returned as a reject (E040/E041)."""
+    failed: list[InputError] = []
+    done = list(_pipeline().process(articles, on_error=failed.append))
+    return done, failed
 
 
 Extractor = Callable[[Iterator[Batch]], Iterator[tuple[Batch, Extracted, list[InputError]]]]
@@ -177,6 +163,7 @@ def ingest_items(items: Iterable[Article | InputError], store: Store, *, extract
     for batch, done, failed in extractor(_batches(items, store, batch_size or int(settings.get("batch_size")))):
         rejects = batch.rejects + failed
         result = store.write_batch(done, rejects, run_id)
+        rejects = rejects + result.failed
         stats.read += len(batch.articles) + batch.known
         stats.new += result.new_articles
         stats.skipped += batch.known + result.skipped_articles
@@ -196,14 +183,15 @@ def ingest_items(items: Iterable[Article | InputError], store: Store, *, extract
 
 def ingest(paths: Sequence[str | Path], url: str | None = None, *, workers: int | None = None,
            scheduler: str | None = None, published: date | None = None, batch_size: int | None = None,
-           on_progress: ProgressFn | None = None, on_reject: RejectFn | None = None) -> IngestStats:
+           on_progress: ProgressFn | None = None, on_reject: RejectFn | None = None,
+           follow_symlinks: bool = False) -> IngestStats:
     """Ingest files/directories into the store at `url`, extracting in-process or on Dask (workers/scheduler)."""
     from eventwire.intake import iter_articles
 
     args = {"paths": [str(p) for p in paths], "workers": workers, "scheduler": scheduler, "published": published}
     with Store.open(url) as store:
         run_id = store.begin_run(args)
-        items = iter_articles([Path(p) for p in paths], published=published)
+        items = iter_articles([Path(p) for p in paths], published=published, follow_symlinks=follow_symlinks)
         status = "failed"
         try:
             if workers or scheduler:
