@@ -255,3 +255,52 @@ def test_published_date_arithmetic_never_overflows(tmp_path: Path) -> None:
 
     a = Article(id="x", text=GOOD[0], published=date(1, 1, 1))
     assert without_absurd_date(a).published is None and plausible_day(date(2016, 3, 1))
+
+
+# -- 5. linear time -----------------------------------------------------------------------------------------------
+def _flattened(chars: int) -> str:
+    """Real ACLED notes with their full stops and line breaks lost, as scraped text often is."""
+    import re
+
+    from eventwire.devdata import acled_rows, shared_dir
+
+    if shared_dir() is None:
+        pytest.skip("shared dev data absent (set EVENTWIRE_SHARED)")
+    parts, total = [], 0
+    for row in acled_rows("all"):
+        parts.append(re.sub(r"[.!?]+(\s|$)", r"\1", row["notes"]).replace("\n", " "))
+        total += len(parts[-1]) + 1
+        if total >= chars:
+            break
+    return " ".join(parts)[:chars]
+
+
+def test_an_endless_sentence_is_cut_into_bounded_windows_that_cover_it() -> None:
+    from eventwire.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = _flattened(30_000)
+    spans = split_sentences(text)
+    assert len(spans) > 30_000 // MAX_SENTENCE_CHARS and max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))  # in order, no overlap
+    lost = len(text) - sum(e - s for s, e in spans)
+    assert lost < len(spans) * 3  # only the separators (", " or a space) between windows
+    short = GOOD[0] + " " + GOOD[1]
+    assert split_sentences(short) == [(0, len(GOOD[0])), (len(GOOD[0]) + 1, len(short))]
+
+
+def test_extraction_time_per_character_does_not_grow_with_sentence_length() -> None:
+    import time
+
+    from eventwire.intake import article_from_text
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.warm()
+    per_char = []
+    for size in (4_000, 40_000):
+        text = _flattened(size)
+        list(pipeline.process([article_from_text(_flattened(1_000))]))
+        t = time.perf_counter()
+        list(pipeline.process([article_from_text(text)]))
+        per_char.append((time.perf_counter() - t) / len(text))
+    assert per_char[1] < 3 * per_char[0], per_char  # quadratic was 10x (0.5 s at 12.5k, 17 s at 100k)
