@@ -304,3 +304,35 @@ def test_extraction_time_per_character_does_not_grow_with_sentence_length() -> N
         list(pipeline.process([article_from_text(text)]))
         per_char.append((time.perf_counter() - t) / len(text))
     assert per_char[1] < 3 * per_char[0], per_char  # quadratic was 10x (0.5 s at 12.5k, 17 s at 100k)
+
+
+def test_a_merge_that_fails_on_one_article_loses_that_article_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   store_url: str) -> None:  # noqa: F811
+    import sqlalchemy as sa
+
+    from eventwire.store import write
+
+    real = write._replace_events
+    poison = next(a for a in iter_articles([_jsonl(tmp_path / "p.jsonl", [_record("bad", GOOD[1])])])).id
+
+    def refuses_one(conn: sa.Connection, groups: list) -> int:  # type: ignore[type-arg]
+        if any(m.article_id == poison for g in groups for m in g):
+            raise sa.exc.DataError("INSERT", {}, Exception("invalid byte sequence"))
+        return real(conn, groups)
+
+    monkeypatch.setattr(write, "_replace_events", refuses_one)
+    feed = _jsonl(tmp_path / "feed.jsonl", [_record("ok1", GOOD[0]), _record("bad", GOOD[1]), _record("ok2", GOOD[2])])
+    stats = ingest([feed], store_url, batch_size=200)
+    assert (stats.read, stats.new, stats.rejects) == (3, 2, 1)
+    assert set(_stored_texts(store_url)) == {"ok1", "ok2"}
+    with Store.open(store_url) as s:
+        [reject] = s.rejects()
+        assert (reject["path"], reject["code"]) == ("bad", "E022") and poison in reject["reason"]
+
+
+def test_a_raw_nul_byte_in_one_jsonl_line_costs_that_line_only(tmp_path: Path) -> None:
+    """Found by the fuzz suite: the binary sniff rejected the whole JSONL file for one line's NUL byte."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(_record("ok1", GOOD[0]).encode() + b"\nx\x00\n" + _record("ok2", GOOD[1]).encode() + b"\n")
+    found = list(iter_articles([feed]))
+    assert [a.input_id if isinstance(a, Article) else (a.code, a.line) for a in found] == ["ok1", ("E006", 2), "ok2"]

@@ -127,13 +127,18 @@ class _Walker:
             yield InputError("E001", path=str(path))
 
 
-def _check_bytes(data: bytes, where: str) -> None:
-    head = data[:_SNIFF_BYTES]
+def _check_format(head: bytes, where: str) -> None:
+    """Formats that are not text at all (PDF, ZIP, images, UTF-16), by their first bytes."""
     for magic, name in _MAGIC.items():
         if head.startswith(magic):
             raise InputError("E011", f"{name} file", path=where)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("E004", "UTF-16 encoded (byte offset 0); save it as UTF-8", path=where)
+
+
+def _check_bytes(data: bytes, where: str) -> None:
+    head = data[:_SNIFF_BYTES]
+    _check_format(head, where)
     nul = head.find(b"\x00")
     if nul >= 0:
         raise InputError("E003", f"NUL byte at offset {nul}", path=where)
@@ -172,7 +177,8 @@ def _from_jsonl(path: Path, published: date | None) -> Iterator[Article | InputE
     if not stat.S_ISREG(path.stat().st_mode):
         raise InputError("E011", "not a regular file (a pipe, socket or device)", path=where)
     with path.open("rb") as stream:
-        _check_bytes(stream.read(_SNIFF_BYTES), where)
+        # Only the format: a NUL or control byte in one line is that line's error (E006), not the file's.
+        _check_format(stream.read(_SNIFF_BYTES), where)
         stream.seek(0)
         yield from articles_from_jsonl(stream, where, path.name, published, settings.get("max_input_bytes"))
 
