@@ -336,3 +336,23 @@ def test_a_raw_nul_byte_in_one_jsonl_line_costs_that_line_only(tmp_path: Path) -
     feed.write_bytes(_record("ok1", GOOD[0]).encode() + b"\nx\x00\n" + _record("ok2", GOOD[1]).encode() + b"\n")
     found = list(iter_articles([feed]))
     assert [a.input_id if isinstance(a, Article) else (a.code, a.line) for a in found] == ["ok1", ("E006", 2), "ok2"]
+
+
+def test_markdown_and_huge_inputs_are_read_in_linear_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the fuzz suite: a long line of '*' or '[' made the Markdown marks quadratic (minutes)."""
+    import time
+
+    from eventwire.intake import article_from_text
+    from eventwire.intake._text import markdown_to_text
+
+    for line in ("*word " * 20_000, "[word (" * 20_000, "![a](" * 20_000):
+        t = time.perf_counter()
+        markdown_to_text(line)
+        assert time.perf_counter() - t < 5  # was 4 s at 4,000 repeats, growing with the square
+    monkeypatch.setenv("EVENTWIRE_MAX_ARTICLE_CHARS", "5000")
+    path = tmp_path / "huge.md"
+    path.write_text((GOOD[0] + " *note* ") * 5_000, encoding="utf-8")  # 1 MB
+    [article] = list(iter_articles([path]))
+    assert isinstance(article, Article) and len(article.text) <= 5000 and len(article.raw or "") <= 20_000
+    assert markdown_to_text("Some **bold**, _it_ and [a link](http://x) ![img](y)") == "Some bold, it and a link "
+    assert article_from_text(GOOD[0]).text == GOOD[0]

@@ -11,7 +11,7 @@ from eventwire import settings
 from eventwire.errors import InputError, one_line
 from eventwire.intake._html import article_from_html, looks_like_html
 from eventwire.intake._jsonl import articles_from_jsonl
-from eventwire.intake._sanitise import sanitise, without_absurd_date
+from eventwire.intake._sanitise import bounded, sanitise, without_absurd_date
 from eventwire.intake._text import article_from_text, markdown_to_text
 from eventwire.models import Article
 
@@ -191,7 +191,7 @@ def _from_file(path: Path, published: date | None) -> Iterator[Article | InputEr
     if kind == "jsonl":
         yield from _from_jsonl(path, published)
         return
-    text, replaced = sanitise(_decode(_read(path), where))
+    text, replaced = sanitise(bounded(_decode(_read(path), where)))
     if replaced:
         log.warning("%s", InputError("E012", f"{replaced} replaced", path=where))
     try:

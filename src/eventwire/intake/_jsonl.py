@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 from eventwire.errors import InputError, one_line
 from eventwire.intake._byline import parse_date_text
 from eventwire.intake._html import article_from_html
-from eventwire.intake._sanitise import plausible_day, sanitise_record, without_absurd_date
+from eventwire.intake._sanitise import bounded, plausible_day, sanitise_record, without_absurd_date
 from eventwire.intake._text import article_from_text
 from eventwire.models import Article
 
@@ -65,7 +65,7 @@ def _record_article(record: Any, default_id: str, published: date | None) -> Art
     record_id = record.get("id")
     reader = article_from_text if text.strip() else article_from_html
     return without_absurd_date(reader(
-        text if text.strip() else html,
+        bounded(text if text.strip() else html),
         input_id=str(record_id) if record_id is not None else default_id,
         source=record.get("source") or None,
         url=record.get("url") or None,
@@ -94,6 +94,8 @@ def _line_article(raw: bytes, number: int, file_offset: int, name: str, publishe
         raise InputError("E006", f"{exc.msg} at column {exc.colno}") from exc
     except RecursionError as exc:
         raise InputError("E006", "nested too deeply to read") from exc
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise InputError("E006", one_line(exc)) from exc
     if isinstance(record, dict):
         record, replaced = sanitise_record(record)
         if replaced:
