@@ -75,11 +75,27 @@ def test_writing_a_batch_twice_stores_it_once(store: Store) -> None:  # noqa: F8
     assert once["evidence"] >= 4 and once["event_actors"] == 3
 
 
-def test_a_failing_batch_leaves_nothing(store: Store) -> None:  # noqa: F811
+def test_an_article_the_database_refuses_is_rolled_back_alone(store: Store) -> None:  # noqa: F811
     bad = event(MAHJEH, "unknown gunmen shot and killed", day=date(2023, 4, 25))
     bad = bad.model_copy(update={"event_type": None})  # violates NOT NULL in the middle of the batch
-    with pytest.raises(Exception):
-        store.write_batch([_events()[0], (MAHJEH, [bad])])
+    result = store.write_batch([_events()[0], (MAHJEH, [bad])])
+    counts = store.counts()
+    assert (result.new_articles, counts["articles"], counts["events"], counts["mentions"]) == (1, 1, 1, 1)
+    assert store.article(BUGHAZ.id) == BUGHAZ and store.article(MAHJEH.id) is None
+    [reject] = store.rejects()
+    assert reject["code"] == "E022" and MAHJEH.id in reject["reason"] and [r.code for r in result.failed] == ["E022"]
+    assert len(reject["reason"].splitlines()) == 1 and "gunmen" not in reject["reason"]  # no article text
+
+
+def test_a_failing_merge_leaves_nothing_of_the_batch(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from eventwire.store import write
+
+    def broken(*args: object) -> int:
+        raise sa.exc.IntegrityError("INSERT", {}, Exception("constraint"))
+
+    monkeypatch.setattr(write, "_replace_events", broken)
+    with pytest.raises(StoreError):
+        store.write_batch(_events())
     assert store.counts()["articles"] == 0 and store.counts()["events"] == 0
 
 

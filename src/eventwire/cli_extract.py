@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from eventwire.errors import InputError
+from eventwire.errors import InputError, OutputError, one_line
 
 __all__ = ["COMMANDS", "extract_cmd"]
 
@@ -15,10 +15,15 @@ __all__ = ["COMMANDS", "extract_cmd"]
 def _parse_date(ctx, param, value):  # noqa: ARG001 - click callback signature
     if value is None:
         return None
+    from eventwire.intake._sanitise import plausible_day
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"E010: not an ISO date (YYYY-MM-DD): {value!r}") from None
+    if not plausible_day(day):
+        raise click.BadParameter(f"E010: out of range (years 1900-2100): {value!r}")
+    return day
 
 
 @click.command("extract")
@@ -27,22 +32,19 @@ def _parse_date(ctx, param, value):  # noqa: ARG001 - click callback signature
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "acled"]), default="json", show_default=True)
 @click.option("--no-classifier", is_flag=True, help="Type events by rules only (no learned sub-type model).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
-def extract_cmd(paths, published, fmt, no_classifier, quiet):
+@click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links out of the folders given.")
+def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
     """Extract events from text, HTML or JSONL files (or directories of them)."""
-    from eventwire.export import acled_row, write_acled_csv
     from eventwire.intake import iter_articles
     from eventwire.pipeline import Pipeline
 
     errors = 0
-    articles_ok = 0
     undated = 0
 
     def good_articles():
-        nonlocal errors
-        for item in iter_articles(list(paths), published=published):
+        for item in iter_articles(list(paths), published=published, follow_symlinks=follow_symlinks):
             if isinstance(item, InputError):
-                errors += 1
-                click.echo(str(item), err=True)
+                reject(item)
                 continue
             yield item
 
@@ -52,10 +54,34 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet):
             undated += article.published is None
             yield article, events
 
+    def reject(error: InputError) -> None:
+        nonlocal errors
+        errors += 1
+        click.echo(str(error).splitlines()[0], err=True)
+
     pipeline = Pipeline(use_classifier=not no_classifier)
-    results = counted(pipeline.process(good_articles()))
+    results = counted(pipeline.process(good_articles(), on_error=reject))
     show_progress = not quiet and sys.stderr.isatty()
-    out = sys.stdout
+    try:
+        articles_ok = _write(results, fmt, sys.stdout, show_progress)
+        sys.stdout.flush()
+    except OSError as exc:  # stdout on a full disk, a closed pipe
+        click.echo(str(OutputError("E050", exc.strerror or one_line(exc), path="<stdout>")), err=True)
+        sys.exit(1)
+    if undated and not quiet:
+        click.echo(f"warning: {undated} of {articles_ok} article(s) have no publication date (none given with "
+                   "--published or in the input, none printed at the article's head): their relative dates "
+                   "('on Sunday') are unresolved", err=True)
+    if errors and not articles_ok:
+        click.echo(f"no input could be processed ({errors} error(s))", err=True)
+        sys.exit(1)
+
+
+def _write(results, fmt: str, out, show_progress: bool) -> int:
+    """Write the results to `out` in `fmt`; returns the number of articles written."""
+    from eventwire.export import acled_row, write_acled_csv
+
+    articles_ok = 0
     if fmt == "acled":
         def rows():
             nonlocal articles_ok
@@ -81,13 +107,7 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet):
         if fmt == "json":
             json.dump(collected, out, ensure_ascii=False, indent=2)
             out.write("\n")
-    if undated and not quiet:
-        click.echo(f"warning: {undated} of {articles_ok} article(s) have no publication date (none given with "
-                   "--published or in the input, none printed at the article's head): their relative dates "
-                   "('on Sunday') are unresolved", err=True)
-    if errors and not articles_ok:
-        click.echo(f"no input could be processed ({errors} error(s))", err=True)
-        sys.exit(1)
+    return articles_ok
 
 
 COMMANDS = [extract_cmd]

@@ -30,10 +30,15 @@ def _fail(exc: EventwireError) -> None:
 def _date(value: str | None, name: str) -> date | None:
     if not value:
         return None
+    from eventwire.intake._sanitise import plausible_day
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name) from None
+    if not plausible_day(day):
+        raise click.BadParameter(f"out of range (years 1900-2100): {value!r}", param_hint=name)
+    return day
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -104,8 +109,9 @@ class _ProgressBar:
 @click.option("--published", default=None, help="Publication date for every article (YYYY-MM-DD).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per transaction.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links out of the folders given.")
 def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int | None, scheduler: str | None,
-                   published: str | None, batch_size: int | None, quiet: bool) -> None:
+                   published: str | None, batch_size: int | None, quiet: bool, follow_symlinks: bool) -> None:
     """Read PATHS (text, HTML, JSONL files or directories), extract events and store them; safe to re-run."""
     if workers and scheduler:
         raise click.UsageError("use --workers or --scheduler, not both")
@@ -116,7 +122,8 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int | None,
             bar.progress.start()
         stats = ingest(list(paths), db, workers=workers, scheduler=scheduler,
                        published=_date(published, "--published"), batch_size=batch_size,
-                       on_progress=bar.update if bar else None, on_reject=reject)
+                       on_progress=bar.update if bar else None, on_reject=reject,
+                       follow_symlinks=follow_symlinks)
     except EventwireError as exc:
         _fail(exc)
     except KeyboardInterrupt:
@@ -164,13 +171,14 @@ def events_command(db: str | None, **filters: Any) -> None:
 @click.command("export")
 @_DB
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @_filters
-def export_command(db: str | None, fmt: str, out: Path, **filters: Any) -> None:
+def export_command(db: str | None, fmt: str, out: Path, force: bool, **filters: Any) -> None:
     """Export stored events (ACLED CSV, GeoJSON, Parquet or JSONL), streaming."""
     try:
         with Store.open(db) as store:
-            n = export_events(store, fmt, out, _make_filter(**filters))
+            n = export_events(store, fmt, out, _make_filter(**filters), force=force)
     except EventwireError as exc:
         _fail(exc)
     click.echo(f"{n} events written to {out}", err=True)

@@ -1,7 +1,7 @@
 """Coded, catalogued errors. Users search for the code; the CLI prints `E0xx: message` on one line."""
 from __future__ import annotations
 
-__all__ = ["EventwireError", "InputError", "StoreError", "CATALOGUE"]
+__all__ = ["EventwireError", "InputError", "OutputError", "StoreError", "CATALOGUE", "one_line"]
 
 CATALOGUE: dict[str, str] = {
     "E001": "input file not found",
@@ -15,12 +15,19 @@ CATALOGUE: dict[str, str] = {
     "E009": "HTML page has no extractable main text",
     "E010": "publication date could not be parsed",
     "E011": "unsupported input file type",
+    "E012": "input text held NUL or unpaired surrogate characters; each was replaced by U+FFFD (the record is kept)",
+    "E013": "symbolic link leads out of the folder being read; skipped (use --follow-symlinks to read it)",
+    "E014": "internal error while reading this record (a bug; the other records go on)",
     "E020": "database URL not supported",
     "E021": "database error",
+    "E022": "this article could not be stored (its rows were rolled back; the rest of its batch is stored)",
     "E030": "evaluation data not found",
     "E031": "trained model artefact missing or unreadable",
     "E032": "generalisation split could not be built or scored",
-    "E040": "extraction failed on this article (stored as a reject; re-run retries it)",
+    "E040": "internal error while extracting this article (a bug; stored as a reject, a re-run retries it)",
+    "E041": "article took longer than its extraction time budget (setting article_seconds); rejected",
+    "E050": "cannot write the output file",
+    "E051": "output file exists; use --force to overwrite it",
 }
 
 
@@ -50,3 +57,17 @@ class InputError(EventwireError):
 
 class StoreError(EventwireError):
     """The store could not do what was asked."""
+
+
+class OutputError(EventwireError):
+    """An output file could not be written."""
+
+
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """`Type: message` of an exception, first line only and cut to `limit` characters: never a traceback, and
+    never more than a glimpse of the data a message may quote (an article's text, a statement's parameters)."""
+    lines = str(exc).strip().splitlines()
+    message = lines[0] if lines else ""
+    if len(message) > limit:
+        message = message[:limit] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

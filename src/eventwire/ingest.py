@@ -1,7 +1,9 @@
 """Ingest: read articles, skip the ones already stored, extract events (in-process or on Dask), store in batches.
 
-The client process is the only writer; each batch (articles + events + links + rejects) is one transaction, so a
-run killed at any point leaves whole batches only, and re-running skips what is stored (by content hash).
+The client process writes (Dask workers only extract); each batch (articles + events + links + rejects) is one
+transaction, so a run killed at any point leaves whole batches only, and re-running skips what is stored (by
+content hash). Several ingests may write to one store at once: their merge steps take turns (see store.write).
+An article that fails to extract (E040/E041) or to store (E022) is a reject; the rest of its batch goes on.
 """
 from __future__ import annotations
 
@@ -16,16 +18,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from eventwire import settings
-from eventwire.errors import InputError
+from eventwire.errors import InputError, StoreError
 from eventwire.models import Article, Event
-from eventwire.store import Store
+from eventwire.store import BatchResult, Store
 
 __all__ = ["Batch", "IngestStats", "dask_extractor", "extract_chunk", "extract_in_process", "ingest", "ingest_items"]
 
 log = logging.getLogger(__name__)
 
 Extracted = list[tuple[Article, list[Event]]]
-EXTRACTION_FAILED = "E040"  # an article that made the pipeline raise; stored as a reject, the run goes on
 
 
 @dataclass
@@ -73,24 +74,11 @@ def _pipeline() -> Any:
     return _PIPELINE
 
 
-def _extract_one(article: Article) -> tuple[Article, list[Event]] | InputError:
-    try:
-        return next(iter(_pipeline().process([article])))
-    except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch; it becomes a reject
-        return InputError(EXTRACTION_FAILED, f"{type(exc).__name__}: {exc}", path=article.input_id or article.id)
-
-
 def extract_chunk(articles: Sequence[Article]) -> tuple[Extracted, list[InputError]]:
-    """Extract events from `articles`; an article the pipeline fails on is returned as a reject."""
-    try:
-        return list(_pipeline().process(articles)), []
-    except Exception:  # noqa: BLE001 - retry one by one to isolate the article that fails
-        done: Extracted = []
-        failed: list[InputError] = []
-        for article in articles:
-            out = _extract_one(article)
-            (failed if isinstance(out, InputError) else done).append(out)  # type: ignore[arg-type]
-        return done, failed
+    """Extract events from `articles`; an article the pipeline fails on is returned as a reject (E040/E041)."""
+    failed: list[InputError] = []
+    done = list(_pipeline().process(articles, on_error=failed.append))
+    return done, failed
 
 
 Extractor = Callable[[Iterator[Batch]], Iterator[tuple[Batch, Extracted, list[InputError]]]]
@@ -168,6 +156,33 @@ def _batches(items: Iterable[Article | InputError], store: Store, size: int) -> 
         yield Batch(list(fresh.values()), rejects, len(articles) - len(fresh))
 
 
+def _write(store: Store, done: Extracted, rejects: list[InputError], run_id: int | None) -> BatchResult:
+    """The batch in one transaction; should that fail as a whole (the merge step refusing one article's data),
+    article by article, so that only the article at fault is lost (E022). A store that refuses even the
+    rejects alone is down: that raises."""
+    try:
+        return store.write_batch(done, rejects, run_id)
+    except StoreError:
+        if len(done) < 2:
+            raise
+    total, failed = BatchResult(), []
+    for article, events in done:
+        try:
+            part = store.write_batch([(article, events)], (), run_id)
+        except StoreError as exc:
+            failed.append(InputError("E022", f"article {article.id}: {exc.detail}", path=article.input_id or article.id))
+            continue
+        total.new_articles += part.new_articles
+        total.skipped_articles += part.skipped_articles
+        total.mentions += part.mentions
+        total.events_touched += part.events_touched
+        total.failed += part.failed  # stored as rejects by that write already
+    last = store.write_batch([], rejects + failed, run_id)
+    total.rejects = last.rejects + len(total.failed)
+    total.failed = total.failed + failed
+    return total
+
+
 def ingest_items(items: Iterable[Article | InputError], store: Store, *, extractor: Extractor = extract_in_process,
                  batch_size: int | None = None, run_id: int | None = None, on_progress: ProgressFn | None = None,
                  on_reject: RejectFn | None = None) -> IngestStats:
@@ -176,7 +191,8 @@ def ingest_items(items: Iterable[Article | InputError], store: Store, *, extract
     started = time.perf_counter()
     for batch, done, failed in extractor(_batches(items, store, batch_size or int(settings.get("batch_size")))):
         rejects = batch.rejects + failed
-        result = store.write_batch(done, rejects, run_id)
+        result = _write(store, done, rejects, run_id)
+        rejects = rejects + result.failed
         stats.read += len(batch.articles) + batch.known
         stats.new += result.new_articles
         stats.skipped += batch.known + result.skipped_articles
@@ -196,14 +212,15 @@ def ingest_items(items: Iterable[Article | InputError], store: Store, *, extract
 
 def ingest(paths: Sequence[str | Path], url: str | None = None, *, workers: int | None = None,
            scheduler: str | None = None, published: date | None = None, batch_size: int | None = None,
-           on_progress: ProgressFn | None = None, on_reject: RejectFn | None = None) -> IngestStats:
+           on_progress: ProgressFn | None = None, on_reject: RejectFn | None = None,
+           follow_symlinks: bool = False) -> IngestStats:
     """Ingest files/directories into the store at `url`, extracting in-process or on Dask (workers/scheduler)."""
     from eventwire.intake import iter_articles
 
     args = {"paths": [str(p) for p in paths], "workers": workers, "scheduler": scheduler, "published": published}
     with Store.open(url) as store:
         run_id = store.begin_run(args)
-        items = iter_articles([Path(p) for p in paths], published=published)
+        items = iter_articles([Path(p) for p in paths], published=published, follow_symlinks=follow_symlinks)
         status = "failed"
         try:
             if workers or scheduler:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from eventwire import actors
+from eventwire.guard import Budget, ErrorFn, attempt
 from eventwire.models import Article, Event
 
 __all__ = ["Pipeline", "Resources", "extract"]
@@ -184,23 +185,40 @@ class Pipeline:
     def _tick(self, stage: str, since: float) -> None:
         self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - since
 
-    def process(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    def process(self, articles: Iterable[Article],
+                on_error: ErrorFn | None = None) -> Iterator[tuple[Article, list[Event]]]:
+        """(article, events) in input order. With `on_error`, an article whose extraction fails or runs past its
+        time budget is reported there as a coded reject (E040/E041) and the others go on; without it, it raises."""
         from eventwire.events.extract import classify_drafts, draft_events, finish_events
 
         resources = self.resources
         classify = resources.classify if (self.use_classifier and resources.classifier is not None) else None
         it = iter(articles)
         while group := list(itertools.islice(it, self.batch_size)):
-            drafted = [draft_events(article, resources, self._tick) for article in group]
+            drafted = [d for a in group
+                       if (d := attempt(lambda: draft_events(a, resources, Budget(self._tick).tick), a, on_error))]
             if classify is not None:
                 t = time.perf_counter()
-                classify_drafts(drafted, classify)
+                drafted = self._classify(drafted, classify, classify_drafts, on_error)
                 self._tick("classifier", t)
             for item in drafted:
                 t = time.perf_counter()
-                events = finish_events(item, resources)
+                events = attempt(lambda: finish_events(item, resources), item.article, on_error)
                 self._tick("finish", t)
-                yield item.article, events
+                if events is not None:
+                    yield item.article, events
+
+    @staticmethod
+    def _classify(drafted: list, classify, classify_drafts, on_error: ErrorFn | None) -> list:
+        """One classifier call for the group; should it fail, one call per article, to find the one at fault."""
+        if on_error is None:
+            classify_drafts(drafted, classify)
+            return drafted
+        try:
+            classify_drafts(drafted, classify)
+            return drafted
+        except Exception:  # noqa: BLE001 - isolate the article that makes the batched call fail
+            return [d for d in drafted if attempt(lambda: classify_drafts([d], classify) or True, d.article, on_error)]
 
 
 def extract(article: Article) -> list[Event]:

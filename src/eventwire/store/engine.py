@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,8 @@ from eventwire import settings
 from eventwire.errors import StoreError
 
 __all__ = ["normalise_url", "make_engine"]
+
+BUSY_MS = 30_000  # how long a SQLite connection waits for another writer before giving up
 
 
 def normalise_url(url: str | None = None) -> str:
@@ -29,11 +33,24 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # pysqlite's own transaction handling would defer BEGIN; we issue it ourselves (see make_engine).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_MS}")  # first: the pragmas below may wait for another process
+    _retry_locked(lambda: cur.execute("PRAGMA journal_mode=WAL"))
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses no committed batch, only speed
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _retry_locked(fn: Any, attempts: int = 50, pause: float = 0.1) -> Any:
+    """`fn()`, retried while SQLite says the database is locked: switching a new file to WAL needs a lock that
+    the busy timeout does not always wait for (two processes creating one database at once)."""
+    for n in range(attempts):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or n == attempts - 1:
+                raise
+            time.sleep(pause)
+    return None
 
 
 def _sqlite_begin(conn: Any) -> None:

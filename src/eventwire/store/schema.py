@@ -124,7 +124,7 @@ ingest_runs = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("finished_at", sa.DateTime(timezone=True)),
-    sa.Column("status", sa.String(16), nullable=False),  # running, done, failed (a killed run stays running)
+    sa.Column("status", sa.String(16), nullable=False),  # running, done, failed, interrupted (killed: set by the next run)
     sa.Column("args", sa.Text),
     sa.Column("n_read", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_new", sa.Integer, nullable=False, server_default="0"),

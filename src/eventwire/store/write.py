@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Iterable, Sequence
 
@@ -11,13 +11,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from eventwire import settings
 from eventwire.dedup import Mention, cluster, merge_mentions, mention_of, same_event
-from eventwire.errors import InputError
+from eventwire.errors import InputError, one_line
 from eventwire.models import Article, Event
 from eventwire.store import schema as t
 
-__all__ = ["BatchResult", "write_batch"]
+__all__ = ["BatchResult", "WRITER_LOCK", "write_batch"]
 
 _ARTICLE_COLUMNS = ("input_id", "source", "url", "title", "published", "text", "raw")
+WRITER_LOCK = 0x65770001  # PostgreSQL advisory lock key of the merge step ("ew" + 1)
 
 
 @dataclass
@@ -27,6 +28,7 @@ class BatchResult:
     mentions: int = 0
     rejects: int = 0
     events_touched: int = 0
+    failed: list[InputError] = field(default_factory=list)  # articles the database refused (E022), rolled back
 
 
 def _now() -> datetime:
@@ -180,10 +182,57 @@ def _reject_rows(rejects: Iterable[InputError], run_id: int | None) -> list[dict
              "reason": str(r), "at": _now()} for r in rejects]
 
 
+def _lock_writers(conn: sa.Connection) -> None:
+    """One writer merges at a time. SQLite's BEGIN IMMEDIATE already serialises writers; on PostgreSQL two
+    transactions would each see the other's new mentions as absent and store one event twice, so the merge
+    runs under a transaction-scoped advisory lock (released at commit or rollback)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+
+
+def _insert_rows(conn: sa.Connection, items: Sequence[tuple[Article, list[Event]]], run_id: int | None) -> list[Mention]:
+    """Insert articles, mentions and evidence; returns the new mentions."""
+    conn.execute(sa.insert(t.articles), [_article_row(a, run_id) for a, _ in items])
+    new = [mention_of(a, e, i) for a, found in items for i, e in enumerate(found)]
+    if new:
+        conn.execute(sa.insert(t.mentions), [_mention_row(m) for m in new])
+        spans = [r for m in new for r in _evidence_rows(m)]
+        if spans:
+            conn.execute(sa.insert(t.evidence), spans)
+    return new
+
+
+def _insert_isolated(conn: sa.Connection, items: list[tuple[Article, list[Event]]], run_id: int | None,
+                     failed: list[InputError]) -> tuple[list[Mention], int]:
+    """All rows in one go; should that fail, article by article, each under its own savepoint, so that an
+    article the database refuses is rolled back alone and becomes a reject (E022). Returns (mentions, stored)."""
+    try:
+        with conn.begin_nested():
+            return _insert_rows(conn, items, run_id), len(items)
+    except sa.exc.DBAPIError:
+        pass
+    new: list[Mention] = []
+    stored = 0
+    for item in items:
+        try:
+            with conn.begin_nested():
+                new += _insert_rows(conn, [item], run_id)
+                stored += 1
+        except sa.exc.DBAPIError as exc:
+            article = item[0]
+            failed.append(InputError("E022", f"article {article.id}: {one_line(exc.orig or exc)}",
+                                     path=article.input_id or article.id))
+    return new, stored
+
+
 def write_batch(conn: sa.Connection, results: Sequence[tuple[Article, list[Event]]],
                 rejects: Sequence[InputError] = (), run_id: int | None = None) -> BatchResult:
-    """Store articles not yet stored with their events, merging them into stored events. Call inside a transaction."""
-    out = BatchResult(rejects=len(rejects))
+    """Store articles not yet stored with their events, merging them into stored events. Call inside a transaction.
+
+    An article the database refuses is rolled back alone and reported in `BatchResult.failed` (stored as a
+    reject); the rest of the batch is stored."""
+    _lock_writers(conn)
+    out = BatchResult()
     ids = sorted({a.id for a, _ in results})
     stored = set(conn.scalars(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids)))) if ids else set()
     fresh: dict[str, tuple[Article, list[Event]]] = {}
@@ -192,17 +241,15 @@ def write_batch(conn: sa.Connection, results: Sequence[tuple[Article, list[Event
             out.skipped_articles += 1
         else:
             fresh[article.id] = (article, found)
+    new: list[Mention] = []
     if fresh:
-        conn.execute(sa.insert(t.articles), [_article_row(a, run_id) for a, _ in fresh.values()])
-    new = [mention_of(a, e, i) for a, found in fresh.values() for i, e in enumerate(found)]
+        new, out.new_articles = _insert_isolated(conn, list(fresh.values()), run_id, out.failed)
     if new:
-        conn.execute(sa.insert(t.mentions), [_mention_row(m) for m in new])
-        spans = [r for m in new for r in _evidence_rows(m)]
-        if spans:
-            conn.execute(sa.insert(t.evidence), spans)
         out.events_touched = _replace_events(conn, _affected_groups(conn, new, float(settings.get("merge_km"))))
-    _insert_ignore(conn, t.rejects, _reject_rows(rejects, run_id))
-    out.new_articles, out.mentions = len(fresh), len(new)
+    all_rejects = list(rejects) + out.failed
+    out.rejects = len(all_rejects)
+    _insert_ignore(conn, t.rejects, _reject_rows(all_rejects, run_id))
+    out.mentions = len(new)
     if run_id is not None:
         r = t.ingest_runs
         conn.execute(sa.update(r).where(r.c.id == run_id).values(
