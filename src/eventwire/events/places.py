@@ -196,7 +196,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             region = bool(place)
         if place is None:
             if not gazetteer.is_place(name):
-                if not part and country is not None and _introduced_as_place(text, s, e):
+                if (not part or _leading_part(text, s, e)) and country is not None and _introduced_as_place(text, s, e):
                     unknown.append((s, e, name))
                 continue
             places = gazetteer.lookup(name, country)
@@ -283,6 +283,16 @@ def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
         return None
     near = _BEFORE_NEAR.search(text, max(0, a - 40), a) or (m.group(2) and _NEAR_UNIT.fullmatch(m.group(2)))
     return (GeoPrecision.NEAR if near else GeoPrecision.EXACT), a
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
+_LOWER_WORD_AFTER = re.compile(r"\s(?:on|of|upon)\s")
+
+
+def _leading_part(text: str, s: int, e: int) -> bool:
+    """The name before a joining word that made one long name of two: "Tel Rifaat" of "Tel Rifaat on Monday"."""
+    return not _CAPITALISED_BEFORE.search(text, max(0, s - 30), s) and bool(_LOWER_WORD_AFTER.match(text, e)) \
+        and text[s:e].split()[-1][:1].isupper()
 
 
 def _introduced_as_place(text: str, s: int, e: int) -> bool:
