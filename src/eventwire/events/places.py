@@ -221,8 +221,10 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             # ACLED's "Al Quds - Bayt Hanina town (Al Quds, West Bank)": the city names the part, the part confirmed
             # by its region is where the event was (in the part's region, not the Israeli Jerusalem)
             a.score -= _CONTAINER_PENALTY
-    if any(m.place.country == country and m.place.feature == "city" for m in found):
-        found = [m for m in found if not _stray_homonym(m, country)]
+    if any(m.place.country == country for m in found):
+        beside_town = any(m.place.country == country and m.place.feature != "country" for m in found)
+        found = [m for m in found if not (_stray_homonym(m, country) and (
+            beside_town or not _BEFORE_EXACT.search(text, max(0, m.start - 40), m.start)))]
     for m in found:
         if _foreign(m, country) and not m.anchored:
             m.score -= _FOREIGN_PENALTY
@@ -306,6 +308,7 @@ _VARIANT_CONTAINER_CHARS = 80
 # consonants of a variant accepted without a container to confirm it: with four, "Bikenge" read as Mbuji Mayi
 # (once "Bakwanga")
 _MIN_FREE_VARIANT = 5
+_MIN_FREE_MAIN_VARIANT = 4  # ... or this many, matching the town's main name
 _FREE_VARIANT_PENALTY = 1.0  # an unconfirmed variant loses to an exact name introduced alike
 _VARIANT_NEAR_KM = 50.0  # a variant written inside a town's area ("Klero village (..., Semarang regency)") is near it
 
@@ -330,8 +333,9 @@ def _variant_mentions(text: str, unknown: list[tuple[int, int, str]], found: lis
         if container is not None:  # in its region, and near a town written as its container
             places = [p for p in places if _within(p.admin1, container.admin1)
                       and (container.feature != "city" or _near(p, container, _VARIANT_NEAR_KM))]
-        elif len(skeleton(name)) < _MIN_FREE_VARIANT:
-            places = []
+        elif len(skeleton(name)) < _MIN_FREE_VARIANT:  # shorter: only the main name's skeleton ("Deir Ezour")
+            key = skeleton(name)
+            places = [p for p in places if len(key) >= _MIN_FREE_MAIN_VARIANT and skeleton(p.name) == key]
         if places:
             taken.append((s, e))
             out.append(_mention(text, s, e, name, places[0], False, geo))
@@ -383,9 +387,10 @@ _STRAY_TOWN_POPULATION = 100_000
 
 
 def _stray_homonym(m: PlaceMention, country: str | None) -> bool:
-    """A small town abroad that no container confirms and ACLED never coded, beside a town of the article's
-    country: a person's or a word's namesake ("Kerry", "Winfield", "Noha" in a Syrian article), not where anything
-    happened.  (Alone in its sentence it is kept: there the article's country may be the misread one.)"""
+    """A small town abroad that no container confirms and ACLED never coded: beside a town or region of the
+    article's country (or beside the country's name, unless written "in X") it is a person's or a word's namesake
+    ("Kerry", "Winfield", "Noha" in a Syrian article), not where anything happened.  Alone in its sentence, or "in
+    Hualien City" beside "Ukraine", it is kept: there the article's country may be the misread one."""
     p = m.place
     return (_foreign(m, country) and not m.anchored and p.feature == "city" and p.source != "acled"
             and p.population < _STRAY_TOWN_POPULATION)
