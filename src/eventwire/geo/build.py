@@ -45,6 +45,8 @@ _MIN_ADMIN1_VOTES = 3  # train rows that name a geonames admin1 code after an AC
 _LINK_KM = 8.0        # an ACLED location and a geonames town of the same name this close are one place
 _ADMIN2_KM = 15.0     # a geonames town takes the admin2 of the nearest ACLED location within this distance
 _MIN_SKELETON = 2
+# places.skeleton (the main name's, for Gazetteer.spelling_variants' one-edit matches) from this many consonants
+_MIN_EDITABLE_SKELETON = 6
 # Size budget: towns under _SMALL_TOWN people keep their alternate names only on these continents (where conflict
 # data is densest and transliteration varies most); elsewhere they keep their main name.  Consonant-skeleton keys
 # (for lookup(fuzzy=True) and Gazetteer.spelling_variants) are stored for ACLED places, regions, countries and
@@ -64,7 +66,7 @@ _MIN_AREA_ROWS, _AREA_SHARE = 5, 0.9
 SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT, admin2 TEXT,
                      lat REAL, lon REAL, population INTEGER, feature TEXT, source TEXT, freq INTEGER,
-                     precision INTEGER);
+                     precision INTEGER, skeleton TEXT);
 CREATE TABLE names (key TEXT, level INTEGER, primary_name INTEGER, place INTEGER,
                     PRIMARY KEY (key, level, place)) WITHOUT ROWID;
 CREATE TABLE countries (key TEXT PRIMARY KEY, country TEXT, demonym INTEGER) WITHOUT ROWID;
@@ -478,9 +480,10 @@ def _write(path: Path, places: list[_Place], country_keys: dict[str, tuple[str, 
     con.executescript(SCHEMA)
     name_rows: dict[tuple[str, int, int], int] = {}
     for pid, p in enumerate(places, start=1):
-        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        main_skeleton = keys(p.name)[2] if p.skeletons and len(keys(p.name)[2]) >= _MIN_EDITABLE_SKELETON else None
+        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (pid, p.name, p.country, p.admin1, p.admin2, round(p.lat, 5), round(p.lon, 5), p.population,
-                     p.feature, p.source, p.freq, p.precision))
+                     p.feature, p.source, p.freq, p.precision, main_skeleton))
         for n in [p.name, *sorted(p.names)]:
             primary = int(n == p.name)
             for level, key in _index_keys(n, p.skeletons):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eventwire.geo._math import haversine_km
 from eventwire.settings import data_path
-from eventwire.geo._text import keys, norm, skeleton
+from eventwire.geo._text import keys, norm
 
 __all__ = ["ARTEFACT", "Gazetteer", "Place", "get_gazetteer"]
 
@@ -34,7 +34,6 @@ _ACLED_WEIGHT, _PRIMARY_WEIGHT, _ALTERNATE_WEIGHT = 4.0, 2.0, 1.0  # see Gazette
 _MIN_SKELETON_FREE = 4  # a skeleton match without a country needs this many consonants
 # spelling_variants: an exact skeleton needs this many consonants, a skeleton one edit away this many
 _MIN_VARIANT_SKELETON, _MIN_EDITED_SKELETON = 3, 7
-_MAX_VARIANT_TOWNS, _SMALL_TOWN = 10_000, 5000  # a country with more towns indexes only ACLED's and the larger
 # An alternate name of a town this populous counts as a main name in country_weights where every town that has it
 # as its main name is smaller: "Palmyra" is Tadmur (51k), not the Palmyras of Pennsylvania or Western Australia
 # (7k); but "Fredericia" (41k) is the Danish town, not a former name of Joao Pessoa
@@ -101,7 +100,9 @@ class Gazetteer:
         self.spelling_variants = lru_cache(maxsize=_MEMO)(self.spelling_variants)  # type: ignore[method-assign]
 
     # -- queries -------------------------------------------------------------------------------------------------
-    def _candidates(self, name: str, features: tuple[str, ...]) -> list[_Hit]:
+    def _candidates(self, name: str, features: tuple[str, ...], skeletons: bool = False) -> list[_Hit]:
+        """Places of a name by its exact keys, and by its consonant skeleton too when `skeletons` (many more
+        rows for short names: only the look-ups that use them ask)."""
         k0, k1, k2 = keys(name)
         k0 = k0.replace(" ", "")
         if not k0:
@@ -112,7 +113,7 @@ class Gazetteer:
                f"WHERE ((n.level IN (0, 1) AND n.key IN (?, ?)) OR (n.level = 2 AND n.key = ?)) "
                f"AND p.feature IN ({marks})")
         with self._lock:
-            rows = self._con.execute(sql, (k0, k1, k2, *features)).fetchall()
+            rows = self._con.execute(sql, (k0, k1, k2 if skeletons else "", *features)).fetchall()
         best: dict[Place, _Hit] = {}
         for key, level, primary, *fields in rows:
             place = Place(*fields)
@@ -134,7 +135,7 @@ class Gazetteer:
 
     def _ranked(self, name: str, country: str | None, features: tuple[str, ...], fuzzy: bool = False) -> list[Place]:
         country = self.country(country) or country if country else None
-        hits = self._candidates(name, features)
+        hits = self._candidates(name, features, fuzzy)
         strong = [h for h in hits if h.level < 2]
         if fuzzy and country is not None:
             in_country = [h for h in hits if h.place.country == country]
@@ -194,7 +195,7 @@ class Gazetteer:
         key = keys(name)[2]
         if len(key) < _MIN_VARIANT_SKELETON:
             return []
-        found = [h.place for h in self._candidates(name, ("city", "alias")) if h.place.country == country]
+        found = [h.place for h in self._candidates(name, ("city", "alias"), True) if h.place.country == country]
         if not found and len(key) >= _MIN_EDITED_SKELETON:
             for near_key in self._skeletons_within_one(key, country):
                 found += [h.place for h in self._candidates_by_skeleton(near_key) if h.place.country == country]
@@ -215,21 +216,16 @@ class Gazetteer:
         return sorted(k for k in out if k != skeleton and _within_one_edit(k, skeleton))
 
     def _deletion_index(self, country: str) -> dict[str, tuple[str, ...]]:
-        """Skeletons of the main names of a country's towns under each of their one-letter deletions (a
-        symmetric-delete index), built on first use per country from the places table alone (tens of
-        milliseconds for Syria) and kept."""
+        """Skeletons of the main names of a country's towns (stored with each place by the build) under each of
+        their one-letter deletions (a symmetric-delete index), built on first use per country and kept."""
         with self._lock:
             cached = self._deletion_indexes.get(country)
             if cached is not None:
                 return cached
-            towns = "FROM places WHERE country = ? AND feature IN ('city', 'alias')"
-            (count,) = self._con.execute("SELECT count(*) " + towns, (country,)).fetchone()
-            # the United States, India: ACLED's places and real towns only
-            smallest = _SMALL_TOWN if count > _MAX_VARIANT_TOWNS else 0
-            rows = self._con.execute("SELECT DISTINCT name " + towns + " AND (source = 'acled' OR population >= ?)",
-                                     (country, smallest)).fetchall()
+            rows = self._con.execute("SELECT DISTINCT skeleton FROM places WHERE country = ? AND feature IN "
+                                     "('city', 'alias') AND skeleton IS NOT NULL", (country,)).fetchall()
         index: dict[str, list[str]] = {}
-        for key in {skeleton(n) for (n,) in rows}:
+        for (key,) in rows:
             if len(key) >= _MIN_EDITED_SKELETON - 1:
                 for d in {key, *_deletions(key)}:
                     index.setdefault(d, []).append(key)
@@ -310,7 +306,7 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 def _within_admin1(admin1: str | None, named: str | None) -> bool:
-    return bool(admin1 and named) and (admin1 == named or named in admin1)  # type: ignore[operator]
+    return admin1 is not None and named is not None and (admin1 == named or named in admin1)
 
 
 def _without_duplicates(places: list[Place]) -> list[Place]:
