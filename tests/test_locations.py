@@ -394,3 +394,10 @@ def test_unknown_village_in_a_named_province(pipeline):
     loc = _location(pipeline, "Warplanes carried out six strikes on the village of Hass in Syria's Idlib province, "
                               "killing 35 people, a monitor said.")
     assert (loc.country, loc.admin1) == ("Syria", "Idleb")
+
+
+def test_a_nationality_word_is_no_spelling_variant(pipeline):
+    # "Syrian" before "town of" is neither a misspelt village ("Suran") nor a container of al-Bab
+    loc = _location(pipeline, "A senior Islamic State commander was killed in a drone strike near the Syrian town of "
+                              "al-Bab on Tuesday, activists said.")
+    assert (loc.admin1, loc.name) == ("Aleppo", "Al Bab")

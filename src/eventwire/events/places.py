@@ -196,8 +196,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             region = bool(place)
         if place is None:
             if not gazetteer.is_place(name):
-                if (not part or _leading_part(text, s, e)) and country is not None and _introduced_as_place(text, s, e):
-                    unknown.append((s, e, name))
+                if (not part or _leading_part(text, s, e)) and country is not None \
+                        and _introduced_as_place(text, s, e) and gazetteer.country(name) is None:
+                    unknown.append((s, e, name))  # not "Syrian" of "near the Syrian town of al-Bab"
                 continue
             places = gazetteer.lookup(name, country)
             if not places:
@@ -344,8 +345,14 @@ def _variant_mentions(text: str, unknown: list[tuple[int, int, str]], found: lis
     return out
 
 
+_NAMED_AFTER = re.compile(r"\s+\w+\s+of\s", re.I)
+
+
 def _written_inside(gap: str) -> bool:
-    """The words between a place and its container: "X in Hama province", "X, Idlib", "X (Aleppo)"."""
+    """The words between a place and its container: "X in Hama province", "X, Idlib", "X (Aleppo)"; not "the X
+    town of Y", where Y is the town's name."""
+    if _NAMED_AFTER.match(gap):
+        return False
     return bool(_IN_CONTAINER.fullmatch(gap) or _UNIT_COMMA.fullmatch(gap) or _PAREN_OPEN.match(gap) and ")" not in gap)
 
 
