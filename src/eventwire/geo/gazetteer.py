@@ -32,6 +32,12 @@ _ACRONYM_LETTERS = 5
 _OPENING_MARKS = "'`’‘ʼʿ\"“"
 _ACLED_WEIGHT, _PRIMARY_WEIGHT, _ALTERNATE_WEIGHT = 4.0, 2.0, 1.0  # see Gazetteer.country_weights
 _MIN_SKELETON_FREE = 4  # a skeleton match without a country needs this many consonants
+# spelling_variants: an exact skeleton needs this many consonants, a skeleton one edit away this many
+_MIN_VARIANT_SKELETON, _MIN_EDITED_SKELETON = 3, 7
+# An alternate name of a town this populous counts as a main name in country_weights where every town that has it
+# as its main name is smaller: "Palmyra" is Tadmur (51k), not the Palmyras of Pennsylvania or Western Australia
+# (7k); but "Fredericia" (41k) is the Danish town, not a former name of Joao Pessoa
+_WELL_KNOWN = 20_000
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ez|es|ed)[-\s]+", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _FACILITY = re.compile(
@@ -60,6 +66,7 @@ class Place:
     feature: str         # "city" | "admin1" | "country" | "alias"
     source: str = "geonames"   # "acled" (a train-split location) | "geonames"
     freq: int = 0              # ACLED train rows at this place
+    precision: int = 1         # ACLED's usual geo_precision here: 2 an area ("Al Ghab Plain"), 3 a region/country
 
 
 @dataclass(frozen=True)
@@ -85,24 +92,28 @@ class Gazetteer:
                 self._demonyms.add(key)
         # Bounded memos: names recur across articles (countries, big towns), but the set of names seen keeps
         # growing with the corpus, so an unbounded dict grew with it. The cached hit lists are never mutated.
+        self._deletion_indexes: dict[str, dict[str, tuple[str, ...]]] = {}
         self._candidates = lru_cache(maxsize=_MEMO)(self._candidates)  # type: ignore[method-assign]
         self._is_place = lru_cache(maxsize=_MEMO)(self._is_place)  # type: ignore[method-assign]
         # place extraction asks whether each neighbour of a place names a region (Place is frozen: safe to share)
         self.admin1_region = lru_cache(maxsize=_MEMO)(self.admin1_region)  # type: ignore[method-assign]
+        self.spelling_variants = lru_cache(maxsize=_MEMO)(self.spelling_variants)  # type: ignore[method-assign]
 
     # -- queries -------------------------------------------------------------------------------------------------
-    def _candidates(self, name: str, features: tuple[str, ...]) -> list[_Hit]:
+    def _candidates(self, name: str, features: tuple[str, ...], skeletons: bool = False) -> list[_Hit]:
+        """Places of a name by its exact keys, and by its consonant skeleton too when `skeletons` (many more
+        rows for short names: only the look-ups that use them ask)."""
         k0, k1, k2 = keys(name)
         k0 = k0.replace(" ", "")
         if not k0:
             return []
         marks = ",".join("?" * len(features))
         sql = (f"SELECT n.key, n.level, n.primary_name, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, "
-               f"p.population, p.feature, p.source, p.freq FROM names n JOIN places p ON p.id = n.place "
+               f"p.population, p.feature, p.source, p.freq, p.precision FROM names n JOIN places p ON p.id = n.place "
                f"WHERE ((n.level IN (0, 1) AND n.key IN (?, ?)) OR (n.level = 2 AND n.key = ?)) "
                f"AND p.feature IN ({marks})")
         with self._lock:
-            rows = self._con.execute(sql, (k0, k1, k2, *features)).fetchall()
+            rows = self._con.execute(sql, (k0, k1, k2 if skeletons else "", *features)).fetchall()
         best: dict[Place, _Hit] = {}
         for key, level, primary, *fields in rows:
             place = Place(*fields)
@@ -124,7 +135,7 @@ class Gazetteer:
 
     def _ranked(self, name: str, country: str | None, features: tuple[str, ...], fuzzy: bool = False) -> list[Place]:
         country = self.country(country) or country if country else None
-        hits = self._candidates(name, features)
+        hits = self._candidates(name, features, fuzzy)
         strong = [h for h in hits if h.level < 2]
         if fuzzy and country is not None:
             in_country = [h for h in hits if h.place.country == country]
@@ -164,14 +175,64 @@ class Gazetteer:
         best match.  "Amiriyeh" is a Syrian ACLED village and an alternate name of an Iranian town; taking only
         the most populous candidate made it an Iranian name and tipped whole Syrian notes to Iran."""
         hits = [h for h in self._candidates(name, ("city", "alias", "admin1", "country")) if h.level < 2]
+        largest_primary = max((h.place.population for h in hits if h.primary), default=0)
         weights: dict[str, float] = {}
         for h in hits:
+            well_known = h.place.population >= _WELL_KNOWN > largest_primary
             w = _ACLED_WEIGHT if h.primary and h.place.source == "acled" else (
-                _PRIMARY_WEIGHT if h.primary else _ALTERNATE_WEIGHT)
+                _PRIMARY_WEIGHT if h.primary or well_known else _ALTERNATE_WEIGHT)
             weights[h.place.country] = max(weights.get(h.place.country, 0.0), w)
         total = sum(weights.values())
         strength = max(weights.values(), default=0.0) / _ACLED_WEIGHT
         return {c: strength * w / total for c, w in weights.items()} if total else {}
+
+    def spelling_variants(self, name: str, country: str, admin1: str | None = None) -> list[Place]:
+        """Towns of `country` whose name is another transliteration of `name`: the same consonant skeleton
+        ("Maarat al-Numan" ~ "Ma'arrat An Nu'man", "Shaddadi" ~ "Ash Shaddadah"), else, for longer skeletons, one
+        edit away ("Khirbet Ghazaleh" ~ "Kherbet Ghazala").  Towns in the named `admin1` first, then ACLED's
+        places by how often ACLED codes them, then by population.  For names the exact keys miss."""
+        country = self.country(country) or country
+        key = keys(name)[2]
+        if len(key) < _MIN_VARIANT_SKELETON:
+            return []
+        found = [h.place for h in self._candidates(name, ("city", "alias"), True) if h.place.country == country]
+        if not found and len(key) >= _MIN_EDITED_SKELETON:
+            for near_key in self._skeletons_within_one(key, country):
+                found += [h.place for h in self._candidates_by_skeleton(near_key) if h.place.country == country]
+        found.sort(key=lambda p: (not _within_admin1(p.admin1, admin1), p.source != "acled", -p.freq, -p.population))
+        return _without_duplicates(found)
+
+    def _candidates_by_skeleton(self, skeleton: str) -> list[_Hit]:
+        sql = ("SELECT p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.population, p.feature, p.source, "
+               "p.freq, p.precision FROM names n JOIN places p ON p.id = n.place WHERE n.level = 2 AND n.key = ? "
+               "AND p.feature IN ('city', 'alias')")
+        with self._lock:
+            rows = self._con.execute(sql, (skeleton,)).fetchall()
+        return [_Hit(2, False, Place(*fields)) for fields in rows]
+
+    def _skeletons_within_one(self, skeleton: str, country: str) -> list[str]:
+        index = self._deletion_index(country)
+        out = {k for d in {skeleton, *_deletions(skeleton)} for k in index.get(d, ())}
+        return sorted(k for k in out if k != skeleton and _within_one_edit(k, skeleton))
+
+    def _deletion_index(self, country: str) -> dict[str, tuple[str, ...]]:
+        """Skeletons of the main names of a country's towns (stored with each place by the build) under each of
+        their one-letter deletions (a symmetric-delete index), built on first use per country and kept."""
+        with self._lock:
+            cached = self._deletion_indexes.get(country)
+            if cached is not None:
+                return cached
+            rows = self._con.execute("SELECT DISTINCT skeleton FROM places WHERE country = ? AND feature IN "
+                                     "('city', 'alias') AND skeleton IS NOT NULL", (country,)).fetchall()
+        index: dict[str, list[str]] = {}
+        for (key,) in rows:
+            if len(key) >= _MIN_EDITED_SKELETON - 1:
+                for d in {key, *_deletions(key)}:
+                    index.setdefault(d, []).append(key)
+        frozen = {d: tuple(ks) for d, ks in index.items()}
+        with self._lock:
+            self._deletion_indexes[country] = frozen
+        return frozen
 
     def is_place(self, name: str) -> bool:
         """Cheap test that a capitalised surface string names a known place (not a common word or demonym)."""
@@ -226,6 +287,26 @@ def _simpler_names(name: str) -> list[str]:
     out = [_PARENTHESIS.sub("", name).strip(), name.split(" - ")[0].strip(), _FACILITY.sub("", name).strip(),
            _SETTLEMENT.sub("", name).strip()]
     return [n for i, n in enumerate(out) if n and n != name and n not in out[:i]]
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, and not the last one: transliterations differ inside a name
+    ("Kherbet" ~ "Khirbet" aside, "Tall Rifat" ~ "Tel Rifaat"), while another ending is mostly another village
+    ("Kafr Zeita" is not "Kafr Zeitoun")."""
+    if abs(len(a) - len(b)) > 1 or a[-1:] != b[-1:]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long) - 1))
+
+
+def _within_admin1(admin1: str | None, named: str | None) -> bool:
+    return admin1 is not None and named is not None and (admin1 == named or named in admin1)
 
 
 def _without_duplicates(places: list[Place]) -> list[Place]:
