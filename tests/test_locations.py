@@ -401,3 +401,29 @@ def test_a_nationality_word_is_no_spelling_variant(pipeline):
     loc = _location(pipeline, "A senior Islamic State commander was killed in a drone strike near the Syrian town of "
                               "al-Bab on Tuesday, activists said.")
     assert (loc.admin1, loc.name) == ("Aleppo", "Al Bab")
+
+
+def test_an_event_placed_only_at_its_country_takes_the_articles_province() -> None:
+    from datetime import date
+
+    from eventwire.intake import article_from_text
+    from eventwire.pipeline import extract
+
+    text = ("Air raid kills 19 Syrians in IS-held village\n\n"
+            "An air raid hit a village in Syria on Tuesday, killing 19 civilians including three children, a "
+            "monitor said. The strikes hit the village of Tal Jijan near the town of Akhtarin in Aleppo province. "
+            "Clashes also broke out near Akhtarin between rebels and IS fighters.")
+    events = extract(article_from_text(text, published=date(2016, 10, 5)))
+    air = next(e for e in events if "air raid hit a village in Syria" in e.notes)
+    assert air.location is not None and air.location.admin1 == "Aleppo" and air.location.geo_precision == 3
+    assert any(text[s.start:s.end] != "Syria" for s in air.location.evidence)
+
+
+def test_a_country_level_place_stays_when_the_article_names_no_province() -> None:
+    from eventwire.events.places import refine_country_level
+    from eventwire.geo import get_gazetteer
+    from eventwire.models import Location
+
+    syria = Location(text="Syria", name="Syria", country="Syria", geo_precision=3)
+    iraq_town = Location(text="Mosul", name="Mosul", admin1="Ninewa", country="Iraq")
+    assert refine_country_level([syria, iraq_town, None], get_gazetteer()) == [syria, iraq_town, None]

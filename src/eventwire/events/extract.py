@@ -234,7 +234,10 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _generic_roles(d, drafted.article.text, ctx, resources)
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
-    return mark_main([_finish(d, drafted.article, ctx, resources) for d in drafts], drafted.article)
+    events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
+    located = places.refine_country_level([e.location for e in events], resources.gazetteer)
+    events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
+    return mark_main(events, drafted.article)
 
 
 def _dated_report(text: str, s: int, e: int, times) -> bool:

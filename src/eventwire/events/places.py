@@ -561,3 +561,30 @@ def location_from_mention(m: PlaceMention, evidence_extra: list[Span] | None = N
 def city_reference(text: str, start: int, end: int) -> re.Match[str] | None:
     """"the city" / "the town" without a name: refers back to the last named town."""
     return _CITY_REF.search(text, start, end)
+
+
+def refine_country_level(locations: list[Location | None], gazetteer) -> list[Location | None]:
+    """An event placed only at its country ("airstrikes in Syria") is placed in the province the article's other
+    events are in most often (the first such wins a tie), at province precision, with the evidence of those places;
+    where the article names no province of that country, it stays at the country."""
+    counts: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], Location] = {}
+    for loc in locations:
+        if loc is not None and loc.admin1 and loc.country:
+            key = (loc.country, loc.admin1)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, loc)
+    out: list[Location | None] = []
+    for loc in locations:
+        keys = [k for k in counts if loc is not None and not loc.admin1 and k[0] == loc.country]
+        if not keys:
+            out.append(loc)
+            continue
+        key = max(keys, key=lambda k: counts[k])  # dicts keep first-seen order: ties go to the earliest
+        region = gazetteer.admin1_region(key[1], key[0])
+        seen = first[key]
+        lat, lon = (region.lat, region.lon) if region is not None else (seen.lat, seen.lon)
+        out.append(loc.model_copy(update={"admin1": key[1], "lat": lat, "lon": lon, "name": key[1],
+                                          "geo_precision": GeoPrecision.REGION,
+                                          "evidence": loc.evidence + seen.evidence}))
+    return out
