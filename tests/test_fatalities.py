@@ -215,3 +215,9 @@ def test_protest_over_a_killing_codes_no_deaths() -> None:
                      "First Nation who was killed last month. [size=dozens]")
     protest = next(e for e in events if e.event_type == "Protests")
     assert protest.fatalities is None or protest.fatalities.best == 0
+
+
+def test_an_abbreviated_dateline_date_is_no_count() -> None:
+    text = "25 Apr 2017 At least 16 people were killed in air strikes on rebel-held districts of Aleppo on Monday."
+    found = find_fatalities(text, 0, len(text))
+    assert found is not None and found.best == 16

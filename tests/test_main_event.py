@@ -75,6 +75,16 @@ def test_a_headline_without_deaths_leaves_the_count_alone() -> None:
     assert events[0].fatalities is not None and events[0].fatalities.best == 16
 
 
+def test_a_vague_headline_toll_yields_to_the_bodys_count() -> None:
+    text = ("Dozens killed in bombardment on rebel-held Aleppo\n\n25 Apr 2017 At least 16 people were killed in air "
+            "strikes and barrel bomb attacks on rebel-held districts of Aleppo on Monday, a monitor said.")
+    main = extract(article_from_text(text))[0]
+    assert main.fatalities is not None and main.fatalities.best == 16
+    alone = extract(article_from_text("Dozens killed in bombardment on rebel-held Aleppo\n\n25 Apr 2017 Air "
+                                      "strikes hit rebel-held districts of Aleppo on Monday, a monitor said."))[0]
+    assert alone.fatalities is not None and alone.fatalities.low == 24 and alone.fatalities.high is not None
+
+
 def test_a_place_abroad_is_no_cue() -> None:
     from eventwire.models import Location
 

@@ -19,7 +19,7 @@ _QUAL = (r"(?:at least |about |around |nearly |almost |more than |over |up to |s
          r"as many as |a total of |total |between |all )?")
 _NOT_PEOPLE = (r"(?!\s*(?:(?:unknown|undetermined|unidentified|unspecified) number|number|few|total|result|%|percent|per cent|km|kilomet\w*|"
                r"met(?:er|re)s?|miles?|hours?|days?|weeks?|months?|years?|minutes?|times|January|February|March|April|"
-               r"May|June|July|August|September|October|November|December)\b)")
+               r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
 # A head count: "5", "between 35 and 45" (ACLED codes the lower bound, the upper is the high estimate), "at least
 # seven", "a".
 _COUNT = _QUAL + r"\b(" + NUMBER + r")\b(?:(?: and | to | or |-)(" + NUMBER + r")\b)?" + _NOT_PEOPLE

@@ -4,7 +4,8 @@ News puts its main event in the headline and the first sentences; it has deaths 
 is dated to a day, and is not history retold. `main_score` weighs those cues; `mark_main` flags the best-scoring
 event (ties go to the earliest) and moves it to the front, keeping the others in article order. A headline that
 tells a toll ("Air strikes kill at least 18 in northwestern Syria") tells the main event's: that count, with the
-headline as its evidence, is the main event's deaths (the body often gives only part of it, or none).
+headline as its evidence, is the main event's deaths (the body often gives only part of it, or none); a vague
+one ("dozens killed") only where the body gives no count.
 """
 from __future__ import annotations
 
@@ -81,7 +82,8 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
     best = max(range(len(events)), key=lambda i: (scores[i], -i))
     main = events[best].model_copy(update={"main": True})
     toll = headline_deaths(article)
-    if toll is not None and main.kind == "event":
-        main.fatalities = toll
+    vague = toll is not None and toll.high is not None and toll.high != toll.low  # "dozens killed in …"
+    if toll is not None and main.kind == "event" and not (vague and main.fatalities is not None):
+        main.fatalities = toll  # a count the body gives beats a headline's "dozens" or "scores"
     others = [e.model_copy(update={"main": False}) if e.main else e for i, e in enumerate(events) if i != best]
     return [main, *others]
