@@ -38,8 +38,11 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
     from eventwire.intake import iter_articles
     from eventwire.pipeline import Pipeline
 
+    from eventwire.intake._language import language_notice
+
     errors = 0
     undated = 0
+    foreign = 0
 
     def good_articles():
         for item in iter_articles(list(paths), published=published, follow_symlinks=follow_symlinks):
@@ -49,9 +52,13 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
             yield item
 
     def counted(items):
-        nonlocal undated
+        nonlocal undated, foreign
         for article, events in items:
             undated += article.published is None
+            notice = language_notice(article.input_id or article.id, article.text)
+            if notice:
+                foreign += 1
+                click.echo(notice, err=True)
             yield article, events
 
     def reject(error: InputError) -> None:
@@ -72,6 +79,9 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
         click.echo(f"warning: {undated} of {articles_ok} article(s) have no publication date (none given with "
                    "--published or in the input, none printed at the article's head): their relative dates "
                    "('on Sunday') are unresolved", err=True)
+    if foreign and not quiet:
+        click.echo(f"notice: {foreign} of {articles_ok} article(s) are not in English (see above); eventwire "
+                   "extracts events from English text only", err=True)
     if errors and not articles_ok:
         click.echo(f"no input could be processed ({errors} error(s))", err=True)
         sys.exit(1)
@@ -99,10 +109,10 @@ def _write(results, fmt: str, out, show_progress: bool) -> int:
             record = {"article_id": article.input_id or article.id, "id": article.id, "published":
                       article.published.isoformat() if article.published else None, "source": article.source,
                       "title": article.title, "events": [e.model_dump(mode="json") for e in events]}
+            record["text"] = article.text  # the events' evidence offsets point into it
             if fmt == "jsonl":
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
-                record["text"] = article.text
                 collected.append(record)
         if fmt == "json":
             json.dump(collected, out, ensure_ascii=False, indent=2)
