@@ -14,7 +14,7 @@ from rich.table import Table
 from eventwire.errors import EventwireError
 from eventwire.ingest import IngestStats, ingest
 from eventwire.store import EventFilter, Store, upgrade_db
-from eventwire.store.export import FORMATS, export_events
+from eventwire.store.export import FORMATS, LeftOut, export_events
 
 __all__ = ["COMMANDS"]
 
@@ -183,15 +183,26 @@ def events_command(db: str | None, **filters: Any) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
 @click.option("--out", required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.option("--include-background", is_flag=True,
+              help="ACLED format: also write background events (past context an article recalls).")
 @_filters
-def export_command(db: str | None, fmt: str, out: Path, force: bool, **filters: Any) -> None:
+def export_command(db: str | None, fmt: str, out: Path, force: bool, include_background: bool,
+                   **filters: Any) -> None:
     """Export stored events (ACLED CSV, GeoJSON, Parquet or JSONL), streaming."""
+    left_out = LeftOut()
     try:
         with Store.open(db, create=False) as store:
-            n = export_events(store, fmt, out, _make_filter(**filters), force=force)
+            n = export_events(store, fmt, out, _make_filter(**filters), force=force,
+                              include_background=include_background, left_out=left_out)
     except EventwireError as exc:
         _fail(exc)
     click.echo(f"{n} events written to {out}", err=True)
+    if left_out.background:
+        click.echo(f"left out {left_out.background} background event(s) (past context, not the news); "
+                   "use --include-background to write them", err=True)
+    if left_out.incomplete:
+        click.echo(f"left out {left_out.incomplete} event(s) without actor1, country or date (ACLED rows always "
+                   "have them); the other formats keep them", err=True)
 
 
 COMMANDS: list[click.Command] = [db_group, ingest_command, events_command, export_command]

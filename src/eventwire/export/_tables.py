@@ -46,7 +46,7 @@ def source_scale(outlets: Iterable[str]) -> str:
     """ACLED's `source_scale` of an event reported by `outlets`: the scale of each known outlet, once each, joined
     by "-" the way ACLED writes several ("Local partner-National"); "" when none is known."""
     found: list[str] = []
-    for outlet in outlets:
+    for outlet in (part for item in outlets for part in item.split(";")):  # a source may name several outlets
         scale = _scales().get(outlet.strip().casefold())
         if scale and scale not in found:
             found.append(scale)
