@@ -100,5 +100,5 @@ def test_country_prefixes_are_acleds_own_letters() -> None:
 
 def test_source_scale_joins_each_outlets_scale_once() -> None:
     assert source_scale(["Reuters"]) == "International"
-    assert source_scale(["SOHR; Reuters", "SOHR"]) == "Other-International"
+    assert source_scale(["SOHR; Reuters", "SOHR"]) == source_scale(["Reuters", "SOHR"]) == "Other-International"
     assert source_scale(["An outlet nobody cites"]) == ""

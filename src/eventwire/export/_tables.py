@@ -44,10 +44,13 @@ def _scales() -> dict[str, str]:
 
 def source_scale(outlets: Iterable[str]) -> str:
     """ACLED's `source_scale` of an event reported by `outlets`: the scale of each known outlet, once each, joined
-    by "-" the way ACLED writes several ("Local partner-National"); "" when none is known."""
-    found: list[str] = []
+    by "-" in ACLED's order ("Local partner-National"); "" when none is known."""
+    found: set[str] = set()
     for outlet in (part for item in outlets for part in item.split(";")):  # a source may name several outlets
-        scale = _scales().get(outlet.strip().casefold())
-        if scale and scale not in found:
-            found.append(scale)
-    return "-".join(found)
+        if scale := _scales().get(outlet.strip().casefold()):
+            found.add(scale)
+    return "-".join(sorted(found, key=lambda s: (_SCALE_ORDER.index(s) if s in _SCALE_ORDER else 99, s)))
+
+
+# The order ACLED writes combined scales in ("Local partner-National", "Other-New media", "Regional-International")
+_SCALE_ORDER = ("Local partner", "Other", "New media", "Subnational", "National", "Regional", "International")
