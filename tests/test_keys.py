@@ -106,3 +106,29 @@ def test_exports_carry_the_input_ids(store: Store, tmp_path: Path) -> None:  # n
     row = pd.read_csv(tmp_path / "e.csv").iloc[0]
     assert sorted(row["article_id"].split("; ")) == sorted(ids)
     assert row["event_id_cnty"] == feature["id"] and row["source_scale"] == "Other-International"
+
+
+def test_migration_0002_fills_article_ids_of_events_stored_before(tmp_path: Path) -> None:
+    import alembic.command
+
+    from eventwire.store.engine import make_engine
+    from eventwire.store.migrate import _config, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = _config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        alembic.command.upgrade(cfg, "0001")
+        a = _keyed(NOTE, "SYR113663", "SOHR")
+        payload = event(a, "JWS members infiltrated", day=DAY, place=PLACE).model_copy(update={"id": "e0123"})
+        conn.execute(sa.text("INSERT INTO articles (id, input_id, text, ingested_at) VALUES (:id, :i, :t, :at)"),
+                     {"id": a.id, "i": "SYR113663", "t": NOTE, "at": "2023-05-23 00:00:00"})
+        conn.execute(sa.text("INSERT INTO events (id, kind, event_type, sub_event_type, background, notes, n_sources, "
+                             "n_mentions, confidence, payload, updated_at) VALUES ('e0123', 'event', 'Battles', "
+                             "'Armed clash', 0, '', 1, 1, 1.0, :p, '2023-05-23 00:00:00')"),
+                     {"p": payload.model_dump_json()})
+        conn.execute(sa.text("INSERT INTO event_articles VALUES ('e0123', :a)"), {"a": a.id})
+    assert upgrade(engine) == "0002"
+    with Store(engine) as s:
+        (kept,) = list(s.events())
+    assert kept.event.id == "e0123" and kept.event.article_ids == ["SYR113663"]

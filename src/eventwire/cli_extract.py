@@ -100,7 +100,7 @@ def _write(results, fmt: str, out, show_progress: bool) -> int:
                 if show_progress and articles_ok % 100 == 0:
                     click.echo(f"{articles_ok} articles", err=True)
                 for event in events:
-                    yield acled_row(event, source=article.source)
+                    yield acled_row(_with_key(event, article), source=article.source)
         write_acled_csv(rows(), out)
     else:
         collected = []
@@ -108,7 +108,7 @@ def _write(results, fmt: str, out, show_progress: bool) -> int:
             articles_ok += 1
             record = {"article_id": article.input_id or article.id, "id": article.id, "published":
                       article.published.isoformat() if article.published else None, "source": article.source,
-                      "title": article.title, "events": [e.model_dump(mode="json") for e in events]}
+                      "title": article.title, "events": [_with_key(e, article).model_dump(mode="json") for e in events]}
             record["text"] = article.text  # the events' evidence offsets point into it
             if fmt == "jsonl":
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -118,6 +118,11 @@ def _write(results, fmt: str, out, show_progress: bool) -> int:
             json.dump(collected, out, ensure_ascii=False, indent=2)
             out.write("\n")
     return articles_ok
+
+
+def _with_key(event, article):
+    """The event with its article's input id in `article_ids`, as the store's exports have it."""
+    return event.model_copy(update={"article_ids": [article.input_id or article.id]})
 
 
 COMMANDS = [extract_cmd]
