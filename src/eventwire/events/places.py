@@ -5,6 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventwire.geo._math import DISTANCE_PATTERN
 from eventwire.models import GeoPrecision, Location, Span
 from eventwire.settings import data_path
 
@@ -37,7 +38,7 @@ _AFTER_NEAR = re.compile(r"\s+(?:town\s+|city\s+|village\s+)?(?:countryside|outs
                          r"fronts?|area|environs|road|highway|township|municipality|sub-?district|district|badia|farms)\b", re.I)
 _AFTER_REGION = re.compile(r"\s+(?:province|governorate|region|state|oblast|district|county|prefecture|department)\b", re.I)
 _RELATION = re.compile(
-    r"(?:(\d+(?:\.\d+)?)\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+)?"
+    r"(?:(?<![\w.,])(" + DISTANCE_PATTERN + r")\s+)?"
     r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
     r"\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.I,
