@@ -36,9 +36,8 @@ def _parse_date(ctx, param, value):  # noqa: ARG001 - click callback signature
 def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
     """Extract events from text, HTML or JSONL files (or directories of them)."""
     from eventwire.intake import iter_articles
-    from eventwire.pipeline import Pipeline
-
     from eventwire.intake._language import language_notice
+    from eventwire.pipeline import Pipeline
 
     errors = 0
     undated = 0
@@ -90,6 +89,7 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
 def _write(results, fmt: str, out, show_progress: bool) -> int:
     """Write the results to `out` in `fmt`; returns the number of articles written."""
     from eventwire.export import acled_row, write_acled_csv
+    from eventwire.export._tables import source_scale
 
     articles_ok = 0
     if fmt == "acled":
@@ -100,7 +100,8 @@ def _write(results, fmt: str, out, show_progress: bool) -> int:
                 if show_progress and articles_ok % 100 == 0:
                     click.echo(f"{articles_ok} articles", err=True)
                 for event in events:
-                    yield acled_row(_with_key(event, article), source=article.source)
+                    yield acled_row(_with_key(event, article), source=article.source,
+                                    source_scale=source_scale([article.source or ""]))
         write_acled_csv(rows(), out)
     else:
         collected = []
