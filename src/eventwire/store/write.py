@@ -162,24 +162,38 @@ def _public_ids(conn: sa.Connection, groups: Sequence[Sequence[Mention]], merged
     claims = sorted((-n, event_id, g) for g, group in enumerate(groups)
                     for event_id, n in Counter(owner[m.id] for m in group if m.id in owner).items())
     chosen: dict[int, str] = {}
+    taken: set[str] = set()
     for _, event_id, g in claims:
-        if g not in chosen and event_id not in chosen.values():
+        if g not in chosen and event_id not in taken:
             chosen[g] = event_id
-    return [chosen.get(g) or _mint_id(conn, event.location.country if event.location else None)
-            for g, event in enumerate(merged)]
+            taken.add(event_id)
+    unnamed = [g for g in range(len(groups)) if g not in chosen]
+    fresh = _mint_ids(conn, [country_prefix(merged[g].location.country if merged[g].location else None)
+                             for g in unnamed])
+    chosen.update(zip(unnamed, fresh))
+    return [chosen[g] for g in range(len(groups))]
 
 
-def _mint_id(conn: sa.Connection, country: str | None) -> str:
-    """The next id for `country`'s prefix. Runs under the writers' lock (see `_lock_writers`), so two writers
-    never draw the same number."""
-    prefix = country_prefix(country)
+def _mint_ids(conn: sa.Connection, prefixes: Sequence[str]) -> list[str]:
+    """The next ids for these prefixes, in order (two for "SYR": SYR7, SYR8). Runs under the writers' lock (see
+    `_lock_writers`), so two writers never draw the same number; a number is never given twice."""
+    need = Counter(prefixes)
+    if not need:
+        return []
     c = t.event_counters
-    last = conn.scalar(sa.select(c.c.last).where(c.c.prefix == prefix))
-    if last is None:
-        conn.execute(sa.insert(c).values(prefix=prefix, last=1))
-        return f"{prefix}1"
-    conn.execute(sa.update(c).where(c.c.prefix == prefix).values(last=last + 1))
-    return f"{prefix}{last + 1}"
+    last = {row.prefix: row.last for row in conn.execute(sa.select(c.c.prefix, c.c.last)
+                                                          .where(c.c.prefix.in_(sorted(need))))}
+    new = [{"prefix": p, "last": n} for p, n in sorted(need.items()) if p not in last]
+    old = [{"p": p, "n": last[p] + n} for p, n in sorted(need.items()) if p in last]
+    if new:
+        conn.execute(sa.insert(c), new)
+    if old:
+        conn.execute(sa.update(c).where(c.c.prefix == sa.bindparam("p")).values(last=sa.bindparam("n")), old)
+    out = []
+    for prefix in prefixes:
+        last[prefix] = last.get(prefix, 0) + 1
+        out.append(f"{prefix}{last[prefix]}")
+    return out
 
 
 def _input_ids(conn: sa.Connection, groups: Sequence[Sequence[Mention]]) -> dict[str, str]:
