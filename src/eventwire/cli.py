@@ -20,6 +20,14 @@ _COMMAND_MODULES = [
 @click.version_option(package_name="eventwire")
 def main() -> None:
     """eventwire: conflict news in, evidenced ACLED-style events out."""
+    from eventwire import settings
+    from eventwire.errors import SettingError
+
+    try:
+        settings.validate()
+    except SettingError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
 
 
 def _register() -> None:

@@ -36,10 +36,12 @@ def _parse_date(ctx, param, value):  # noqa: ARG001 - click callback signature
 def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
     """Extract events from text, HTML or JSONL files (or directories of them)."""
     from eventwire.intake import iter_articles
+    from eventwire.intake._language import language_notice
     from eventwire.pipeline import Pipeline
 
     errors = 0
     undated = 0
+    foreign = 0
 
     def good_articles():
         for item in iter_articles(list(paths), published=published, follow_symlinks=follow_symlinks):
@@ -49,9 +51,13 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
             yield item
 
     def counted(items):
-        nonlocal undated
+        nonlocal undated, foreign
         for article, events in items:
             undated += article.published is None
+            notice = language_notice(article.input_id or article.id, article.text)
+            if notice:
+                foreign += 1
+                click.echo(notice, err=True)
             yield article, events
 
     def reject(error: InputError) -> None:
@@ -72,6 +78,9 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
         click.echo(f"warning: {undated} of {articles_ok} article(s) have no publication date (none given with "
                    "--published or in the input, none printed at the article's head): their relative dates "
                    "('on Sunday') are unresolved", err=True)
+    if foreign and not quiet:
+        click.echo(f"notice: {foreign} of {articles_ok} article(s) are not in English (see above); eventwire "
+                   "extracts events from English text only", err=True)
     if errors and not articles_ok:
         click.echo(f"no input could be processed ({errors} error(s))", err=True)
         sys.exit(1)
@@ -80,6 +89,7 @@ def extract_cmd(paths, published, fmt, no_classifier, quiet, follow_symlinks):
 def _write(results, fmt: str, out, show_progress: bool) -> int:
     """Write the results to `out` in `fmt`; returns the number of articles written."""
     from eventwire.export import acled_row, write_acled_csv
+    from eventwire.export._tables import source_scale
 
     articles_ok = 0
     if fmt == "acled":
@@ -90,7 +100,8 @@ def _write(results, fmt: str, out, show_progress: bool) -> int:
                 if show_progress and articles_ok % 100 == 0:
                     click.echo(f"{articles_ok} articles", err=True)
                 for event in events:
-                    yield acled_row(event, source=article.source)
+                    yield acled_row(_with_key(event, article), source=article.source,
+                                    source_scale=source_scale([article.source or ""]))
         write_acled_csv(rows(), out)
     else:
         collected = []
@@ -98,16 +109,21 @@ def _write(results, fmt: str, out, show_progress: bool) -> int:
             articles_ok += 1
             record = {"article_id": article.input_id or article.id, "id": article.id, "published":
                       article.published.isoformat() if article.published else None, "source": article.source,
-                      "title": article.title, "events": [e.model_dump(mode="json") for e in events]}
+                      "title": article.title, "events": [_with_key(e, article).model_dump(mode="json") for e in events]}
+            record["text"] = article.text  # the events' evidence offsets point into it
             if fmt == "jsonl":
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
-                record["text"] = article.text
                 collected.append(record)
         if fmt == "json":
             json.dump(collected, out, ensure_ascii=False, indent=2)
             out.write("\n")
     return articles_ok
+
+
+def _with_key(event, article):
+    """The event with its article's input id in `article_ids`, as the store's exports have it."""
+    return event.model_copy(update={"article_ids": [article.input_id or article.id]})
 
 
 COMMANDS = [extract_cmd]

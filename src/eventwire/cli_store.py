@@ -14,7 +14,7 @@ from rich.table import Table
 from eventwire.errors import EventwireError
 from eventwire.ingest import IngestStats, ingest
 from eventwire.store import EventFilter, Store, upgrade_db
-from eventwire.store.export import FORMATS, export_events
+from eventwire.store.export import FORMATS, LeftOut, export_events
 
 __all__ = ["COMMANDS"]
 
@@ -116,13 +116,13 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int | None,
     if workers and scheduler:
         raise click.UsageError("use --workers or --scheduler, not both")
     bar = None if quiet else _ProgressBar()
-    reject = lambda r: _err.print(str(r).splitlines()[0], markup=False)  # noqa: E731
+    reject = lambda r: _err.print(str(r).splitlines()[0], markup=False, soft_wrap=True)  # noqa: E731
     try:
         if bar:
             bar.progress.start()
         stats = ingest(list(paths), db, workers=workers, scheduler=scheduler,
                        published=_date(published, "--published"), batch_size=batch_size,
-                       on_progress=bar.update if bar else None, on_reject=reject,
+                       on_progress=bar.update if bar else None, on_reject=reject, on_notice=reject,
                        follow_symlinks=follow_symlinks)
     except EventwireError as exc:
         _fail(exc)
@@ -135,6 +135,13 @@ def ingest_command(paths: tuple[Path, ...], db: str | None, workers: int | None,
     click.echo(f"{stats.read} articles read: {stats.new} new, {stats.skipped} already stored, "
                f"{stats.rejects} rejected, {stats.mentions} events extracted "
                f"({stats.articles_per_s:.1f} articles/s)", err=True)
+    if stats.non_english:
+        click.echo(f"notice: {stats.non_english} of {stats.new} new article(s) are not in English (see the notices "
+                   "above); eventwire extracts events from English text only", err=True)
+    if stats.undated:
+        click.echo(f"warning: {stats.undated} of {stats.new} new article(s) have no publication date (none given "
+                   "with --published or in the input, none printed at the article's head): their relative dates "
+                   "('on Sunday') are unresolved", err=True)
     if stats.read == 0:
         sys.exit(1)  # nothing could be processed
 
@@ -151,7 +158,8 @@ def events_command(db: str | None, **filters: Any) -> None:
     for name in ("date", "type", "sub-type", "actors", "location", "country", "fat.", "src", "id"):
         table.add_column(name, overflow="fold")
     try:
-        with Store.open(db) as store:
+        with Store.open(db, create=False) as store:
+            total = store.count_events(EventFilter(**{**f.__dict__, "limit": None}))
             for se in store.events(f):
                 e = se.event
                 fat = e.fatalities
@@ -166,6 +174,8 @@ def events_command(db: str | None, **filters: Any) -> None:
         _fail(exc)
     # Piped output is not cut to 80 columns: a script reading the table wants whole names.
     Console(highlight=False, width=None if sys.stdout.isatty() else 240).print(table)
+    if f.limit is not None and total > f.limit:
+        click.echo(f"showing {f.limit:,} of {total:,} events; use --limit to see more", err=True)
 
 
 @click.command("export")
@@ -173,15 +183,26 @@ def events_command(db: str | None, **filters: Any) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
 @click.option("--out", required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.option("--include-background", is_flag=True,
+              help="ACLED format: also write background events (past context an article recalls).")
 @_filters
-def export_command(db: str | None, fmt: str, out: Path, force: bool, **filters: Any) -> None:
+def export_command(db: str | None, fmt: str, out: Path, force: bool, include_background: bool,
+                   **filters: Any) -> None:
     """Export stored events (ACLED CSV, GeoJSON, Parquet or JSONL), streaming."""
+    left_out = LeftOut()
     try:
-        with Store.open(db) as store:
-            n = export_events(store, fmt, out, _make_filter(**filters), force=force)
+        with Store.open(db, create=False) as store:
+            n = export_events(store, fmt, out, _make_filter(**filters), force=force,
+                              include_background=include_background, left_out=left_out)
     except EventwireError as exc:
         _fail(exc)
     click.echo(f"{n} events written to {out}", err=True)
+    if left_out.background:
+        click.echo(f"left out {left_out.background} background event(s) (past context, not the news); "
+                   "use --include-background to write them", err=True)
+    if left_out.incomplete:
+        click.echo(f"left out {left_out.incomplete} event(s) without actor1, country or date (ACLED rows always "
+                   "have them); the other formats keep them", err=True)
 
 
 COMMANDS: list[click.Command] = [db_group, ingest_command, events_command, export_command]

@@ -1,7 +1,7 @@
 """Coded, catalogued errors. Users search for the code; the CLI prints `E0xx: message` on one line."""
 from __future__ import annotations
 
-__all__ = ["EventwireError", "InputError", "OutputError", "StoreError", "CATALOGUE", "one_line"]
+__all__ = ["EventwireError", "InputError", "OutputError", "SettingError", "StoreError", "CATALOGUE", "one_line"]
 
 CATALOGUE: dict[str, str] = {
     "E001": "input file not found",
@@ -21,11 +21,13 @@ CATALOGUE: dict[str, str] = {
     "E020": "database URL not supported",
     "E021": "database error",
     "E022": "this article could not be stored (its rows were rolled back; the rest of its batch is stored)",
+    "E023": "no eventwire store there (nothing was created; run `eventwire ingest` or `eventwire db upgrade` first)",
     "E030": "evaluation data not found",
     "E031": "trained model artefact missing or unreadable",
     "E032": "generalisation split could not be built or scored",
     "E040": "internal error while extracting this article (a bug; stored as a reject, a re-run retries it)",
     "E041": "article took longer than its extraction time budget (setting article_seconds); rejected",
+    "E042": "setting has an invalid value",
     "E050": "cannot write the output file",
     "E051": "output file exists; use --force to overwrite it",
 }
@@ -57,6 +59,10 @@ class InputError(EventwireError):
 
 class StoreError(EventwireError):
     """The store could not do what was asked."""
+
+
+class SettingError(EventwireError):
+    """A setting (EVENTWIRE_<NAME>) holds a value of the wrong type."""
 
 
 class OutputError(EventwireError):

@@ -45,6 +45,8 @@ class IngestStats:
     skipped: int = 0  # already stored (same content hash) or repeated within the input
     rejects: int = 0
     mentions: int = 0  # events extracted from the new articles, before merging
+    undated: int = 0  # new articles with no publication date: their relative dates stay unresolved
+    non_english: int = 0  # new articles whose text reads as another language (told by a notice each)
     batches: int = 0
     seconds: float = 0.0
     run_id: int | None = None
@@ -56,6 +58,7 @@ class IngestStats:
 
 ProgressFn = Callable[[IngestStats], None]
 RejectFn = Callable[[InputError], None]
+NoticeFn = Callable[[str], None]
 
 # -- extraction (runs on Dask workers too) ----------------------------------------------------------------------
 _PIPELINE: Any = None
@@ -183,13 +186,28 @@ def _write(store: Store, done: Extracted, rejects: list[InputError], run_id: int
     return total
 
 
+def _notice_new(batch: Batch, stats: IngestStats, on_notice: NoticeFn | None) -> None:
+    """Count (and tell) the new articles that will silently give less: undated ones, non-English ones."""
+    from eventwire.intake._language import language_notice
+
+    for article in batch.articles:
+        stats.undated += article.published is None
+        notice = language_notice(article.input_id or article.id, article.text)
+        if notice:
+            stats.non_english += 1
+            log.info(notice)
+            if on_notice:
+                on_notice(notice)
+
+
 def ingest_items(items: Iterable[Article | InputError], store: Store, *, extractor: Extractor = extract_in_process,
                  batch_size: int | None = None, run_id: int | None = None, on_progress: ProgressFn | None = None,
-                 on_reject: RejectFn | None = None) -> IngestStats:
+                 on_reject: RejectFn | None = None, on_notice: NoticeFn | None = None) -> IngestStats:
     """Store `items` (articles and reader errors) batch by batch; returns the counts."""
     stats = IngestStats(run_id=run_id)
     started = time.perf_counter()
     for batch, done, failed in extractor(_batches(items, store, batch_size or int(settings.get("batch_size")))):
+        _notice_new(batch, stats, on_notice)
         rejects = batch.rejects + failed
         result = _write(store, done, rejects, run_id)
         rejects = rejects + result.failed
@@ -213,7 +231,7 @@ def ingest_items(items: Iterable[Article | InputError], store: Store, *, extract
 def ingest(paths: Sequence[str | Path], url: str | None = None, *, workers: int | None = None,
            scheduler: str | None = None, published: date | None = None, batch_size: int | None = None,
            on_progress: ProgressFn | None = None, on_reject: RejectFn | None = None,
-           follow_symlinks: bool = False) -> IngestStats:
+           on_notice: NoticeFn | None = None, follow_symlinks: bool = False) -> IngestStats:
     """Ingest files/directories into the store at `url`, extracting in-process or on Dask (workers/scheduler)."""
     from eventwire.intake import iter_articles
 
@@ -226,10 +244,10 @@ def ingest(paths: Sequence[str | Path], url: str | None = None, *, workers: int 
             if workers or scheduler:
                 with dask_extractor(workers=workers, scheduler=scheduler) as extractor:
                     stats = ingest_items(items, store, extractor=extractor, batch_size=batch_size, run_id=run_id,
-                                         on_progress=on_progress, on_reject=on_reject)
+                                         on_progress=on_progress, on_reject=on_reject, on_notice=on_notice)
             else:
                 stats = ingest_items(items, store, batch_size=batch_size, run_id=run_id, on_progress=on_progress,
-                                     on_reject=on_reject)
+                                     on_reject=on_reject, on_notice=on_notice)
             status = "done"
         except KeyboardInterrupt:
             status = "interrupted"  # every committed batch stays; a re-run finishes the rest

@@ -25,6 +25,7 @@ __all__ = [
     "Span",
     "TimePrecision",
     "TimeSpan",
+    "article_key",
     "content_hash",
 ]
 
@@ -32,6 +33,15 @@ __all__ = [
 def content_hash(text: str) -> str:
     """The identity of an article: sha256 of its cleaned text, first 16 hex digits."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def article_key(text: str, input_id: str | None = None) -> str:
+    """An article's key in the store. Without a user-given id, the content hash (the same text read twice is one
+    article); with one, the hash of id and text, so two ids with identical text are two articles while a
+    re-ingest of the same id and text is still recognised."""
+    if input_id is None:
+        return content_hash(text)
+    return hashlib.sha256(f"{input_id}\x1f{text}".encode("utf-8")).hexdigest()[:16]
 
 
 class _Model(BaseModel):
@@ -65,7 +75,7 @@ class GeoPrecision(IntEnum):
 
 
 class Article(_Model):
-    id: str  # content hash of `text` (identity in the store)
+    id: str  # the key in the store: `article_key` of the text and the user's id (JSONL "id"), if one was given
     input_id: str | None = None  # the id the user gave (JSONL "id") or the file name; exported as article_id
     source: str | None = None
     url: str | None = None
@@ -166,6 +176,7 @@ class Event(_Model):
     defection: Defection | None = None
     notes: str = ""
     sources: list[str] = Field(default_factory=list)
+    article_ids: list[str] = Field(default_factory=list)  # the input ids of the articles that report it
     confidence: float = 1.0
 
     def actor(self, role: str) -> Actor | None:

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Setting", "SETTINGS", "data_path", "get"]
+from eventwire.errors import SettingError
+
+__all__ = ["Setting", "SETTINGS", "data_path", "get", "validate"]
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,30 @@ SETTINGS: dict[str, Setting] = {
 
 
 def get(name: str) -> Any:
+    """The setting's value: its environment variable, read as the type of its declared default, else the default.
+    A value that is not of that type is SettingError E042 naming the variable."""
     setting = SETTINGS[name]
-    raw = os.environ.get("EVENTWIRE_" + name.upper())
+    variable = "EVENTWIRE_" + name.upper()
+    raw = os.environ.get(variable)
     if raw is None:
         return setting.default
-    return type(setting.default)(raw) if not isinstance(setting.default, str) else raw
+    kind = type(setting.default)
+    if kind is str:
+        return raw
+    try:
+        return kind(raw.strip().replace("_", ""))
+    except ValueError:
+        raise SettingError("E042", f"{variable}={raw!r}: expected {_KIND_NAMES.get(kind, kind.__name__)}, "
+                           f"e.g. {setting.default!r}") from None
+
+
+_KIND_NAMES = {int: "a whole number", float: "a number"}
+
+
+def validate() -> None:
+    """Read every setting once, so a bad value stops a command before any work (E042), not halfway through."""
+    for name in SETTINGS:
+        get(name)
 
 
 _PACKAGE_DATA = Path(__file__).resolve().parent / "data"

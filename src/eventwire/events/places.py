@@ -5,6 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventwire.geo._math import DISTANCE_PATTERN
 from eventwire.models import GeoPrecision, Location, Span
 from eventwire.settings import data_path
 
@@ -45,7 +46,7 @@ def _area_words() -> list[str]:
 _AFTER_AREA = re.compile(r"\s+(?:" + "|".join(map(re.escape, _area_words()) or ["(?!)"]) + r")\b", re.I)
 _AFTER_REGION = re.compile(r"\s+(?:province|governorate|region|state|oblast|district|county|prefecture|department)\b", re.I)
 _RELATION = re.compile(
-    r"(?:(\d+(?:\.\d+)?)\s*(?:km|kilomet(?:er|re)s?|mi(?:les?)?)\s+)?"
+    r"(?:(?<![\w.,])(" + DISTANCE_PATTERN + r")\s+)?"
     r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
     r"\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.I,

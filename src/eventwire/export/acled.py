@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import csv
+import re
 from typing import IO, Any, Iterable
 
 from eventwire.models import Event
 
 ACLED_COLUMNS = [
-    "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
     "source", "source_scale", "notes", "fatalities",
 ]
+_EVENT_ID_CNTY = re.compile(r"^[A-Z]{2,4}\d+$")
 EVENTWIRE_COLUMNS = [
     "article_id", "eventwire_id", "eventwire_kind", "eventwire_main", "eventwire_background", "eventwire_date_start",
     "eventwire_date_end", "eventwire_date_text", "eventwire_date_resolved", "eventwire_hedged",
@@ -26,6 +28,7 @@ EVENTWIRE_COLUMNS = [
 
 
 def _interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two inter codes, lower first (`inter1 * 10` with no second actor: 60, 20)."""
     if inter1 is None:
         return None
     if not inter2:
@@ -34,16 +37,28 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     return low * 10 + high
 
 
+def _inter(actor: Any) -> int | None:
+    """An actor's inter code; 0 where there is no actor, as ACLED writes it; None (blank) where unknown."""
+    return 0 if actor is None else actor.inter
+
+
+def acled_complete(row: dict[str, Any]) -> bool:
+    """Whether a row is one ACLED could have: every ACLED row has an actor1, a country and an event date."""
+    return bool(row["actor1"] and row["country"] and row["event_date"])
+
+
 def acled_row(event: Event, source: str | None = None, source_scale: str | None = None) -> dict[str, Any]:
-    """One ACLED-style row for `event`; empty cells are "" so the CSV reads like ACLED's."""
+    """One ACLED-style row for `event`; empty cells are "" so the CSV reads like ACLED's. `event_id_cnty` is the
+    event's public id where it has ACLED's form (stored events: SYR + a stable number), else empty."""
     a1, a2 = event.actor("actor1"), event.actor("actor2")
     s1, s2 = event.actor("assoc_actor_1"), event.actor("assoc_actor_2")
-    inter1 = a1.inter if a1 else None
-    inter2 = a2.inter if a2 else None
+    inter1 = _inter(a1)
+    inter2 = _inter(a2)
     loc, time, fat, att, dfc = event.location, event.time, event.fatalities, event.attribution, event.defection
     date_start = time.start if time else None
     event_date = (time.end or time.start) if time else None
     row: dict[str, Any] = {
+        "event_id_cnty": event.id if _EVENT_ID_CNTY.match(event.id) else "",
         "event_date": event_date.isoformat() if event_date else "",
         "year": event_date.year if event_date else "",
         "time_precision": int(time.time_precision) if time and event_date else "",
@@ -55,10 +70,11 @@ def acled_row(event: Event, source: str | None = None, source_scale: str | None 
         "actor2": a2.name if a2 else "",
         "assoc_actor_2": s2.name if s2 else "",
         "inter2": inter2 if inter2 is not None else "",
-        "interaction": _interaction(inter1, inter2) or "",
+        "interaction": _interaction(inter1, inter2) if inter1 is not None else "",
         "country": (loc.country or "") if loc else "",
         "admin1": (loc.admin1 or "") if loc else "",
         "admin2": (loc.admin2 or "") if loc else "",
+        "admin3": "",
         "location": loc.name if loc else "",
         "latitude": f"{loc.lat:.4f}" if loc and loc.lat is not None else "",
         "longitude": f"{loc.lon:.4f}" if loc and loc.lon is not None else "",
@@ -67,7 +83,7 @@ def acled_row(event: Event, source: str | None = None, source_scale: str | None 
         "source_scale": source_scale or "",
         "notes": event.notes,
         "fatalities": fat.best if fat else 0,
-        "article_id": event.article_id,
+        "article_id": "; ".join(event.article_ids) or event.article_id,
         "eventwire_id": event.id,
         "eventwire_kind": event.kind,
         "eventwire_main": str(event.main).lower(),

@@ -36,6 +36,7 @@ def _properties(se: StoredEvent) -> dict[str, Any]:
         "fatalities_high": fat.high if fat else None,
         "sources": "; ".join(e.sources),
         "n_sources": se.n_sources,
+        "article_ids": e.article_ids or [e.article_id],  # the input ids of the articles that report it
         "notes": e.notes,
     }
 

@@ -1,6 +1,6 @@
 """Events as Parquet, written in row groups (constant memory), with dtypes pandas and GeoPandas users expect.
 
-Dates are date32, coordinates float64, counts nullable int32; the pandas metadata makes `pd.read_parquet` give
+Dates are date32, coordinates float64, counts nullable int32, `article_ids` a list of the input ids; the pandas metadata makes `pd.read_parquet` give
 nullable `Int32` columns rather than floats where a count is missing.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from eventwire.store.query import StoredEvent
 __all__ = ["PARQUET_SCHEMA", "write_parquet"]
 
 _STR = ["id", "kind", "event_type", "sub_event_type", "country", "admin1", "admin2", "location", "actor1",
-        "actor2", "assoc_actor_1", "assoc_actor_2", "notes", "sources", "article_id"]
+        "actor2", "assoc_actor_1", "assoc_actor_2", "notes", "sources"]
 _INT8 = ["time_precision", "geo_precision"]
 _INT32 = ["fatalities", "fatalities_low", "fatalities_high", "n_sources", "n_mentions"]
 _DATE = ["event_date", "date_start", "date_end"]
@@ -25,7 +25,7 @@ _FLOAT = ["latitude", "longitude", "confidence"]
 _ORDER = ["id", "kind", "event_date", "date_start", "date_end", "time_precision", "event_type", "sub_event_type",
           "background", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2",
           "location", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_low", "fatalities_high",
-          "notes", "sources", "n_sources", "n_mentions", "confidence", "article_id"]
+          "notes", "sources", "n_sources", "n_mentions", "confidence", "article_ids"]
 
 
 def _arrow_type(name: str) -> pa.DataType:
@@ -37,6 +37,8 @@ def _arrow_type(name: str) -> pa.DataType:
         return pa.date32()
     if name in _FLOAT:
         return pa.float64()
+    if name == "article_ids":
+        return pa.list_(pa.string())
     return pa.bool_() if name == "background" else pa.string()
 
 
@@ -67,7 +69,7 @@ def _row(se: StoredEvent) -> dict[str, Any]:
         "fatalities": fat.best if fat else None, "fatalities_low": fat.low if fat else None,
         "fatalities_high": fat.high if fat else None, "notes": e.notes, "sources": "; ".join(e.sources),
         "n_sources": se.n_sources, "n_mentions": se.n_mentions, "confidence": e.confidence,
-        "article_id": e.article_id,
+        "article_ids": e.article_ids or [e.article_id],
     }
     for role in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         row[role] = a.name if (a := e.actor(role)) else None

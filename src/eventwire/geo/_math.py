@@ -4,7 +4,9 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["EARTH_RADIUS_KM", "haversine_km", "offset", "parse_relation"]
+from eventwire.events.numbers import NUMBER, parse_number
+
+__all__ = ["DISTANCE_PATTERN", "EARTH_RADIUS_KM", "haversine_km", "offset", "parse_relation"]
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -15,15 +17,18 @@ _BEARINGS = {
     "northeastern": 45.0, "southeastern": 135.0, "southwestern": 225.0, "northwestern": 315.0,
 }
 _UNITS_KM = {"km": 1.0, "kms": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometers": 1.0,
-             "mi": 1.609344, "mile": 1.609344, "miles": 1.609344, "m": 0.001, "metres": 0.001, "meters": 0.001}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                 "forty": 40, "fifty": 50, "a few": 3, "several": 5, "a": 1}
+             "mi": 1.609344, "mile": 1.609344, "miles": 1.609344, "m": 0.001, "metre": 0.001, "metres": 0.001, "meter": 0.001, "meters": 0.001}
+# Counts a distance is given in that are not numbers of things ("a few km", "several kilometres").
+_VAGUE_DISTANCE = {"a few": 3.0, "several": 5.0}
+# One distance: "1,500 metres", "2.5 km", "two kilometres", "a few miles"; numbers as eventwire.events.numbers
+# reads them (digits with thousands separators, number words).
+DISTANCE_PATTERN = (r"(?:\d+\.\d+|" + "|".join(_VAGUE_DISTANCE) + "|" + NUMBER + r")[\s-]*(?:"
+                    + "|".join(sorted(_UNITS_KM, key=len, reverse=True)) + r")\b\.?")
 _NEAR = re.compile(r"\b(near|nearby|close to|outskirts|vicinity|around|countryside|environs|edge|area|surroundings)\b")
 _DIRECTION = re.compile(
     r"\b(north|south)[\s-]?(east|west)(?:ern)?\b|\b(north|south|east|west)(?:ern)?\b")
 _DISTANCE = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?<![\w.,])(?P<num>\d+\.\d+|" + "|".join(_VAGUE_DISTANCE) + "|" + NUMBER + r")"
     r"[\s-]*(?P<unit>" + "|".join(sorted(_UNITS_KM, key=len, reverse=True)) + r")\b\.?")
 
 
@@ -53,12 +58,19 @@ def _bearing(text: str) -> float | None:
 
 
 def _distance_km(text: str) -> float | None:
+    """The first distance in `text`, in km: "1,500 metres" -> 1.5, "2.5 km" -> 2.5, "two miles" -> 3.22."""
     m = _DISTANCE.search(text)
     if not m:
         return None
     raw = m.group("num")
-    value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", "."))
-    return value * _UNITS_KM[m.group("unit")]
+    if raw in _VAGUE_DISTANCE:
+        value: float | None = _VAGUE_DISTANCE[raw]
+    elif re.fullmatch(r"\d+\.\d+", raw):
+        value = float(raw)
+    else:
+        count = parse_number(raw)
+        value = float(count) if count is not None else None
+    return value * _UNITS_KM[m.group("unit")] if value is not None else None
 
 
 def parse_relation(text: str) -> tuple[float | None, float | None] | None:

@@ -15,7 +15,7 @@ from eventwire.intake._byline import parse_date_text
 from eventwire.intake._html import article_from_html
 from eventwire.intake._sanitise import bounded, plausible_day, sanitise_record, without_absurd_date
 from eventwire.intake._text import article_from_text
-from eventwire.models import Article
+from eventwire.models import Article, article_key
 
 __all__ = ["articles_from_jsonl", "parse_published"]
 
@@ -64,7 +64,7 @@ def _record_article(record: Any, default_id: str, published: date | None) -> Art
     record_published = parse_published(record["published"]) if record.get("published") else None
     record_id = record.get("id")
     reader = article_from_text if text.strip() else article_from_html
-    return without_absurd_date(reader(
+    article = without_absurd_date(reader(
         bounded(text if text.strip() else html),
         input_id=str(record_id) if record_id is not None else default_id,
         source=record.get("source") or None,
@@ -72,6 +72,9 @@ def _record_article(record: Any, default_id: str, published: date | None) -> Art
         title=record.get("title") or None,
         published=published or record_published,
     ))
+    if record_id is None:  # keyed by its text alone: the same text under another line is the same article
+        return article
+    return article.model_copy(update={"id": article_key(article.text, str(record_id))})
 
 
 def _decode_line(raw: bytes, file_offset: int) -> str:

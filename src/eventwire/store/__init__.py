@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 import sqlalchemy as sa
@@ -16,7 +17,7 @@ from eventwire.models import Article, Event
 from eventwire.store import schema
 from eventwire.store.engine import make_engine, normalise_url
 from eventwire.store.migrate import current_revision, head_revision, upgrade
-from eventwire.store.query import EventFilter, StoredEvent, iter_events
+from eventwire.store.query import EventFilter, StoredEvent, count_events, iter_events
 from eventwire.store.runs import mark_stale_runs, this_process
 from eventwire.store.write import BatchResult, write_batch
 
@@ -41,6 +42,18 @@ def _guard(fn: Any) -> Any:
         raise StoreError("E021", lines[0] if lines else type(exc.orig).__name__) from exc
 
 
+def _require_existing(url: str | None) -> None:
+    """A SQLite URL whose file does not exist is E023 before any connection (which would create the file)."""
+    full = normalise_url(url)
+    if not full.startswith("sqlite://"):
+        return
+    path = full.split(":///", 1)[1] if ":///" in full else ""
+    if path in ("", ":memory:") or path.startswith("file:"):
+        return
+    if not Path(path).is_file():
+        raise StoreError("E023", path=path)
+
+
 class Store:
     """A handle on one database. Cheap to open; dispose with `close()` or use as a context manager."""
 
@@ -48,8 +61,15 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True) -> Store:
+    def open(cls, url: str | None = None, *, migrate: bool = True, create: bool = True) -> Store:
+        """A handle on the store at `url`. With `create=False` (the read commands) a store that does not exist
+        is StoreError E023 and nothing is created: no SQLite file, no tables in an empty PostgreSQL database."""
+        if not create:
+            _require_existing(url)
         engine = make_engine(url)
+        if not create and _guard(lambda: current_revision(engine)) is None:
+            engine.dispose()
+            raise StoreError("E023", normalise_url(url).split("://", 1)[0] + " database has no eventwire tables")
         if migrate and _guard(lambda: current_revision(engine)) != head_revision():
             _guard(lambda: upgrade(engine))
         return cls(engine)
@@ -117,6 +137,10 @@ class Store:
 
     def events(self, f: EventFilter = EventFilter()) -> Iterator[StoredEvent]:
         return iter_events(self.engine, f)
+
+    def count_events(self, f: EventFilter = EventFilter()) -> int:
+        """How many events match `f` (its `limit` ignored): what a cut list says it was cut from."""
+        return _guard(lambda: count_events(self.engine, f))
 
     def article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:

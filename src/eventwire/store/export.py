@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -9,21 +10,41 @@ from eventwire.errors import OutputError, one_line
 from eventwire.store import Store
 from eventwire.store.query import EventFilter, StoredEvent
 
-__all__ = ["FORMATS", "export_events"]
+__all__ = ["FORMATS", "LeftOut", "export_events"]
 
 FORMATS = ("acled", "geojson", "parquet", "jsonl")
 
 
-def _acled_rows(events: Iterable[StoredEvent]) -> Iterator[dict[str, object]]:
-    from eventwire.export import acled_row
+@dataclass
+class LeftOut:
+    """Events an ACLED export leaves out, by reason (the CLI says how many)."""
+
+    background: int = 0  # told as past context ("last year's offensive"), not as the news: --include-background
+    incomplete: int = 0  # no actor1, country or event date: a row ACLED never has
+
+
+def _acled_rows(events: Iterable[StoredEvent], left_out: LeftOut,
+                include_background: bool) -> Iterator[dict[str, object]]:
+    from eventwire.export import acled_complete, acled_row
+    from eventwire.export._tables import source_scale
 
     for se in events:
-        yield acled_row(se.event, source="; ".join(se.event.sources))
+        if se.event.background and not include_background:
+            left_out.background += 1
+            continue
+        row = acled_row(se.event, source="; ".join(se.event.sources), source_scale=source_scale(se.event.sources))
+        if not acled_complete(row):
+            left_out.incomplete += 1
+            continue
+        yield row
 
 
 def export_events(store: Store, fmt: str, out: str | Path, f: EventFilter = EventFilter(), *,
-                  force: bool = False) -> int:
+                  force: bool = False, include_background: bool = False, left_out: LeftOut | None = None) -> int:
     """Write the events matching `f` to `out` in format `fmt` (one of FORMATS); returns the number written.
+
+    The ACLED format writes rows ACLED could have written: background events only with `include_background`,
+    never an event without actor1, country or date; `left_out` (if given) counts what was left out and why.
 
     Written to a temporary file next to `out` and renamed when complete, so a failed export (full disk) leaves
     no half file and an existing `out` intact. An existing `out` is replaced only with `force` (else E051);
@@ -40,7 +61,7 @@ def export_events(store: Store, fmt: str, out: str | Path, f: EventFilter = Even
         raise OutputError("E050", f"folder {target.parent} does not exist", path=str(target))
     temp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        n = _write(store, fmt, temp, f)
+        n = _write(store, fmt, temp, f, left_out if left_out is not None else LeftOut(), include_background)
         os.replace(temp, target)
     except OSError as exc:
         raise OutputError("E050", exc.strerror or one_line(exc), path=str(target)) from exc
@@ -49,7 +70,7 @@ def export_events(store: Store, fmt: str, out: str | Path, f: EventFilter = Even
     return n
 
 
-def _write(store: Store, fmt: str, out: Path, f: EventFilter) -> int:
+def _write(store: Store, fmt: str, out: Path, f: EventFilter, left_out: LeftOut, include_background: bool) -> int:
     events = store.events(f)
     if fmt == "parquet":
         from eventwire.export.parquet import write_parquet
@@ -59,7 +80,7 @@ def _write(store: Store, fmt: str, out: Path, f: EventFilter) -> int:
         if fmt == "acled":
             from eventwire.export import write_acled_csv
 
-            return write_acled_csv(_acled_rows(events), fh)
+            return write_acled_csv(_acled_rows(events, left_out, include_background), fh)
         if fmt == "geojson":
             from eventwire.export.geojson import write_geojson
 

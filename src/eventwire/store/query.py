@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from eventwire.models import Event
 from eventwire.store import schema as t
 
-__all__ = ["EventFilter", "StoredEvent", "select_events", "iter_events"]
+__all__ = ["EventFilter", "StoredEvent", "count_events", "select_events", "iter_events"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,13 @@ def select_events(f: EventFilter) -> sa.Select[Any]:
     query = sa.select(e.c.payload, e.c.n_sources, e.c.n_mentions, e.c.date_start, e.c.date_end)
     query = query.where(*_conditions(f)).order_by(e.c.date_start, e.c.id)
     return query.limit(f.limit) if f.limit else query
+
+
+def count_events(engine: sa.Engine, f: EventFilter = EventFilter()) -> int:
+    """The number of events matching `f`, whatever its `limit`."""
+    query = sa.select(sa.func.count()).select_from(t.events).where(*_conditions(f))
+    with engine.connect() as conn:
+        return int(conn.scalar(query) or 0)
 
 
 def iter_events(engine: sa.Engine, f: EventFilter = EventFilter(), chunk: int = 500) -> Iterator[StoredEvent]:

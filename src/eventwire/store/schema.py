@@ -9,14 +9,14 @@ import sqlalchemy as sa
 
 __all__ = [
     "metadata", "articles", "events", "mentions", "evidence", "event_actors", "event_articles", "rejects",
-    "ingest_runs",
+    "ingest_runs", "event_counters",
 ]
 
 metadata = sa.MetaData()
 
 articles = sa.Table(
     "articles", metadata,
-    sa.Column("id", sa.String(64), primary_key=True),  # content hash of the cleaned text
+    sa.Column("id", sa.String(64), primary_key=True),  # models.article_key: hash of the text (and the input id)
     sa.Column("input_id", sa.Text),
     sa.Column("source", sa.Text),
     sa.Column("url", sa.Text),
@@ -32,7 +32,7 @@ articles = sa.Table(
 # One merged, real-world event: the fold of its mentions (see eventwire.dedup).
 events = sa.Table(
     "events", metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("id", sa.String(64), primary_key=True),  # public and stable: kept as more reports merge in
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("event_type", sa.Text, nullable=False),
     sa.Column("sub_event_type", sa.Text, nullable=False),
@@ -131,6 +131,13 @@ ingest_runs = sa.Table(
     sa.Column("n_skipped", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_rejects", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
+)
+
+# The last number given to an event id with this prefix (ACLED's country letters): ids are never reused.
+event_counters = sa.Table(
+    "event_counters", metadata,
+    sa.Column("prefix", sa.String(8), primary_key=True),
+    sa.Column("last", sa.Integer, nullable=False),
 )
 
 sa.Index("ix_events_date", events.c.date_start, events.c.date_end)

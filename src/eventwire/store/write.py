@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Iterable, Sequence
@@ -12,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from eventwire import settings
 from eventwire.dedup import Mention, cluster, merge_mentions, mention_of, same_event
 from eventwire.errors import InputError, one_line
+from eventwire.export._tables import country_prefix
 from eventwire.models import Article, Event
 from eventwire.store import schema as t
 
@@ -151,16 +153,73 @@ def _event_row(event: Event, members: Sequence[Mention]) -> dict[str, Any]:
     return row
 
 
+def _public_ids(conn: sa.Connection, groups: Sequence[Sequence[Mention]], merged: Sequence[Event],
+                owner: dict[str, str]) -> list[str]:
+    """Each group's stable public id. A group keeps the id of the stored event most of its mentions were in (so
+    an event keeps its id as reports join it; of two stored events a new report bridges, the larger keeps its
+    id); each stored id goes to one group at most. Other groups get a new id: ACLED's `event_id_cnty` letters
+    for the event's country and the next number for them (never reused)."""
+    claims = sorted((-n, event_id, g) for g, group in enumerate(groups)
+                    for event_id, n in Counter(owner[m.id] for m in group if m.id in owner).items())
+    chosen: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, event_id, g in claims:
+        if g not in chosen and event_id not in taken:
+            chosen[g] = event_id
+            taken.add(event_id)
+    unnamed = [g for g in range(len(groups)) if g not in chosen]
+    fresh = _mint_ids(conn, [country_prefix(merged[g].location.country if merged[g].location else None)
+                             for g in unnamed])
+    chosen.update(zip(unnamed, fresh))
+    return [chosen[g] for g in range(len(groups))]
+
+
+def _mint_ids(conn: sa.Connection, prefixes: Sequence[str]) -> list[str]:
+    """The next ids for these prefixes, in order (two for "SYR": SYR7, SYR8). Runs under the writers' lock (see
+    `_lock_writers`), so two writers never draw the same number; a number is never given twice."""
+    need = Counter(prefixes)
+    if not need:
+        return []
+    c = t.event_counters
+    last = {row.prefix: row.last for row in conn.execute(sa.select(c.c.prefix, c.c.last)
+                                                          .where(c.c.prefix.in_(sorted(need))))}
+    new = [{"prefix": p, "last": n} for p, n in sorted(need.items()) if p not in last]
+    old = [{"p": p, "n": last[p] + n} for p, n in sorted(need.items()) if p in last]
+    if new:
+        conn.execute(sa.insert(c), new)
+    if old:
+        conn.execute(sa.update(c).where(c.c.prefix == sa.bindparam("p")).values(last=sa.bindparam("n")), old)
+    out = []
+    for prefix in prefixes:
+        last[prefix] = last.get(prefix, 0) + 1
+        out.append(f"{prefix}{last[prefix]}")
+    return out
+
+
+def _input_ids(conn: sa.Connection, groups: Sequence[Sequence[Mention]]) -> dict[str, str]:
+    """Article key -> the id the user gave it (its key where none was given)."""
+    keys = sorted({m.article_id for g in groups for m in g})
+    a = t.articles
+    return {row.id: row.input_id or row.id for row in conn.execute(sa.select(a.c.id, a.c.input_id)
+                                                                    .where(a.c.id.in_(keys)))}
+
+
 def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
     """Delete the events these mentions belonged to and write the re-merged ones with links and actors."""
     ids = sorted({m.id for g in groups for m in g})
     mt = t.mentions
-    old = [r[0] for r in conn.execute(sa.select(mt.c.event_id).where(mt.c.id.in_(ids)).distinct()) if r[0]]
+    owner = {r.id: r.event_id for r in conn.execute(sa.select(mt.c.id, mt.c.event_id).where(mt.c.id.in_(ids)))
+             if r.event_id}
+    merged_events = [merge_mentions(group) for group in groups]
+    public = _public_ids(conn, groups, merged_events, owner)
+    input_ids = _input_ids(conn, groups)
+    old = sorted(set(owner.values()))
     if old:
         conn.execute(sa.delete(t.events).where(t.events.c.id.in_(old)))  # cascades to actors and links
     events, actors, links, owners = [], [], [], []
-    for group in groups:
-        merged = merge_mentions(group)
+    for group, merged, public_id in zip(groups, merged_events, public):
+        article_ids = sorted({input_ids[m.article_id] for m in group})
+        merged = merged.model_copy(update={"id": public_id, "article_ids": article_ids})
         events.append(_event_row(merged, group))
         actors += [{"event_id": merged.id, "role": a.role, "name": a.name, "text": a.text, "inter": a.inter}
                    for a in merged.actors]
