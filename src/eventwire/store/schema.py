@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 __all__ = [
     "metadata", "articles", "events", "mentions", "evidence", "event_actors", "event_articles", "rejects",
-    "ingest_runs",
+    "ingest_runs", "merge_apart",
 ]
 
 metadata = sa.MetaData()
@@ -131,6 +131,15 @@ ingest_runs = sa.Table(
     sa.Column("n_skipped", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_rejects", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_mentions", sa.Integer, nullable=False, server_default="0"),
+)
+
+# Pairs of mentions a user split apart (`eventwire split`): merging never joins them again. a < b.
+merge_apart = sa.Table(
+    "merge_apart", metadata,
+    sa.Column("mention_a", sa.String(64), sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("mention_b", sa.String(64), sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
 
 sa.Index("ix_events_date", events.c.date_start, events.c.date_end)
