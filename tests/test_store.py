@@ -54,9 +54,9 @@ def test_db_upgrade_command(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     result = CliRunner().invoke(main, ["db", "upgrade", "--db", url])
     assert result.exit_code == 0, result.output
-    assert "0001" in result.output
+    assert "0003" in result.output
     with Store.open(url) as s:
-        assert current_revision(s.engine) == "0001"
+        assert current_revision(s.engine) == "0003"
 
 
 def test_sqlite_is_wal_with_foreign_keys(tmp_path: Path) -> None:
