@@ -30,17 +30,17 @@ C = article("Islamic State cells killed two SDF members near Raqqa on Thursday, 
 
 
 def ev_a():  # type: ignore[no-untyped-def]
-    return event(A, "On 18 May 2023", day=DAY, place=HAZIMEH, admin1="Ar Raqqa", fatalities=2,
+    return event(A, A.text, day=DAY, place=HAZIMEH, admin1="Ar Raqqa", fatalities=2,
                  actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
 
 
 def ev_b():  # type: ignore[no-untyped-def]
-    return event(B, "Three fighters", day=DAY, place=HAZIMA_NEARBY, admin1="Ar Raqqa", fatalities=3,
+    return event(B, B.text, day=DAY, place=HAZIMA_NEARBY, admin1="Ar Raqqa", fatalities=3,
                  actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
 
 
 def ev_c_region():  # type: ignore[no-untyped-def]
-    return event(C, "Islamic State cells", day=DAY, place=("Ar Raqqa", 35.95, 39.01), admin1="Ar Raqqa",
+    return event(C, C.text, day=DAY, place=("Ar Raqqa", 35.95, 39.01), admin1="Ar Raqqa",
                  geo_precision=GeoPrecision.REGION, fatalities=2,
                  actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
 
@@ -63,11 +63,11 @@ def test_merged_event_is_main_when_one_article_leads_with_it() -> None:
 
 def test_different_village_or_day_stays_apart() -> None:
     a = mention_of(A, ev_a(), 0)
-    far = event(B, "Three fighters", day=DAY, place=MHEMIDEH, admin1="Deir ez Zor", fatalities=3,
+    far = event(B, B.text, day=DAY, place=MHEMIDEH, admin1="Deir ez Zor", fatalities=3,
                 actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
-    later = event(B, "Three fighters", day=date(2023, 5, 25), place=HAZIMA_NEARBY, fatalities=3,
+    later = event(B, B.text, day=date(2023, 5, 25), place=HAZIMA_NEARBY, fatalities=3,
                   actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
-    other_actor = event(B, "Three fighters", day=DAY, place=HAZIMA_NEARBY,
+    other_actor = event(B, B.text, day=DAY, place=HAZIMA_NEARBY,
                         actors=("Military Forces of Syria (2000-)", "Military Forces of Turkey (2016-)"))
     for ev in (far, later, other_actor):
         assert not same_event(a, mention_of(B, ev, 0), merge_km=10.0)
@@ -109,7 +109,7 @@ def test_store_merges_incrementally_and_deterministically(store_url: str, tmp_pa
 
 
 def test_stored_fatalities_range_and_evidence(store: Store) -> None:  # noqa: F811
-    far = event(B, "Three fighters", day=DAY, place=MHEMIDEH, fatalities=3)
+    far = event(B, B.text, day=DAY, place=MHEMIDEH, fatalities=3)
     store.write_batch([(A, [ev_a()]), (B, [ev_b(), far])])
     counts = store.counts()
     assert (counts["articles"], counts["mentions"], counts["events"]) == (2, 3, 2)
@@ -137,8 +137,8 @@ def test_same_actor_against_different_named_parties_stays_apart() -> None:
     one, two = article(text1), article(text2)
     idleb = ("Idleb", 35.929, 36.6318)
     kw = dict(event_type="Strategic developments", sub_event_type="Arrests", day=date(2023, 5, 6), place=idleb)
-    e1 = event(one, "HTS security apparatus", actors=("HTS: Hayat Tahrir al Sham", "Hizb Ettahrir"), **kw)
-    e2 = event(two, "HTS' general intelligence", actors=("HTS: Hayat Tahrir al Sham", "Hurras al Deen"), **kw)
-    unknown = event(two, "HTS' general intelligence", actors=("Unidentified Armed Group (Syria)",), **kw)
+    e1 = event(one, text1, actors=("HTS: Hayat Tahrir al Sham", "Hizb Ettahrir"), **kw)
+    e2 = event(two, text2, actors=("HTS: Hayat Tahrir al Sham", "Hurras al Deen"), **kw)
+    unknown = event(two, text2, actors=("Unidentified Armed Group (Syria)",), **kw)
     assert not same_event(mention_of(one, e1, 0), mention_of(two, e2, 0), 10.0)
     assert same_event(mention_of(one, e1, 0), mention_of(two, unknown, 0), 10.0)

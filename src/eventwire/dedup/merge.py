@@ -154,6 +154,71 @@ def place_relation(a: Location | None, b: Location | None, merge_km: float) -> t
     return "same", 1.0
 
 
+@lru_cache(maxsize=1)
+def _locative_cue() -> re.Pattern[str]:
+    """`data/dedup/locative_cues.txt` as one pattern that ends right before a capitalised name."""
+    from eventwire.settings import data_path
+
+    lines = data_path("dedup", "locative_cues.txt").read_text(encoding="utf-8").splitlines()
+    cues = sorted({c.strip() for c in lines if c.strip() and not c.startswith("#")}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _named_places(notes: str) -> frozenset[str]:
+    """The towns and sites a report's sentence names, normalised: gazetteer places that are not provinces, and
+    capitalised names right after a locative cue ("captured Tal Ibrahim", "in Qabr al Sheikh Hassan")."""
+    from eventwire.events.places import _candidates, place_names
+    from eventwire.geo import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    names = {_norm(n): n for n, part in place_names(notes, 0, len(notes), gazetteer) if not part and _norm(n)}
+    cue = _locative_cue()
+    for start, _end, name, part, _ in _candidates(notes, 0, len(notes)):
+        if not part and cue.search(notes, max(0, start - 40), start) and _norm(name) and not _calendar(name):
+            names.setdefault(_norm(name), name)
+    return frozenset(k for k, n in names.items() if not _is_region(gazetteer, n))
+
+
+def _calendar(name: str) -> bool:
+    """"Thursday", "May": a day or month name, no place."""
+    from eventwire.temporal._lexicon import MONTHS, WEEKDAYS
+
+    return any(w in WEEKDAYS or w in MONTHS for w in _norm(name).split())
+
+
+def placed_in_sentence(event: Event) -> bool:
+    """Whether the report's own sentence says where it happened (its place is not inherited from context: "Clashes
+    were accompanied by shelling." has no place of its own)."""
+    loc, sent = event.location, event.sentence
+    if loc is None:
+        return False
+    own = any(s.start < sent.end and sent.start < s.end for s in loc.evidence)
+    return own or bool(_named_places(event.notes)) if loc.evidence else bool(_named_places(event.notes))
+
+
+def _is_region(gazetteer: object, name: str) -> bool:
+    region = gazetteer.admin1_region(name)  # type: ignore[attr-defined]
+    return region is not None and _norm(region.name) == _norm(name)
+
+
+def _regions(loc: Location | None) -> set[str]:
+    return {_norm(n) for n in (loc.admin1, loc.country) if n} if loc else set()
+
+
+def places_conflict(a: Event, b: Event) -> bool:
+    """Whether each report names a town the other does not (spelling variants and the reports' own provinces
+    aside): "captured Beit Ghazi" and "captured Haritan" are two events even where both were placed in Aleppo."""
+    regions = _regions(a.location) | _regions(b.location)
+    actors = {_norm(x.text) for e in (a, b) for x in e.actors} | {_norm(x.name) for e in (a, b) for x in e.actors}
+    only_a = {n for n in _named_places(a.notes) - regions - actors}
+    only_b = {n for n in _named_places(b.notes) - regions - actors}
+    only_a, only_b = ({x for x in one if not any(_spellings_agree(x, y) for y in other | regions)}
+                      for one, other in ((only_a, only_b), (only_b, only_a)))
+    return bool(only_a and only_b)
+
+
 _GENERIC_ACTORS = ("unidentified", "civilians", "protesters", "rioters")
 
 
@@ -206,13 +271,15 @@ def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
     ea, eb = a.event, b.event
     if ea.kind != eb.kind or ea.event_type != eb.event_type:
         return None
+    if not (placed_in_sentence(ea) and placed_in_sentence(eb)):
+        return None
     if not _subtypes_compatible(ea.sub_event_type, eb.sub_event_type):
         return None
     if a.country and b.country and a.country != b.country:
         return None
     dates, place = _date_score(a, b), place_relation(ea.location, eb.location, merge_km)
     actors = _actor_score(ea, eb)
-    if dates is None or place is None or actors is None or not _undated_ok(a, b):
+    if dates is None or place is None or actors is None or not _undated_ok(a, b) or places_conflict(ea, eb):
         return None
     sub = 1.0 if ea.sub_event_type == eb.sub_event_type else 0.8
     parts = (("type", sub, f"{ea.sub_event_type} / {eb.sub_event_type}"),
