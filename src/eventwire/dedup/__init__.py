@@ -3,6 +3,7 @@ from eventwire.dedup.merge import (
     Apart,
     Match,
     Mention,
+    article_leads,
     cluster,
     event_id_of,
     match,
@@ -15,5 +16,5 @@ from eventwire.dedup.merge import (
     same_event,
 )
 
-__all__ = ["Apart", "Match", "Mention", "cluster", "event_id_of", "match", "match_graph", "member_scores",
+__all__ = ["Apart", "Match", "Mention", "article_leads", "cluster", "event_id_of", "match", "match_graph", "member_scores",
            "merge_mentions", "mention_of", "mention_window", "place_relation", "same_event"]

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from eventwire.models import Actor, Article, Event, Fatalities, GeoPrecision, Location
 
-__all__ = ["Apart", "Match", "Mention", "cluster", "event_id_of", "match", "match_graph", "member_scores",
+__all__ = ["Apart", "Match", "Mention", "article_leads", "cluster", "event_id_of", "match", "match_graph", "member_scores",
            "merge_mentions", "mention_of", "mention_window", "place_relation", "same_event"]
 
 # Sub-types that outlets routinely swap for the same incident; any other pair must agree exactly.
@@ -328,11 +328,47 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
 Apart = frozenset[frozenset[str]]  # pairs of mention ids a user split apart (`eventwire split`)
 
 
-def match_graph(mentions: Sequence[Mention], merge_km: float, apart: Apart = frozenset()) -> list[set[int]]:
-    """Adjacency sets of the `match` relation over `mentions` (pairs in `apart` never match)."""
+def article_leads(mentions: Iterable[Mention]) -> dict[str, Mention]:
+    """Each article's lead report: the event it flags as main (the smallest such mention id)."""
+    leads: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.id):
+        if m.event.main:
+            leads.setdefault(m.article_id, m)
+    return leads
+
+
+def leads_contradict(a: Mention, b: Mention, merge_km: float) -> bool:
+    """Whether two articles' lead reports are two different occurrences of one kind on the same days (two towns
+    captured, two protests in two cities): then the context the articles share is no evidence of one event."""
+    ea, eb = a.event, b.event
+    if ea.kind != eb.kind or ea.event_type != eb.event_type or not _dates_overlap(a, b):
+        return False
+    if not (_town_level(ea.location) and _town_level(eb.location)):
+        return False  # a province or country says too little to call two leads different occurrences
+    return place_relation(ea.location, eb.location, merge_km) is None or places_conflict(ea, eb)
+
+
+def _town_level(loc: Location | None) -> bool:
+    return loc is not None and loc.geo_precision != GeoPrecision.REGION
+
+
+def _leads_allow(a: Mention, b: Mention, leads: Mapping[str, Mention], merge_km: float) -> bool:
+    if a.article_id == b.article_id:
+        return True
+    la, lb = leads.get(a.article_id), leads.get(b.article_id)
+    return la is None or lb is None or not leads_contradict(la, lb, merge_km)
+
+
+def match_graph(mentions: Sequence[Mention], merge_km: float, apart: Apart = frozenset(),
+                leads: Mapping[str, Mention] | None = None) -> list[set[int]]:
+    """Adjacency sets of the `match` relation over `mentions`: pairs in `apart` never match, nor reports of two
+    articles whose lead reports contradict (`leads`: article id -> lead report; default, from `mentions`)."""
+    leads = article_leads(mentions) if leads is None else leads
     adjacent: list[set[int]] = [set() for _ in mentions]
     for i, j in _candidate_pairs(mentions):
         if frozenset((mentions[i].id, mentions[j].id)) in apart:
+            continue
+        if not _leads_allow(mentions[i], mentions[j], leads, merge_km):
             continue
         if same_event(mentions[i], mentions[j], merge_km):
             adjacent[i].add(j)
@@ -387,10 +423,12 @@ def _coherent_groups(component: list[int], adjacent: Sequence[set[int]]) -> list
     return [g for g in groups if g] + [[i] for i in sorted(nodes) if seen_in[i] > 1]
 
 
-def cluster(mentions: Sequence[Mention], merge_km: float, apart: Apart = frozenset()) -> list[list[Mention]]:
+def cluster(mentions: Sequence[Mention], merge_km: float, apart: Apart = frozenset(),
+            leads: Mapping[str, Mention] | None = None) -> list[list[Mention]]:
     """The events among `mentions`: coherent groups (every pair matches; a mention fitting two events stays
-    alone), each sorted by id, sorted by first id. A pure function of the set of mentions."""
-    adjacent = match_graph(mentions, merge_km, apart)
+    alone), each sorted by id, sorted by first id. A pure function of the set of mentions (and of the articles'
+    lead reports, `leads`, taken from `mentions` by default)."""
+    adjacent = match_graph(mentions, merge_km, apart, leads)
     groups = [[mentions[i] for i in g] for comp in _components(adjacent) for g in _coherent_groups(comp, adjacent)]
     return sorted((sorted(g, key=lambda m: m.id) for g in groups), key=lambda g: g[0].id)
 

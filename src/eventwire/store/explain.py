@@ -18,7 +18,7 @@ from eventwire.dedup import Match, Mention, cluster, member_scores
 from eventwire.errors import StoreError
 from eventwire.models import Event
 from eventwire.store import schema as t
-from eventwire.store.write import _apart_pairs, _lock_writers, _mention_from_row, _replace_events
+from eventwire.store.write import _apart_pairs, _lock_writers, _mention_from_row, _replace_events, lead_reports
 
 __all__ = ["EventExplanation", "Member", "explain_event", "split_article"]
 
@@ -101,7 +101,8 @@ def split_article(conn: sa.Connection, event_id: str, article: str) -> list[str]
     rows = [{"mention_a": a, "mention_b": b, "at": now} for a, b in sorted(pairs) if frozenset((a, b)) not in known]
     if rows:
         conn.execute(sa.insert(t.merge_apart), rows)
-    groups = cluster(members, float(settings.get("merge_km")), _apart_pairs(conn, inside + others))
+    groups = cluster(members, float(settings.get("merge_km")), _apart_pairs(conn, inside + others),
+                     lead_reports(conn, members))
     _replace_events(conn, groups)
     mt = t.mentions
     return sorted(set(conn.scalars(sa.select(mt.c.event_id).where(mt.c.id.in_(inside + others)))))

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from eventwire import settings
-from eventwire.dedup import Mention, cluster, merge_mentions, mention_of, same_event
+from eventwire.dedup import Mention, article_leads, cluster, merge_mentions, mention_of, same_event
 from eventwire.errors import InputError, one_line
 from eventwire.models import Article, Event
 from eventwire.store import schema as t
@@ -141,7 +141,15 @@ def _affected_groups(conn: sa.Connection, new: Sequence[Mention], merge_km: floa
         frontier += [c for c in hit if c.id not in {m.id for m in frontier}]
         known.update((m.id, m) for m in frontier)
     members = [known[k] for k in sorted(known)]
-    return cluster(members, merge_km, _apart_pairs(conn, sorted(known)))
+    return cluster(members, merge_km, _apart_pairs(conn, sorted(known)), lead_reports(conn, members))
+
+
+def lead_reports(conn: sa.Connection, members: Sequence[Mention]) -> dict[str, Mention]:
+    """The lead (main) report of every article these mentions come from, read from the store."""
+    mt = t.mentions
+    ids = sorted({m.article_id for m in members})
+    rows = conn.execute(sa.select(mt).where(mt.c.article_id.in_(ids))) if ids else []
+    return article_leads(_mention_from_row(r) for r in rows)
 
 
 def _event_row(event: Event, members: Sequence[Mention]) -> dict[str, Any]:
