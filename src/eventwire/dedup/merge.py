@@ -353,10 +353,14 @@ def _town_level(loc: Location | None) -> bool:
 
 
 def _leads_allow(a: Mention, b: Mention, leads: Mapping[str, Mention], merge_km: float) -> bool:
+    """Two context reports (neither its article's lead) of articles whose leads contradict do not merge; a lead
+    report may still join another article's context (a round-up reports the other article's lead event too)."""
     if a.article_id == b.article_id:
         return True
     la, lb = leads.get(a.article_id), leads.get(b.article_id)
-    return la is None or lb is None or not leads_contradict(la, lb, merge_km)
+    if la is None or lb is None or a.id == la.id or b.id == lb.id:
+        return True
+    return not leads_contradict(la, lb, merge_km)
 
 
 def match_graph(mentions: Sequence[Mention], merge_km: float, apart: Apart = frozenset(),
