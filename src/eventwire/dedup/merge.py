@@ -195,7 +195,7 @@ def placed_in_sentence(event: Event) -> bool:
     if loc is None:
         return False
     own = any(s.start < sent.end and sent.start < s.end for s in loc.evidence)
-    return own or bool(_named_places(event.notes)) if loc.evidence else bool(_named_places(event.notes))
+    return own or bool(_named_places(event.notes))
 
 
 def _is_region(gazetteer: object, name: str) -> bool:
