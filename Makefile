@@ -40,7 +40,8 @@ test: install system-deps
 	@if [ -d "$(SHARED)/eval" ]; then \
 	  EVENTWIRE=$(BIN)/eventwire $(BIN)/python $(SHARED)/tools/seed_facts.py && \
 	  $(BIN)/eventwire eval --check eval/baseline.json && \
-	  $(BIN)/eventwire eval --set fakes --check eval/baseline_fakes.json; \
+	  $(BIN)/eventwire eval --set fakes --check eval/baseline_fakes.json && \
+	  $(BIN)/eventwire eval --set merge --check eval/baseline_merge.json; \
 	else echo "(../shared absent: seed facts and accuracy gates skipped)"; fi
 
 eval: install

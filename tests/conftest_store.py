@@ -66,8 +66,13 @@ def event(a: Article, sentence: str, *, event_type: str = "Battles", sub_event_t
           day: date | None = None, place: tuple[str, float | None, float | None] | None = None,
           admin1: str | None = None, country: str | None = "Syria", actors: tuple[str, ...] = (),
           fatalities: int | None = None, geo_precision: GeoPrecision = GeoPrecision.EXACT) -> Event:
-    """A hand-built event of article `a`, with evidence spans found in its text."""
-    sent = span_of(a.text, sentence)
+    """A hand-built event of article `a`, with evidence spans found in its text; its sentence is the whole sentence
+    of `a` that holds the phrase `sentence` (as the pipeline's events are)."""
+    from eventwire.nlp.sentences import split_sentences
+
+    phrase = span_of(a.text, sentence)
+    sent = next((Span(start=s, end=e) for s, e in split_sentences(a.text) if s <= phrase.start and phrase.end <= e),
+                phrase)
     loc = None
     if place:
         name, lat, lon = place

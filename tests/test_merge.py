@@ -30,17 +30,17 @@ C = article("Islamic State cells killed two SDF members near Raqqa on Thursday, 
 
 
 def ev_a():  # type: ignore[no-untyped-def]
-    return event(A, "On 18 May 2023", day=DAY, place=HAZIMEH, admin1="Ar Raqqa", fatalities=2,
+    return event(A, A.text, day=DAY, place=HAZIMEH, admin1="Ar Raqqa", fatalities=2,
                  actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
 
 
 def ev_b():  # type: ignore[no-untyped-def]
-    return event(B, "Three fighters", day=DAY, place=HAZIMA_NEARBY, admin1="Ar Raqqa", fatalities=3,
+    return event(B, B.text, day=DAY, place=HAZIMA_NEARBY, admin1="Ar Raqqa", fatalities=3,
                  actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
 
 
 def ev_c_region():  # type: ignore[no-untyped-def]
-    return event(C, "Islamic State cells", day=DAY, place=("Ar Raqqa", 35.95, 39.01), admin1="Ar Raqqa",
+    return event(C, C.text, day=DAY, place=("Ar Raqqa", 35.95, 39.01), admin1="Ar Raqqa",
                  geo_precision=GeoPrecision.REGION, fatalities=2,
                  actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
 
@@ -63,11 +63,11 @@ def test_merged_event_is_main_when_one_article_leads_with_it() -> None:
 
 def test_different_village_or_day_stays_apart() -> None:
     a = mention_of(A, ev_a(), 0)
-    far = event(B, "Three fighters", day=DAY, place=MHEMIDEH, admin1="Deir ez Zor", fatalities=3,
+    far = event(B, B.text, day=DAY, place=MHEMIDEH, admin1="Deir ez Zor", fatalities=3,
                 actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
-    later = event(B, "Three fighters", day=date(2023, 5, 25), place=HAZIMA_NEARBY, fatalities=3,
+    later = event(B, B.text, day=date(2023, 5, 25), place=HAZIMA_NEARBY, fatalities=3,
                   actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
-    other_actor = event(B, "Three fighters", day=DAY, place=HAZIMA_NEARBY,
+    other_actor = event(B, B.text, day=DAY, place=HAZIMA_NEARBY,
                         actors=("Military Forces of Syria (2000-)", "Military Forces of Turkey (2016-)"))
     for ev in (far, later, other_actor):
         assert not same_event(a, mention_of(B, ev, 0), merge_km=10.0)
@@ -109,7 +109,7 @@ def test_store_merges_incrementally_and_deterministically(store_url: str, tmp_pa
 
 
 def test_stored_fatalities_range_and_evidence(store: Store) -> None:  # noqa: F811
-    far = event(B, "Three fighters", day=DAY, place=MHEMIDEH, fatalities=3)
+    far = event(B, B.text, day=DAY, place=MHEMIDEH, fatalities=3)
     store.write_batch([(A, [ev_a()]), (B, [ev_b(), far])])
     counts = store.counts()
     assert (counts["articles"], counts["mentions"], counts["events"]) == (2, 3, 2)
@@ -137,8 +137,55 @@ def test_same_actor_against_different_named_parties_stays_apart() -> None:
     one, two = article(text1), article(text2)
     idleb = ("Idleb", 35.929, 36.6318)
     kw = dict(event_type="Strategic developments", sub_event_type="Arrests", day=date(2023, 5, 6), place=idleb)
-    e1 = event(one, "HTS security apparatus", actors=("HTS: Hayat Tahrir al Sham", "Hizb Ettahrir"), **kw)
-    e2 = event(two, "HTS' general intelligence", actors=("HTS: Hayat Tahrir al Sham", "Hurras al Deen"), **kw)
-    unknown = event(two, "HTS' general intelligence", actors=("Unidentified Armed Group (Syria)",), **kw)
+    e1 = event(one, text1, actors=("HTS: Hayat Tahrir al Sham", "Hizb Ettahrir"), **kw)
+    e2 = event(two, text2, actors=("HTS: Hayat Tahrir al Sham", "Hurras al Deen"), **kw)
+    unknown = event(two, text2, actors=("Unidentified Armed Group (Syria)",), **kw)
     assert not same_event(mention_of(one, e1, 0), mention_of(two, e2, 0), 10.0)
     assert same_event(mention_of(one, e1, 0), mention_of(two, unknown, 0), 10.0)
+
+
+def test_chains_do_not_merge_and_a_report_fitting_two_events_stays_apart() -> None:
+    """Real ACLED-style case: province-level shelling report beside two village reports of the same day."""
+    t1 = "On 9 May 2021, regime forces shelled Kafr Nabl in Idleb, killing 2 civilians."
+    t2 = "On 9 May 2021, regime forces shelled Maarat Harma in Idleb, killing 3 civilians."
+    t3 = "On 9 May 2021, regime artillery shelled villages in the southern Idleb countryside."
+    a1, a2, a3 = article(t1, source="one"), article(t2, source="two"), article(t3, source="three")
+    kw = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+              day=date(2021, 5, 9), admin1="Idleb", actors=("Military Forces of Syria (2000-)",))
+    e1 = event(a1, t1, place=("Kafr Nabl", 35.6136, 36.5611), **kw)
+    e2 = event(a2, t2, place=("Maarat Harma", 35.5833, 36.5667), **kw)
+    e3 = event(a3, t3, place=("Idleb", 35.93, 36.63), geo_precision=GeoPrecision.REGION, **kw)
+    m1, m2, m3 = mention_of(a1, e1, 0), mention_of(a2, e2, 0), mention_of(a3, e3, 0)
+    assert same_event(m1, m3, 10.0) and same_event(m2, m3, 10.0) and not same_event(m1, m2, 10.0)
+    for order in itertools.permutations([m1, m2, m3]):
+        assert [len(g) for g in cluster(list(order), 10.0)] == [1, 1, 1]  # no chain; m3 fits both, alone
+
+
+def test_undated_reports_need_exact_place_and_actors() -> None:
+    undated_a = article("Gunmen attacked a QSD checkpoint in Hazimeh.", published=DAY)
+    undated_b = article("Islamic State militants attacked an SDF checkpoint in Hazimeh town.", published=DAY)
+    kw = dict(place=HAZIMEH, admin1="Ar Raqqa")
+    ea = event(undated_a, undated_a.text, actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"), **kw)
+    eb = event(undated_b, undated_b.text, actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"), **kw)
+    vague = event(undated_b, undated_b.text, actors=("QSD: Syrian Democratic Forces",), **kw)
+    assert same_event(mention_of(undated_a, ea, 0), mention_of(undated_b, eb, 0), 10.0)
+    assert not same_event(mention_of(undated_a, ea, 0), mention_of(undated_b, vague, 0), 10.0)
+    assert same_event(mention_of(A, ev_a(), 0), mention_of(undated_b, vague, 0), 10.0) is False  # undated side
+
+
+def test_towns_named_apart_are_two_events() -> None:
+    """Real ACLED notes (Aleppo, 16 February 2020): both placed in Aleppo by the geocoder, two captured towns."""
+    t1 = "On 16 February 2020, regime forces captured Tall Nabi Noman in Aleppo following the withdrawal of rebels."
+    t2 = "On 16 February 2020, regime forces captured the town of Haritan in Aleppo following the withdrawal of rebels."
+    a1, a2 = article(t1), article(t2)
+    kw = dict(event_type="Battles", sub_event_type="Government regains territory", day=date(2020, 2, 16),
+              place=("Aleppo", 36.206, 37.1524), admin1="Aleppo", actors=("Military Forces of Syria (2000-)",))
+    assert not same_event(mention_of(a1, event(a1, t1, **kw), 0), mention_of(a2, event(a2, t2, **kw), 0), 10.0)
+
+
+def test_sources_list_each_outlet_once() -> None:
+    again = article(B.text + " The toll was confirmed later.", source="Monitor Wire", published=date(2023, 5, 18))
+    ev_again = event(again, again.text, day=DAY, place=HAZIMA_NEARBY, admin1="Ar Raqqa", fatalities=3,
+                     actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
+    merged = merge_mentions([mention_of(A, ev_a(), 0), mention_of(B, ev_b(), 0), mention_of(again, ev_again, 0)])
+    assert merged.sources == ["ACLED note", "Monitor Wire"]

@@ -44,7 +44,7 @@ def test_url_forms() -> None:
 
 
 def test_migrations_create_the_declared_schema(store: Store) -> None:  # noqa: F811
-    assert current_revision(store.engine) == head_revision() == "0002"
+    assert current_revision(store.engine) == head_revision() == "0003"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
     assert diff == []

@@ -13,6 +13,7 @@ _COMMAND_MODULES = [
     "eventwire.cli_extract",
     "eventwire.cli_store",
     "eventwire.cli_eval",
+    "eventwire.cli_merge",
 ]
 
 

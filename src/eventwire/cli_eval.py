@@ -13,9 +13,11 @@ __all__ = ["COMMANDS", "eval_cmd", "train_cmd"]
 
 
 @click.command("eval")
-@click.option("--set", "eval_set", type=click.Choice(["acled", "fakes"]), default="acled", show_default=True,
+@click.option("--set", "eval_set", type=click.Choice(["acled", "fakes", "merge"]), default="acled",
+              show_default=True,
               help="acled: ACLED notes and event_location sentences; fakes: real news articles (news/fakes_dev.csv), "
-                   "fed without a publication date and scored on their main event.")
+                   "fed without a publication date and scored on their main event; merge: merge precision and "
+                   "recall over labelled article pairs.")
 @click.option("--sample", type=click.Choice(["eval", "unseen", "all-test"]), default="eval", show_default=True,
               help="eval: the fixed 2,000 held-out rows (the CI gate); unseen: the other held-out rows, never "
                    "inspected while tuning rules; all-test: every held-out row.")
@@ -49,6 +51,9 @@ def eval_cmd(eval_set: str, sample: str, all_test: bool, limit: int | None, seed
     if splits:
         _eval_splits(splits, limit, as_json, splits_out)
         return
+    if eval_set == "merge":
+        _eval_merge(as_json, check_path, baseline_out)
+        return
     try:
         if eval_set == "fakes":
             rows, description = evaluation.select_fakes(limit)
@@ -71,6 +76,35 @@ def eval_cmd(eval_set: str, sample: str, all_test: bool, limit: int | None, seed
         click.echo(f"baseline written to {baseline_out}", err=True)
     if baseline is not None:
         _check(evaluation, result, baseline, check_path)
+
+
+def _eval_merge(as_json: bool, check_path: Path | None, baseline_out: Path | None) -> None:
+    from eventwire.errors import EventwireError
+    from eventwire.evaluation import TOLERANCE, evaluate_merge, pair_benchmark
+
+    try:
+        result = evaluate_merge(pair_benchmark())["merge"]
+    except (EventwireError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result, indent=2, default=str))
+    else:
+        click.echo(f"merge pairs {result['n']}: precision {_fmt(result['precision'])}, recall "
+                   f"{_fmt(result['recall'])} (tp {result['tp']}, fp {result['fp']}, fn {result['fn']}; "
+                   f"{result['seconds']} s)")
+        for group, counts in result["by_group"].items():
+            click.echo(f"  {group:<36} {counts['merged']:>4} of {counts['n']:>4} merged")
+    scores = {"merge.precision": result["precision"], "merge.recall": result["recall"]}
+    if baseline_out:
+        baseline_out.write_text(json.dumps({"scores": scores}, indent=2) + "\n", encoding="utf-8")
+        click.echo(f"baseline written to {baseline_out}", err=True)
+    if check_path:
+        wanted = json.loads(check_path.read_text(encoding="utf-8"))["scores"]
+        drops = [f"{k}: {scores[k]} < {v} - {TOLERANCE}" for k, v in wanted.items() if (scores[k] or 0) < v - TOLERANCE]
+        if drops:
+            click.echo(f"eval check FAILED against {check_path}:\n  " + "\n  ".join(drops), err=True)
+            sys.exit(1)
+        click.echo(f"eval check passed against {check_path}", err=True)
 
 
 def _acled_result(sample: str, all_test: bool, limit: int | None, seed: int, locations: int | None,

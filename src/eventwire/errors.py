@@ -22,6 +22,7 @@ CATALOGUE: dict[str, str] = {
     "E021": "database error",
     "E022": "this article could not be stored (its rows were rolled back; the rest of its batch is stored)",
     "E023": "no eventwire store there (nothing was created; run `eventwire ingest` or `eventwire db upgrade` first)",
+    "E025": "no such event, or the article is not one of its members",
     "E030": "evaluation data not found",
     "E031": "trained model artefact missing or unreadable",
     "E032": "generalisation split could not be built or scored",

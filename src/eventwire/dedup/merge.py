@@ -1,10 +1,17 @@
 """Deciding that two reports are the same event, and folding a group of reports into one event.
 
-Design (why it is order-free): `same_event` is a symmetric predicate on two single reports ("mentions"), and an
-event is a connected component of that relation (single linkage). Adding reports one by one, in any order or batch
-size, and joining every component a new report matches yields the same components; the merged event is a pure
-function of its member set (members are sorted by their content-derived ids before folding). So the store can
-merge incrementally and still be deterministic.
+Merging is entity resolution. `match` says whether two single reports ("mentions") name the same occurrence and
+how strongly, from evidence both carry: the same kind and sub-type family, the same or a contained place, dates
+that overlap at their precision, and compatible actors. A report without its own date (only the publication day)
+merges only with an exact place and the same named actors.
+
+Clusters are never transitive chains. Within a connected component of the `match` relation, every maximal clique
+is a candidate event; a mention that belongs to two maximal cliques (it fits two events that do not fit each
+other, e.g. "shelling in Idleb province" beside two village reports) stays apart as its own event, and the rest
+fall into exactly one clique each, so every cluster is coherent as a whole (each pair of its members matches).
+The result is a pure function of the set of mentions, so adding reports one by one, in any order or batch size,
+gives the same events as one batch; the merged event is a pure function of its member set (members are sorted by
+their content-derived ids before folding).
 
 Actors: generic ones (unidentified, civilians, protesters, rioters) are treated as unknown; named actors must
 overlap, and the parties left over after the overlap must not both be named and different (HTS detaining
@@ -12,7 +19,7 @@ Hurras al Deen fighters is not HTS detaining a Hizb Ettahrir member in the same 
 
 Fatalities: reports that disagree keep their range as low/high; `best` is the lower median of the reports' best
 figures. With two reports that is the smaller one, which is ACLED's conservative practice; with three or more a
-single outlier cannot drag it.
+single outlier cannot drag it. Sources list each outlet once.
 """
 from __future__ import annotations
 
@@ -21,13 +28,15 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from eventwire.models import Actor, Article, Event, Fatalities, GeoPrecision, Location
 
-__all__ = ["Mention", "cluster", "event_id_of", "merge_mentions", "mention_of", "mention_window", "same_event"]
+__all__ = ["Apart", "Match", "Mention", "article_leads", "cluster", "event_id_of", "match", "match_graph", "member_scores",
+           "merge_mentions", "mention_of", "mention_window", "place_relation", "same_event"]
 
 # Sub-types that outlets routinely swap for the same incident; any other pair must agree exactly.
 _COMPATIBLE_SUBTYPES: list[frozenset[str]] = [
@@ -89,6 +98,12 @@ def _subtypes_compatible(a: str, b: str) -> bool:
     return any(a in g and b in g for g in groups)
 
 
+def _dated(m: Mention) -> bool:
+    """Whether the report carries its own date (not only its publication day)."""
+    t = m.event.time
+    return bool(t and (t.start or t.end))
+
+
 def _dates_overlap(a: Mention, b: Mention) -> bool:
     if not (a.start and a.end and b.start and b.end):
         return False
@@ -107,16 +122,101 @@ def _names(loc: Location) -> set[str]:
     return {_norm(n) for n in (loc.name, loc.admin2, loc.admin1) if n}
 
 
-def _places_match(a: Location | None, b: Location | None, merge_km: float) -> bool:
+_SPELLING_RATIO = 0.75  # two names this similar (difflib ratio) are one name spelt two ways
+
+
+def _spellings_agree(a: str, b: str) -> bool:
+    a, b = _norm(a).replace(" ", ""), _norm(b).replace(" ", "")
+    return bool(a and b) and (a == b or SequenceMatcher(None, a, b).ratio() >= _SPELLING_RATIO)
+
+
+def _admin1_conflict(a: Location, b: Location) -> bool:
+    return bool(a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1))
+
+
+def place_relation(a: Location | None, b: Location | None, merge_km: float) -> tuple[str, float] | None:
+    """How two reports' places relate: ("same", 1.0), ("contained", 0.6) when one is a province or district the
+    other lies in, or None (different or unknown places: too weak to call one event)."""
     if a is None or b is None:
-        return False  # without a place on both sides two reports are too weak to call one event
+        return None
     for coarse, fine in ((a, b), (b, a)):
-        # A report that only knows the province or district matches any place inside it.
-        if coarse.geo_precision == GeoPrecision.REGION and _norm(coarse.name) in _names(fine):
-            return True
-    if None not in (a.lat, a.lon, b.lat, b.lon):
-        return _km(a, b) <= merge_km
-    return _norm(a.name) == _norm(b.name) and bool(_norm(a.name))
+        if coarse.geo_precision == GeoPrecision.REGION and fine.geo_precision != GeoPrecision.REGION:
+            if _norm(coarse.name) in _names(fine) and not _admin1_conflict(coarse, fine):
+                return "contained", 0.6
+    if _admin1_conflict(a, b):
+        return None
+    # One place: the same name (or one name spelt two ways), and where both are geocoded, within merge_km.
+    # Two different names are two places however close their geocodes (neighbouring frontline villages).
+    if not _spellings_agree(a.name, b.name):
+        return None
+    if None not in (a.lat, a.lon, b.lat, b.lon) and _km(a, b) > merge_km:
+        return None
+    return "same", 1.0
+
+
+@lru_cache(maxsize=1)
+def _locative_cue() -> re.Pattern[str]:
+    """`data/dedup/locative_cues.txt` as one pattern that ends right before a capitalised name."""
+    from eventwire.settings import data_path
+
+    lines = data_path("dedup", "locative_cues.txt").read_text(encoding="utf-8").splitlines()
+    cues = sorted({c.strip() for c in lines if c.strip() and not c.startswith("#")}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _named_places(notes: str) -> frozenset[str]:
+    """The towns and sites a report's sentence names, normalised: gazetteer places that are not provinces, and
+    capitalised names right after a locative cue ("captured Tal Ibrahim", "in Qabr al Sheikh Hassan")."""
+    from eventwire.events.places import _candidates, place_names
+    from eventwire.geo import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    names = {_norm(n): n for n, part in place_names(notes, 0, len(notes), gazetteer) if not part and _norm(n)}
+    cue = _locative_cue()
+    for start, _end, name, part, _ in _candidates(notes, 0, len(notes)):
+        if not part and cue.search(notes, max(0, start - 40), start) and _norm(name) and not _calendar(name):
+            names.setdefault(_norm(name), name)
+    return frozenset(k for k, n in names.items() if not _is_region(gazetteer, n))
+
+
+def _calendar(name: str) -> bool:
+    """"Thursday", "May": a day or month name, no place."""
+    from eventwire.temporal._lexicon import MONTHS, WEEKDAYS
+
+    return any(w in WEEKDAYS or w in MONTHS for w in _norm(name).split())
+
+
+def placed_in_sentence(event: Event) -> bool:
+    """Whether the report's own sentence says where it happened (its place is not inherited from context: "Clashes
+    were accompanied by shelling." has no place of its own)."""
+    loc, sent = event.location, event.sentence
+    if loc is None:
+        return False
+    own = any(s.start < sent.end and sent.start < s.end for s in loc.evidence)
+    return own or bool(_named_places(event.notes))
+
+
+def _is_region(gazetteer: object, name: str) -> bool:
+    region = gazetteer.admin1_region(name)  # type: ignore[attr-defined]
+    return region is not None and _norm(region.name) == _norm(name)
+
+
+def _regions(loc: Location | None) -> set[str]:
+    return {_norm(n) for n in (loc.admin1, loc.country) if n} if loc else set()
+
+
+def places_conflict(a: Event, b: Event) -> bool:
+    """Whether each report names a town the other does not (spelling variants and the reports' own provinces
+    aside): "captured Beit Ghazi" and "captured Haritan" are two events even where both were placed in Aleppo."""
+    regions = _regions(a.location) | _regions(b.location)
+    actors = {_norm(x.text) for e in (a, b) for x in e.actors} | {_norm(x.name) for e in (a, b) for x in e.actors}
+    only_a = {n for n in _named_places(a.notes) - regions - actors}
+    only_b = {n for n in _named_places(b.notes) - regions - actors}
+    only_a, only_b = ({x for x in one if not any(_spellings_agree(x, y) for y in other | regions)}
+                      for one, other in ((only_a, only_b), (only_b, only_a)))
+    return bool(only_a and only_b)
 
 
 _GENERIC_ACTORS = ("unidentified", "civilians", "protesters", "rioters")
@@ -128,27 +228,85 @@ def _actor_set(event: Event) -> set[str]:
     return {n for n in names if n and not n.startswith(_GENERIC_ACTORS)}
 
 
-def _actors_match(a: Event, b: Event) -> bool:
-    """Named actors must overlap, and what is left on each side must not be two different named parties."""
+def _actor_score(a: Event, b: Event) -> float | None:
+    """1.0 for the same named parties, the overlap share when they overlap, 0.5 when one side names nobody,
+    None when named parties conflict (no overlap, or a different named party left on each side)."""
     actors_a, actors_b = _actor_set(a), _actor_set(b)
     if not actors_a or not actors_b:
-        return True
+        return 0.5
     shared = actors_a & actors_b
-    return bool(shared) and not (actors_a - shared and actors_b - shared)
+    if not shared or (actors_a - shared and actors_b - shared):
+        return None
+    return len(shared) / len(actors_a | actors_b)
+
+
+def _date_score(a: Mention, b: Mention) -> float | None:
+    if not _dates_overlap(a, b):
+        return None
+    assert a.start and a.end and b.start and b.end
+    return 1.0 if (a.start, a.end) == (b.start, b.end) else 0.7
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why two reports are one event: a score in (0, 1] (the mean of its parts) and the parts."""
+
+    score: float
+    parts: tuple[tuple[str, float, str], ...]  # (criterion, score, what was compared)
+
+
+def _undated_ok(a: Mention, b: Mention) -> bool:
+    """A report without its own date joins only on an exact place name and the same named actors."""
+    if _dated(a) and _dated(b):
+        return True
+    la, lb = a.event.location, b.event.location
+    exact = bool(la and lb and _norm(la.name) and _norm(la.name) == _norm(lb.name)
+                 and la.geo_precision == lb.geo_precision == GeoPrecision.EXACT)
+    actors = _actor_set(a.event)
+    return exact and bool(actors) and actors == _actor_set(b.event)
+
+
+def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
+    """The evidence that two reports describe the same real-world event, or None (symmetric)."""
+    ea, eb = a.event, b.event
+    if ea.kind != eb.kind or ea.event_type != eb.event_type:
+        return None
+    if not (placed_in_sentence(ea) and placed_in_sentence(eb)):
+        return None
+    if not _subtypes_compatible(ea.sub_event_type, eb.sub_event_type):
+        return None
+    if a.country and b.country and a.country != b.country:
+        return None
+    dates, place = _date_score(a, b), place_relation(ea.location, eb.location, merge_km)
+    actors = _actor_score(ea, eb)
+    if dates is None or place is None or actors is None or not _undated_ok(a, b) or places_conflict(ea, eb):
+        return None
+    sub = 1.0 if ea.sub_event_type == eb.sub_event_type else 0.8
+    parts = (("type", sub, f"{ea.sub_event_type} / {eb.sub_event_type}"),
+             ("place", place[1], f"{place[0]}: {_place_text(ea.location)} / {_place_text(eb.location)}"),
+             ("date", dates, f"{_span_text(a)} / {_span_text(b)}"),
+             ("actors", actors, f"{_actors_text(ea)} / {_actors_text(eb)}"))
+    return Match(round(sum(p[1] for p in parts) / len(parts), 3), parts)
+
+
+def _place_text(loc: Location | None) -> str:
+    return loc.name if loc else "-"
+
+
+def _span_text(m: Mention) -> str:
+    if not m.start:
+        return "-"
+    own = "" if _dated(m) else " (published)"
+    return (m.start.isoformat() if m.start == m.end or not m.end else f"{m.start}..{m.end}") + own
+
+
+def _actors_text(e: Event) -> str:
+    return ", ".join(sorted(_actor_set(e))) or "(none named)"
 
 
 def same_event(a: Mention, b: Mention, merge_km: float) -> bool:
     """Whether two reports describe the same real-world event (symmetric)."""
-    ea, eb = a.event, b.event
-    if ea.kind != eb.kind or ea.event_type != eb.event_type:
-        return False
-    if not _subtypes_compatible(ea.sub_event_type, eb.sub_event_type) or not _dates_overlap(a, b):
-        return False
-    if a.country and b.country and a.country != b.country:
-        return False
-    if not _places_match(ea.location, eb.location, merge_km):
-        return False
-    return _actors_match(ea, eb)
+    return match(a, b, merge_km) is not None
 
 
 def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
@@ -167,23 +325,125 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
                 yield i, j
 
 
-def cluster(mentions: Sequence[Mention], merge_km: float) -> list[list[Mention]]:
-    """Connected components of `same_event` (single linkage), each sorted by id, sorted by first id."""
-    parent = list(range(len(mentions)))
+Apart = frozenset[frozenset[str]]  # pairs of mention ids a user split apart (`eventwire split`)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
+def article_leads(mentions: Iterable[Mention]) -> dict[str, Mention]:
+    """Each article's lead report: the event it flags as main (the smallest such mention id)."""
+    leads: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.id):
+        if m.event.main:
+            leads.setdefault(m.article_id, m)
+    return leads
+
+
+def leads_contradict(a: Mention, b: Mention, merge_km: float) -> bool:
+    """Whether two articles' lead reports are two different occurrences of one kind on the same days (two towns
+    captured, two protests in two cities): then the context the articles share is no evidence of one event."""
+    ea, eb = a.event, b.event
+    if ea.kind != eb.kind or ea.event_type != eb.event_type or not _dates_overlap(a, b):
+        return False
+    if not (_town_level(ea.location) and _town_level(eb.location)):
+        return False  # a province or country says too little to call two leads different occurrences
+    return place_relation(ea.location, eb.location, merge_km) is None or places_conflict(ea, eb)
+
+
+def _town_level(loc: Location | None) -> bool:
+    return loc is not None and loc.geo_precision != GeoPrecision.REGION
+
+
+def _leads_allow(a: Mention, b: Mention, leads: Mapping[str, Mention], merge_km: float) -> bool:
+    """Two context reports (neither its article's lead) of articles whose leads contradict do not merge; a lead
+    report may still join another article's context (a round-up reports the other article's lead event too)."""
+    if a.article_id == b.article_id:
+        return True
+    la, lb = leads.get(a.article_id), leads.get(b.article_id)
+    if la is None or lb is None or a.id == la.id or b.id == lb.id:
+        return True
+    return not leads_contradict(la, lb, merge_km)
+
+
+def match_graph(mentions: Sequence[Mention], merge_km: float, apart: Apart = frozenset(),
+                leads: Mapping[str, Mention] | None = None) -> list[set[int]]:
+    """Adjacency sets of the `match` relation over `mentions`: pairs in `apart` never match, nor reports of two
+    articles whose lead reports contradict (`leads`: article id -> lead report; default, from `mentions`)."""
+    leads = article_leads(mentions) if leads is None else leads
+    adjacent: list[set[int]] = [set() for _ in mentions]
     for i, j in _candidate_pairs(mentions):
-        if find(i) != find(j) and same_event(mentions[i], mentions[j], merge_km):
-            parent[find(i)] = find(j)
-    groups: dict[int, list[Mention]] = {}
-    for i, m in enumerate(mentions):
-        groups.setdefault(find(i), []).append(m)
-    return sorted((sorted(g, key=lambda m: m.id) for g in groups.values()), key=lambda g: g[0].id)
+        if frozenset((mentions[i].id, mentions[j].id)) in apart:
+            continue
+        if not _leads_allow(mentions[i], mentions[j], leads, merge_km):
+            continue
+        if same_event(mentions[i], mentions[j], merge_km):
+            adjacent[i].add(j)
+            adjacent[j].add(i)
+    return adjacent
+
+
+def _components(adjacent: Sequence[set[int]]) -> list[list[int]]:
+    seen: set[int] = set()
+    out = []
+    for root in range(len(adjacent)):
+        if root in seen:
+            continue
+        stack, members = [root], []
+        seen.add(root)
+        while stack:
+            i = stack.pop()
+            members.append(i)
+            for j in adjacent[i] - seen:
+                seen.add(j)
+                stack.append(j)
+        out.append(members)
+    return out
+
+
+def _maximal_cliques(nodes: set[int], adjacent: Sequence[set[int]]) -> list[frozenset[int]]:
+    """Bron–Kerbosch with pivoting over the subgraph on `nodes`."""
+    found: list[frozenset[int]] = []
+
+    def expand(r: set[int], p: set[int], x: set[int]) -> None:
+        if not p and not x:
+            found.append(frozenset(r))
+            return
+        pivot = max(p | x, key=lambda u: (len(adjacent[u] & p), -u))
+        for v in sorted(p - adjacent[pivot]):
+            expand(r | {v}, p & adjacent[v], x & adjacent[v])
+            p = p - {v}
+            x = x | {v}
+
+    expand(set(), set(nodes), set())
+    return found
+
+
+def _coherent_groups(component: list[int], adjacent: Sequence[set[int]]) -> list[list[int]]:
+    """A component as coherent events: its maximal cliques, less the members that fit more than one (alone)."""
+    nodes = set(component)
+    if all(adjacent[i] >= nodes - {i} for i in nodes):
+        return [component]
+    cliques = _maximal_cliques(nodes, adjacent)
+    seen_in = Counter(i for c in cliques for i in c)
+    groups = [sorted(i for i in c if seen_in[i] == 1) for c in cliques]
+    return [g for g in groups if g] + [[i] for i in sorted(nodes) if seen_in[i] > 1]
+
+
+def cluster(mentions: Sequence[Mention], merge_km: float, apart: Apart = frozenset(),
+            leads: Mapping[str, Mention] | None = None) -> list[list[Mention]]:
+    """The events among `mentions`: coherent groups (every pair matches; a mention fitting two events stays
+    alone), each sorted by id, sorted by first id. A pure function of the set of mentions (and of the articles'
+    lead reports, `leads`, taken from `mentions` by default)."""
+    adjacent = match_graph(mentions, merge_km, apart, leads)
+    groups = [[mentions[i] for i in g] for comp in _components(adjacent) for g in _coherent_groups(comp, adjacent)]
+    return sorted((sorted(g, key=lambda m: m.id) for g in groups), key=lambda g: g[0].id)
+
+
+def member_scores(members: Sequence[Mention], merge_km: float) -> dict[str, Match | None]:
+    """Each member's weakest match with the others of its event (None for a report alone): why it is there."""
+    out: dict[str, Match | None] = {}
+    for m in members:
+        matches = [x for x in (match(m, o, merge_km) for o in members if o.id != m.id) if x is not None]
+        out[m.id] = min(matches, key=lambda x: x.score) if matches else None
+    return out
 
 
 def event_id_of(members: Iterable[Mention]) -> str:

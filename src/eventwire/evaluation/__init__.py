@@ -20,11 +20,14 @@ from eventwire.evaluation._baseline import (
 )
 from eventwire.evaluation._fakes import evaluate_fakes, fakes_result, select_fakes
 from eventwire.evaluation._fields import haversine_km, match
+from eventwire.evaluation._merge import evaluate_merge, pair_benchmark
 from eventwire.evaluation._locations import LOCATION_SAMPLE_SIZE, evaluate_locations, load_location_items
 from eventwire.evaluation._run import evaluate, location_items_for, select_rows
 from eventwire.evaluation._splits import BUILDERS, SPLIT_TARGETS, build_data_dir, run_split, split_summary
 
 __all__ = [
+    "evaluate_merge",
+    "pair_benchmark",
     "BUILDERS",
     "SPLIT_TARGETS",
     "build_data_dir",

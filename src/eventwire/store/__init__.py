@@ -158,6 +158,24 @@ class Store:
             return list(conn.scalars(sa.select(ea.c.article_id).where(ea.c.event_id == event_id)
                                      .order_by(ea.c.article_id)))
 
+    def explain(self, event_id: str) -> Any:
+        """The event with its evidence and member reports with their merge scores (`store.explain`)."""
+        from eventwire.store.explain import explain_event
+
+        def run() -> Any:
+            with self.engine.connect() as conn:
+                return explain_event(conn, event_id)
+        return _guard(run)
+
+    def split(self, event_id: str, article: str) -> list[str]:
+        """Take an article (store id or input id) out of an event, for good; returns the resulting event ids."""
+        from eventwire.store.explain import split_article
+
+        def run() -> list[str]:
+            with self.engine.execution_options(writer=True).begin() as conn:
+                return split_article(conn, event_id, article)
+        return _guard(run)
+
     def rejects(self) -> list[dict[str, Any]]:
         r = schema.rejects
         with self.engine.connect() as conn:

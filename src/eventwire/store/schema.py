@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 __all__ = [
     "metadata", "articles", "events", "mentions", "evidence", "event_actors", "event_articles", "rejects",
-    "ingest_runs", "event_counters",
+    "ingest_runs", "event_counters", "merge_apart",
 ]
 
 metadata = sa.MetaData()
@@ -138,6 +138,16 @@ event_counters = sa.Table(
     "event_counters", metadata,
     sa.Column("prefix", sa.String(8), primary_key=True),
     sa.Column("last", sa.Integer, nullable=False),
+)
+
+
+# Pairs of mentions a user split apart (`eventwire split`): merging never joins them again. a < b.
+merge_apart = sa.Table(
+    "merge_apart", metadata,
+    sa.Column("mention_a", sa.String(64), sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("mention_b", sa.String(64), sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
 
 sa.Index("ix_events_date", events.c.date_start, events.c.date_end)

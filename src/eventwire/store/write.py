@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from eventwire import settings
-from eventwire.dedup import Mention, cluster, merge_mentions, mention_of, same_event
+from eventwire.dedup import Mention, article_leads, cluster, merge_mentions, mention_of, same_event
 from eventwire.errors import InputError, one_line
 from eventwire.export._tables import country_prefix
 from eventwire.models import Article, Event
@@ -113,17 +113,45 @@ def _could_join(stored: Mention, new: Mention, merge_km: float) -> bool:
     return stored.start is not None and new.start is not None and same_event(stored, new, merge_km)
 
 
-def _affected_groups(conn: sa.Connection, new: Sequence[Mention], merge_km: float) -> list[list[Mention]]:
-    """The new mentions plus every stored event any of them joins, re-clustered."""
-    new_ids = {m.id for m in new}
-    stored = [c for c in _candidates(conn, new) if c.id not in new_ids]
-    hit = {c.id for c in stored if any(_could_join(c, m, merge_km) for m in new)}
-    if not hit:
-        return cluster(new, merge_km)
+def _members_of_events(conn: sa.Connection, mention_ids: Iterable[str]) -> list[Mention]:
     mt = t.mentions
-    event_ids = sa.select(mt.c.event_id).where(mt.c.id.in_(sorted(hit))).distinct()
-    members = [_mention_from_row(r) for r in conn.execute(sa.select(mt).where(mt.c.event_id.in_(event_ids)))]
-    return cluster(list(new) + members, merge_km)
+    event_ids = sa.select(mt.c.event_id).where(mt.c.id.in_(sorted(mention_ids))).distinct()
+    return [_mention_from_row(r) for r in conn.execute(sa.select(mt).where(mt.c.event_id.in_(event_ids)))]
+
+
+def _apart_pairs(conn: sa.Connection, mention_ids: Sequence[str]) -> frozenset[frozenset[str]]:
+    """The split-apart pairs among these mentions."""
+    if not mention_ids:
+        return frozenset()
+    ap = t.merge_apart
+    rows = conn.execute(sa.select(ap.c.mention_a, ap.c.mention_b).where(ap.c.mention_a.in_(mention_ids)))
+    return frozenset(frozenset(r) for r in rows)
+
+
+def _affected_groups(conn: sa.Connection, new: Sequence[Mention], merge_km: float) -> list[list[Mention]]:
+    """The new mentions plus every stored mention connected to them through `same_event` (the whole connected
+    component, with every event it touches), re-clustered: clusters depend on the component as a whole, so
+    this gives the same events as clustering everything at once."""
+    known: dict[str, Mention] = {m.id: m for m in new}
+    frontier = list(new)
+    while frontier:
+        stored = [c for c in _candidates(conn, frontier) if c.id not in known]
+        hit = [c for c in stored if any(_could_join(c, m, merge_km) for m in frontier)]
+        if not hit:
+            break
+        frontier = [m for m in _members_of_events(conn, [c.id for c in hit]) if m.id not in known]
+        frontier += [c for c in hit if c.id not in {m.id for m in frontier}]
+        known.update((m.id, m) for m in frontier)
+    members = [known[k] for k in sorted(known)]
+    return cluster(members, merge_km, _apart_pairs(conn, sorted(known)), lead_reports(conn, members))
+
+
+def lead_reports(conn: sa.Connection, members: Sequence[Mention]) -> dict[str, Mention]:
+    """The lead (main) report of every article these mentions come from, read from the store."""
+    mt = t.mentions
+    ids = sorted({m.article_id for m in members})
+    rows = conn.execute(sa.select(mt).where(mt.c.article_id.in_(ids))) if ids else []
+    return article_leads(_mention_from_row(r) for r in rows)
 
 
 def _event_row(event: Event, members: Sequence[Mention]) -> dict[str, Any]:
