@@ -75,5 +75,7 @@ class SentenceEncoder:
 
 @lru_cache(maxsize=1)
 def get_encoder() -> SentenceEncoder:
-    """The shipped encoder (or the one under the `data_dir` setting), loaded once per process."""
-    return SentenceEncoder(data_path("model", "encoder"))
+    """The shipped encoder (or the one under the `data_dir` setting), loaded once per process. One thread: on
+    FA-KES articles it cost less CPU than two (speed-up over spaCy by CPU time 1.98x vs 1.73x) at the same wall
+    time, and Dask runs one process per core."""
+    return SentenceEncoder(data_path("model", "encoder"), threads=1)
