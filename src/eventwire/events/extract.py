@@ -881,7 +881,8 @@ def _window(text: str, s: int, e: int, trigger: Trigger) -> str:
     if a > s:
         a = text.find(" ", a, trigger.start) + 1 or a
     if b < e:
-        b = text.rfind(" ", trigger.end, b) if text.rfind(" ", trigger.end, b) > 0 else b
+        cut = text.rfind(" ", trigger.end, b)
+        b = cut if cut > 0 else b
     return text[a:b]
 
 

@@ -230,17 +230,16 @@ def train(rows: Sequence[dict[str, str]] | None = None, out_dir: Path | None = N
     log.info("sub-type head: %d texts from %d of %d train rows, %d seeds", len(texts), len(kept), len(rows), len(seeds))
     X = encoder.encode(texts)
     subtype = fit_head(X, labels, C=1.0)  # C=1 transferred best to news headlines in a sweep of 1, 4, 16
-    positives = [t for t, lab in zip(texts, labels)]
     news_pos, news_neg = news_positives(base)[:news_limit], news_negatives(base)[:news_limit]
     event_texts = news_pos + news_neg
     Xe = np.vstack([X, encoder.encode(event_texts)])
-    ye = ["event"] * len(positives) + ["event"] * len(news_pos) + ["none"] * len(news_neg)
+    ye = ["event"] * (len(texts) + len(news_pos)) + ["none"] * len(news_neg)
     event = fit_head(Xe, ye, C=1.0, power=1.0)
     meta = _write(out_dir or model_dir(), event, subtype, {
         "training_data_sha256": training_hash([r["event_id_cnty"] + "\t" + r["notes"] for r in rows] + event_texts
                                               + [s["text"] for s in seeds]),
         "train_rows": len(rows), "rows_used": len(kept), "subtype_texts": len(texts), "seed_sentences": len(seeds),
-        "event_positives": len(positives) + len(news_pos), "event_negatives": len(news_neg),
+        "event_positives": len(texts) + len(news_pos), "event_negatives": len(news_neg),
         "max_rows_per_class": MAX_ROWS_PER_CLASS, "seed": SEED,
         "encoder_sha256": encoder.meta.get("files_sha256", {}),
     })

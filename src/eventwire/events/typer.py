@@ -8,13 +8,10 @@ The sentence model is also the only judge of whether a candidate sentence (no tr
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 __all__ = ["EventTyper", "Typing"]
-
-log = logging.getLogger(__name__)
 
 TFIDF_TRUST = 0.7
 
@@ -41,14 +38,14 @@ class EventTyper:
                 typing.subtypes = probs
         if self.sentence is None:
             return out
-        ask = [i for i, t in enumerate(out)
-               if candidate[i] or (consult[i] and (not t.subtypes or max(t.subtypes.values()) < self.trust))]
+        unsure = [not t.subtypes or max(t.subtypes.values()) < self.trust for t in out]
+        ask = [i for i in range(len(out)) if candidate[i] or (consult[i] and unsure[i])]
         unique = list(dict.fromkeys(texts[i] for i in ask))  # several drafts of one sentence: encode it once
         predicted = dict(zip(unique, self.sentence.predict(unique)))
         for i, p in ((i, predicted[texts[i]]) for i in ask):
             if candidate[i]:
                 out[i].event = p.event
-            if not out[i].subtypes or max(out[i].subtypes.values()) < self.trust:
+            if unsure[i]:
                 out[i].subtypes = p.subtypes
         return out
 
