@@ -33,13 +33,13 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
-def db_url(backend: str, tmp_path: Path) -> str:
+def db_url(backend: str, tmp_path: Path, name: str = "eventwire.db") -> str:
     if backend == "postgres":
         if not PG_URL:
             pytest.skip("EVENTWIRE_TEST_PG_URL unset: run `eval \"$(scripts/postgres.sh)\"` to test on PostgreSQL")
         reset_postgres(PG_URL)
         return PG_URL
-    return f"sqlite:///{tmp_path / 'eventwire.db'}"
+    return f"sqlite:///{tmp_path / name}"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

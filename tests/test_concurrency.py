@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from conftest_store import PG_URL, reset_postgres, write_dev_corpus
+from conftest_store import db_url, write_dev_corpus
 from eventwire.devdata import shared_dir
 from eventwire.store import Store, schema
 
@@ -22,15 +22,6 @@ TESTS = Path(__file__).resolve().parent
 # Columns that say when or by which run a row was written, not what it holds.
 VOLATILE = {"ingested_at", "run_id", "updated_at", "at"}
 ENV = {**os.environ, "PYTHONPATH": str(TESTS) + os.pathsep + os.environ.get("PYTHONPATH", ""), "PYTHONHASHSEED": "0"}
-
-
-def _url(backend: str, tmp_path: Path, name: str) -> str:
-    if backend == "postgres":
-        if not PG_URL:
-            pytest.skip("EVENTWIRE_TEST_PG_URL unset: run `eval \"$(scripts/postgres.sh)\"` to test on PostgreSQL")
-        reset_postgres(PG_URL)
-        return PG_URL
-    return f"sqlite:///{tmp_path / name}"
 
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -65,7 +56,7 @@ def _finish(proc: subprocess.Popen[str]) -> str:
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_two_db_upgrades_at_once_on_a_new_store(tmp_path: Path, backend: str) -> None:
     for round_ in range(3):
-        url = _url(backend, tmp_path, f"new{round_}.db")
+        url = db_url(backend, tmp_path, f"new{round_}.db")
         procs = [_start(["db", "upgrade", "--db", url]) for _ in range(2)]
         for proc in procs:
             _finish(proc)
@@ -78,10 +69,10 @@ def test_two_ingests_at_once_on_a_new_store_equal_one_run(tmp_path: Path, backen
         pytest.skip("shared dev data absent (set EVENTWIRE_SHARED)")
     corpus = write_dev_corpus(tmp_path / "dev.jsonl", 120)
     args = ["ingest", str(corpus), "--batch-size", "5", "--quiet", "--db"]
-    reference = _url(backend, tmp_path, "one.db")
+    reference = db_url(backend, tmp_path, "one.db")
     _finish(_start(args + [reference]))
     once = table_hashes(reference)
-    both = _url(backend, tmp_path, "two.db")
+    both = db_url(backend, tmp_path, "two.db")
     procs = [_start(args + [both]) for _ in range(2)]
     for proc in procs:
         _finish(proc)
