@@ -420,10 +420,53 @@ def test_an_event_placed_only_at_its_country_takes_the_articles_province() -> No
 
 
 def test_a_country_level_place_stays_when_the_article_names_no_province() -> None:
-    from eventwire.events.places import refine_country_level
+    from eventwire.events.places import refine_places
     from eventwire.geo import get_gazetteer
     from eventwire.models import Location
 
     syria = Location(text="Syria", name="Syria", country="Syria", geo_precision=3)
     iraq_town = Location(text="Mosul", name="Mosul", admin1="Ninewa", country="Iraq")
-    assert refine_country_level([syria, iraq_town, None], get_gazetteer()) == [syria, iraq_town, None]
+    assert refine_places([syria, iraq_town, None], get_gazetteer()) == [syria, iraq_town, None]
+
+
+def _main_location(pipeline: Pipeline, text: str):
+    article = article_from_text(text, input_id="t")
+    events: list[Event] = next(pipeline.process([article]))[1]
+    main = next((e for e in events if e.main), None)
+    assert main is not None, text
+    return main.location
+
+
+def test_a_border_town_named_beside_turkey_keeps_a_syrian_story_syrian(pipeline):
+    # the headline's "Northern Syria" and the town outweigh one "in Turkey": the article is Syrian, so is the town
+    # and the headline's town is "the town" of the body
+    loc = _main_location(pipeline, "Seven Killed in Tell Abyad Bomb Attack in Northern Syria\n\nWed Jun 29 2016 "
+                                   "At least seven people were killed when a car bomb hit a market in the town. "
+                                   "The town faces the city of Akcakale in Turkey across the border.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Ar Raqqa")
+
+
+def test_a_dateline_inside_the_text_is_where_the_reporter_is_not_the_event(pipeline):
+    loc = _main_location(pipeline, "Last updated at Oct 08 2017 MOSCOW (Sputnik) Some 40 militants were killed in a "
+                                   "series of air strikes near Al Mayadin in Syria, the defence ministry said.")
+    assert loc is not None and loc.country == "Syria" and loc.name != "Moscow"
+
+
+def test_a_name_that_speaks_is_a_person_or_a_government_not_a_place(pipeline):
+    # "Kerry" is a village in Wales; "Moscow said" is the Russian government
+    loc = _main_location(pipeline, "Sunday 25 August 2013 Kerry discusses chemical attack with Syrian minister.\n\n"
+                                   "Hundreds were killed in a chemical attack on Eastern Ghouta near Damascus on "
+                                   "Wednesday, activists said. Moscow said the rebels staged it.")
+    assert loc is not None and loc.country == "Syria"
+
+
+def test_an_unplaced_headline_event_takes_the_province_the_article_is_about() -> None:
+    from eventwire.events.places import refine_places
+    from eventwire.geo import get_gazetteer
+    from eventwire.models import Location, Span
+
+    town = Location(text="Saraqib", name="Saraqib", admin1="Idleb", country="Syria", evidence=[Span(start=40, end=47)])
+    placed = refine_places([None, town], get_gazetteer())
+    assert placed[1] == town
+    assert placed[0] is not None and (placed[0].admin1, placed[0].geo_precision) == ("Idleb", 3)
+    assert placed[0].evidence == town.evidence  # the province is shown by the town that says it
