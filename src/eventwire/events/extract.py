@@ -244,7 +244,7 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
-    located = places.refine_places([e.location for e in events], resources.gazetteer)
+    located = places.refine_places([e.location for e in events], resources.gazetteer, ctx.country)
     events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
     return mark_main(events, drafted.article)
 

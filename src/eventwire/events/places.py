@@ -281,6 +281,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
 
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{2,40}\)\s*)?(?:[-—–:]\s*)?[A-Z][a-z]")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_ACCORDING_TO = re.compile(r"\baccording to (?:the )?$", re.I)
 
 
 def _not_where(text: str, s: int, e: int) -> bool:
@@ -290,6 +291,8 @@ def _not_where(text: str, s: int, e: int) -> bool:
     name = text[s:e]
     if len(name) >= 4 and name.isupper() and _DATELINE_AFTER.match(text, e) \
             and any(ch.islower() for ch in text[e:e + 40]):
+        return True
+    if _ACCORDING_TO.search(text, max(0, s - 20), s):  # "according to Winfield": a source, a person here
         return True
     return _speaks(text, e) and not _introduced_as_place(text, s, e)
 
@@ -618,9 +621,10 @@ def city_reference(text: str, start: int, end: int) -> re.Match[str] | None:
     return _CITY_REF.search(text, start, end)
 
 
-def refine_places(locations: list[Location | None], gazetteer) -> list[Location | None]:
+def refine_places(locations: list[Location | None], gazetteer, country: str | None = None) -> list[Location | None]:
     """An event placed only at its country ("airstrikes in Syria"), or nowhere (a headline before any place is
-    named), is placed in the province the article's other events are in most often (the first such wins a tie),
+    named), is placed in the province the article's other events are in most often (the first such wins a tie;
+    an unplaced one in the article's `country`, else where most events are),
     at province precision, with the evidence of those places; where the article names no province of that country,
     a country-level event stays at the country and an unplaced one unplaced."""
     counts: dict[tuple[str, str], int] = {}
@@ -631,7 +635,7 @@ def refine_places(locations: list[Location | None], gazetteer) -> list[Location 
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, loc)
     countries = Counter(loc.country for loc in locations if loc is not None and loc.country)
-    main_country = max(countries, key=lambda c: countries[c]) if countries else None  # the earliest of equals
+    main_country = country or (max(countries, key=lambda c: countries[c]) if countries else None)
     out: list[Location | None] = []
     for loc in locations:
         country = loc.country if loc is not None else main_country
