@@ -470,3 +470,18 @@ def test_an_unplaced_headline_event_takes_the_province_the_article_is_about() ->
     assert placed[1] == town
     assert placed[0] is not None and (placed[0].admin1, placed[0].geo_precision) == ("Idleb", 3)
     assert placed[0].evidence == town.evidence  # the province is shown by the town that says it
+
+
+def test_a_district_closing_brackets_places_an_unknown_village_in_its_region(pipeline):
+    # Soum is a Burkinabe province (ACLED's admin2) and a town in Senegal; written as the region closing the
+    # brackets, it is the province: the unknown village is in Sahel region, Burkina Faso
+    loc = _location(pipeline, "On 3 March 2020, gunmen attacked the village of Wendpanga (Soum), killing two herders.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Burkina Faso", "Sahel")
+
+
+def test_a_district_is_no_place_outside_a_region_context() -> None:
+    from eventwire.geo import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    assert gazetteer.admin1_region("Soum", None, districts=True).admin1 == "Sahel"
+    assert gazetteer.admin1_region("Soum") is None  # a district is asked for only where a region is written

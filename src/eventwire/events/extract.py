@@ -347,12 +347,17 @@ def _article_country(article: Article, sentences, resources) -> str | None:
             weight /= 2.0 if part else 1.0
             for c, w in gazetteer.country_weights(name).items():
                 votes[c] = votes.get(c, 0) + weight * w
+    for bracket in _BRACKETED.finditer(head):  # "(Nassoumbou, Soum)": the region closing brackets is a region
+        region = gazetteer.admin1_region(bracket.group(1).split(",")[-1].strip(), None, True)
+        if region is not None:
+            votes[region.country] = votes.get(region.country, 0) + 1.5
     for c in _actor_countries(text, sentences[:12], resources):
         votes[c] = votes.get(c, 0) + 1.0
     return max(votes, key=votes.get) if votes else None
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_BRACKETED = re.compile(r"\(([^()]{2,80})\)")
 _GROUP_NAME_BEFORE = re.compile(r"\b(?:State|Front|Army|Party|Movement|Council|Brigades?|Committee|Forces) (?:in|of|for) (?:the )?$")
 
 

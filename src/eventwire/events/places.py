@@ -174,6 +174,17 @@ def _common_words() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 
+def _town_of(gazetteer, name: str, country: str | None) -> bool:
+    """Whether `name` is a known place, in the article's country where that is known: a region closing brackets
+    ("Kerboule (Nassoumbou, Soum)") is the country's district, not a town of that name abroad (Soum, Senegal)."""
+    if not gazetteer.is_place(name):
+        return False
+    if country is None or gazetteer.admin1_region(name, country, True) is None:
+        return True
+    found = gazetteer.lookup(name, country)
+    return bool(found) and found[0].country == country and found[0].feature in ("city", "alias")
+
+
 def _title_cased_rest(text: str, e: int, whole_end: int) -> bool:
     """The rest of a longer capitalised name is only words news writes in lower case: a headline's title case
     ("Tell Abyad Bomb Attack"), so the leading name is a name of its own, not a piece of an unknown one."""
@@ -221,10 +232,11 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
                 _BRACKET_END.match(text, e) and gazetteer.admin1_region(name) is not None):
             continue  # but "Hole camp", "Hole town" and the region closing "(West Shewa, Oromia)" are places
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
-        place = gazetteer.admin1_region(name, country) if region else None
-        if place is None and _BRACKET_END.match(text, e) and not gazetteer.is_place(name):
-            # "(Fafan, Somali)": a region named like a nationality is a place where it closes the brackets
-            place = gazetteer.admin1_region(name, country) or gazetteer.admin1_region(name)
+        place = gazetteer.admin1_region(name, country, districts=True) if region else None
+        if place is None and _BRACKET_END.match(text, e) and not _town_of(gazetteer, name, country):
+            # "(Fafan, Somali)": a region named like a nationality is a place where it closes the brackets; so is
+            # a district ("(Nassoumbou, Soum)")
+            place = gazetteer.admin1_region(name, country, True) or gazetteer.admin1_region(name, None, True)
             region = bool(place)
         if place is None:
             if not gazetteer.is_place(name):
@@ -507,7 +519,7 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         hint = containers[-1].place
         # "(San Martin)": the region, not a town; but "Almaty city" is the city
         region = None if _CITY_AFTER.match(text, containers[-1].end) else \
-            gazetteer.admin1_region(containers[-1].text, hint.country)
+            hint if hint.feature == "admin2" else gazetteer.admin1_region(containers[-1].text, hint.country)
         candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
         if region is not None:
             better = next((c for c in candidates if _within(c.admin1, region.admin1)), None)
@@ -550,9 +562,9 @@ def _describe_by(container: PlaceMention, unknown: PlaceMention, region) -> None
     Kharkiv": 2; "X village in Idleb": 1, as ACLED codes the village); never finer than the container's own
     wording ("X in the countryside of Ras Al Ain": 2).  A container that names a region is that region ("X, Kyiv"
     is in Kyiv oblast, not Kyiv city)."""
-    if region is not None and container.place.feature != "admin1":
+    if region is not None and container.place.feature not in ("admin1", "admin2"):
         container.place, container.lat, container.lon = region, region.lat, region.lon
-    if container.place.feature in ("admin1", "country") or container.precision == GeoPrecision.REGION:
+    if container.place.feature in ("admin1", "admin2", "country") or container.precision == GeoPrecision.REGION:
         container.precision = unknown.precision
     else:
         container.precision = max(container.precision, unknown.precision)
