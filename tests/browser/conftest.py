@@ -17,9 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.devdata import shared_dir
+
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
-SEEDS = SHARED / "seeds"
+SHARED = shared_dir()  # ../shared or $EVENTWIRE_SHARED
+SEEDS = SHARED / "seeds" if SHARED else Path("../shared/seeds")
 CHROMIUM = Path(os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("EVENTWIRE_CHROMEDRIVER", "/usr/bin/chromedriver"))
 TOKEN = secrets.token_urlsafe(16)
@@ -64,7 +66,7 @@ def _cli(*args: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def db_url(tmp_path_factory) -> str:
+def seeded_db_url(tmp_path_factory) -> str:
     """A SQLite store holding the two seeds (seed 000 with its publication day) and the script-payload article."""
     tmp = tmp_path_factory.mktemp("browser-store")
     url = f"sqlite:///{tmp / 'web.db'}"
@@ -86,14 +88,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def base_url(db_url):
+def base_url(seeded_db_url):
     """A real uvicorn server (review on, token TOKEN) over the store, on a free loopback port."""
     import uvicorn
 
     from eventwire.api.app import create_app
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db_url, review_token=TOKEN), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(seeded_db_url, review_token=TOKEN), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -123,6 +125,12 @@ def _chromium(tmp_path_factory):
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()
+
+
+@pytest.fixture(scope="session")
+def review_token() -> str:
+    """The token the test server takes for review changes."""
+    return TOKEN
 
 
 @pytest.fixture

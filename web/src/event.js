@@ -122,8 +122,9 @@ function reviewButtons(field, machine, ev, valueCell, status, app) {
     try {
       await post(`/api/events/${encodeURIComponent(ev.id)}/review`,
         { field: field.key, action, value, reviewer: review.reviewer() || "reviewer" });
-      status.textContent = `${action} ${field.label}: saved`;
-      await renderEvent(app, ev.id);
+      await renderEvent(app, ev.id); // the page anew, with the reviewed value; then say so in its status line
+      const now = document.getElementById("review-status");
+      if (now) now.textContent = `${action} ${field.label}: saved`;
     } catch (err) { status.textContent = `${action} ${field.label} failed: ${err.message}`; }
   };
   const current = Object.prototype.hasOwnProperty.call(ev.reviewed || {}, field.key) ? ev.reviewed[field.key] : machine;
