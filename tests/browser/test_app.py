@@ -32,7 +32,9 @@ def wait_for(driver, predicate, what: str):
         return WebDriverWait(driver, WAIT).until(lambda d: predicate(d))
     except Exception as exc:  # TimeoutException carries no message worth reading
         logs = [e["message"] for e in driver.get_log("browser")][-5:]
-        raise AssertionError(f"timed out waiting for {what}; browser log: {logs}") from exc
+        status = driver.execute_script("const s = document.getElementById('review-status'); return s && s.textContent")
+        raise AssertionError(f"timed out waiting for {what} at {driver.current_url}; status line: {status!r}; "
+                             f"browser log: {logs}") from exc
 
 
 def map_marker_total(driver) -> int:

@@ -83,7 +83,7 @@ function drawList(el, { events, total, total_exact: exact }, page) {
       h("thead", {}, h("tr", {}, ["Date", "Type", "Sub-type", "Actors", "Place", "Fatalities", "Conf.", "Sources"]
         .map((t) => h("th", {}, t)))),
       h("tbody", {}, events.map((ev) => h("tr", { class: ev.background ? "background" : "", dataset: { id: ev.id } },
-        h("td", {}, h("a", { href: `/events/${encodeURIComponent(ev.id)}`, "data-nav": "" }, fmtDates(ev))),
+        h("td", { class: "date", title: fmtDates(ev) }, h("a", { href: `/events/${encodeURIComponent(ev.id)}`, "data-nav": "" }, ev.date_start || "?")),
         h("td", {}, h("span", { class: "swatch", dataset: { color: colorOf(ev) } }), typeLabel(ev),
           ev.background ? h("span", { class: "badge bg" }, "background") : null),
         h("td", {}, ev.sub_event_type),

@@ -27,7 +27,7 @@ export async function renderFlows(app) {
   const diagram = h("div", { id: "sankey" });
   const table = h("div", { id: "flow-table" });
   const trend = h("div", { id: "trend" });
-  mount(app, h("h1", {}, "Defection flows"), form, diagram, table, h("h2", {}, "Monthly dissent per group"), trend);
+  mount(app, h("h1", {}, "Defection flows"), form, diagram, table, h("h2", {}, "Monthly dissent per group (defection reports)"), trend);
   const [flows, cells] = await Promise.all([get("/api/defections/flows", f),
     get("/api/defections/trend", { ...f, interval: "month" })]);
   drawSankey(diagram, flows, weight);
@@ -36,7 +36,7 @@ export async function renderFlows(app) {
 }
 
 function flowEnds(fl) {
-  const from = { id: `from:${fl.from_group || fl.from_group_text || "?"}`, label: named(fl.from_group, fl.from_group_text) || "unknown group" };
+  const from = { id: `from:${fl.from_group || fl.from_group_text || "?"}`, label: fl.from_group || fl.from_group_text || "unknown group" };
   const to = fl.to_group || fl.to_group_text
     ? { id: `to:${fl.to_group || fl.to_group_text}`, label: named(fl.to_group, fl.to_group_text) + (fl.to_territory ? ` · ${fl.to_territory}` : ""), kind: "group" }
     : { id: `place:${fl.to_territory || "?"}`, label: fl.to_territory ? `${fl.to_territory} (territory)` : "unknown", kind: "place" };
@@ -63,8 +63,8 @@ function drawSankey(el, flows, weight) {
   for (const l of graph.links) {
     const fl = l.flow;
     const people = fl.people_high ? `, ${fl.people_low === fl.people_high ? fl.people_high : `${fl.people_low}–${fl.people_high}`} people` : "";
-    const link = s("path", { d: path(l), class: "flow", stroke: color.get(l.source.id), "stroke-width": Math.max(2, l.width),
-      dataset: null, "data-from": l.source.label, "data-to": l.target.label,
+    const link = s("path", { d: path(l), class: "flow", stroke: color.get(l.target.id), "stroke-width": Math.max(2, l.width),
+      "data-from": l.source.label, "data-to": l.target.label,
       onclick: () => fl.events.length && navigate(`/events/${encodeURIComponent(fl.events[0])}`) },
     s("title", {}, `${l.source.label} → ${l.target.label}: ${fl.count} report(s)${people}`));
     svg.append(link);

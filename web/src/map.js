@@ -17,6 +17,22 @@ async function loadCountries() {
   return countries;
 }
 
+/** A cluster bubble: a ring split by the event types inside it (so colour is not lost when zoomed out) around
+its count, which is set as text (an element, not an HTML string). */
+function clusterIcon(cluster) {
+  const children = cluster.getAllChildMarkers();
+  const byColor = new Map();
+  for (const m of children) byColor.set(m.options.fillColor, (byColor.get(m.options.fillColor) || 0) + 1);
+  let at = 0;
+  const stops = [...byColor].map(([c, n]) => {
+    const from = at; at += (360 * n) / children.length;
+    return `${c} ${from}deg ${at}deg`;
+  });
+  const el = h("div", { class: "ew-cluster" }, h("span", {}, String(children.length)));
+  el.style.background = `conic-gradient(${stops.join(", ")})`;
+  return L.divIcon({ html: el, className: "marker-cluster ew-cluster-wrap", iconSize: L.point(40, 40) }); // 30 px disc in 40
+}
+
 export class EventMap {
   constructor(el, onOpen) {
     this.el = el;
@@ -26,7 +42,7 @@ export class EventMap {
     this.map.attributionControl.setPrefix("Leaflet");
     this.map.attributionControl.addAttribution("Natural Earth");
     this.clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 36,
-      spiderfyOnMaxZoom: true, disableClusteringAtZoom: 11 });
+      spiderfyOnMaxZoom: true, disableClusteringAtZoom: 11, iconCreateFunction: clusterIcon });
     this.map.addLayer(this.clusters);
     this.addLegend();
     this.addSearchArea();
@@ -42,7 +58,7 @@ export class EventMap {
     this.el.dataset.placed = String(markers.length);
     this.el.dataset.unplaced = String(events.length - markers.length);
     if (markers.length) {
-      this.map.fitBounds(L.latLngBounds(placed.map((ev) => [ev.lat, ev.lon])).pad(0.3), { maxZoom: 8 });
+      this.map.fitBounds(L.latLngBounds(placed.map((ev) => [ev.lat, ev.lon])).pad(0.3), { maxZoom: 7 });
     }
   }
 
