@@ -13,7 +13,8 @@ import httpx
 import pytest
 
 pytest.importorskip("selenium", reason="selenium is not installed (requirements.lock)")
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    NoAlertPresentException, NoSuchElementException, StaleElementReferenceException, TimeoutException)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -27,10 +28,12 @@ def api(base_url: str, path: str, **params):
 
 
 def wait_for(driver, predicate, what: str):
-    """predicate(driver) until truthy (its value), or fail naming what did not happen."""
+    """predicate(driver) until truthy (its value), or fail naming what did not happen. The app re-renders a
+    view after a change, so an element found a moment ago may be gone: that is retried, not failed."""
     try:
-        return WebDriverWait(driver, WAIT).until(lambda d: predicate(d))
-    except Exception as exc:  # TimeoutException carries no message worth reading
+        return WebDriverWait(driver, WAIT, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                             ).until(lambda d: predicate(d))
+    except TimeoutException as exc:  # it carries no message worth reading
         logs = [e["message"] for e in driver.get_log("browser")][-5:]
         status = driver.execute_script("const s = document.getElementById('review-status'); return s && s.textContent")
         raise AssertionError(f"timed out waiting for {what} at {driver.current_url}; status line: {status!r}; "
