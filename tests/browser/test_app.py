@@ -74,6 +74,29 @@ def test_filters_in_the_url_narrow_map_and_list(browser, base_url):
     assert all("Battles" in r.text for r in rows)
 
 
+def test_brushing_the_timeline_filters_map_and_list(browser, base_url):
+    from urllib.parse import parse_qs, urlparse
+
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    everything = api(base_url, "/api/events", limit=1)["total"]
+    browser.get(base_url + "/timeline")
+    svg = wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline svg rect.bar"), "timeline bars")
+    svg = browser.find_element(By.CSS_SELECTOR, "#timeline svg")
+    width = svg.size["width"]
+    (ActionChains(browser).move_to_element_with_offset(svg, int(-width * 0.4), 0).click_and_hold()
+     .move_by_offset(int(width * 0.45), 0).release().perform())
+    wait_for(browser, lambda d: "since=" in d.current_url and "until=" in d.current_url, "since/until in the URL")
+    q = {k: v[0] for k, v in parse_qs(urlparse(browser.current_url).query).items()}
+    picked = api(base_url, "/api/events", since=q["since"], until=q["until"], limit=1000)
+    assert 0 < picked["total"] < everything
+    wait_for(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#event-list tbody tr")) == picked["total"],
+             f"the list narrowed to {picked['total']} events")
+    placed = sum(1 for e in picked["events"] if e["lat"] is not None)
+    wait_for(browser, lambda d: map_marker_total(d) == placed, f"the map narrowed to {placed} events")
+    assert browser.find_element(By.CSS_SELECTOR, "#timeline rect.brush").get_attribute("visibility") == "visible"
+
+
 def _event_with_field(base_url: str, field: str) -> dict:
     for ev in api(base_url, "/api/events", limit=1000)["events"]:
         full = api(base_url, f"/api/events/{ev['id']}")
