@@ -38,6 +38,12 @@ XSS_ARTICLE = """Clashes in Idlib <script>window.__xss = "script";</script> leav
 IDLIB, March 3, 2020 - Five fighters were killed on Tuesday when Hayat Tahrir al-Sham militants <img src=x onerror="window.__xss='img'"> clashed with Syrian government forces near the town of Saraqib in Idlib province, local sources said. <b onmouseover="window.__xss='b'">Witnesses</b> said the fighting lasted several hours.
 """
 
+# Another outlet's report of the same clash, so the store holds an event merged from two sources.
+SAME_CLASH = """Five fighters dead in Saraqib clashes
+
+SARAQIB, Syria, March 3, 2020 - Hayat Tahrir al-Sham militants clashed with Syrian government forces near Saraqib in Idlib province on Tuesday, killing five fighters, a war monitor said.
+"""
+
 
 def _why_not() -> str | None:
     if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
@@ -67,7 +73,8 @@ def _cli(*args: str) -> None:
 
 @pytest.fixture(scope="session")
 def seeded_db_url(tmp_path_factory) -> str:
-    """A SQLite store holding the two seeds (seed 000 with its publication day) and the script-payload article."""
+    """A SQLite store holding the two seeds (seed 000 with its publication day), the script-payload article and a
+    second report of its clash (merged with it)."""
     tmp = tmp_path_factory.mktemp("browser-store")
     url = f"sqlite:///{tmp / 'web.db'}"
     seeds = sorted(SEEDS.glob("*.txt"))
@@ -75,9 +82,10 @@ def seeded_db_url(tmp_path_factory) -> str:
     rest = [p for p in seeds if not p.name.startswith("000_")]
     if first:
         _cli("ingest", *map(str, first), "--published", "2015-06-02", "--db", url, "--quiet")
-    probe = tmp / "xss_probe.txt"
+    probe, same = tmp / "xss_probe.txt", tmp / "same_clash.txt"
     probe.write_text(XSS_ARTICLE, encoding="utf-8")
-    _cli("ingest", *map(str, rest), str(probe), "--db", url, "--quiet")
+    same.write_text(SAME_CLASH, encoding="utf-8")
+    _cli("ingest", *map(str, rest), str(probe), str(same), "--db", url, "--quiet")
     return url
 
 

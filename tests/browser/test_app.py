@@ -176,8 +176,8 @@ def test_a_review_edit_survives_a_reload_and_reaches_the_reviewed_export(browser
 def test_untrusted_article_text_runs_nothing(browser, base_url):
     probe = next(e for e in api(base_url, "/api/events", q="Saraqib", limit=10)["events"])
     full = api(base_url, f"/api/events/{probe['id']}")
-    article = full["articles"][0]
-    assert "<script>" in article["text"] and "onerror=" in article["text"]
+    article = next(a for a in full["articles"] if "<script>" in a["text"])
+    assert "onerror=" in article["text"]
     for path in ["/", "/?q=Saraqib", f"/events/{probe['id']}"]:  # the event view last: checked below
         browser.get(base_url + path)
         wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#event-list tbody tr, div.article-text"),
@@ -189,7 +189,7 @@ def test_untrusted_article_text_runs_nothing(browser, base_url):
         with pytest.raises(NoAlertPresentException):
             browser.switch_to.alert.text  # noqa: B018 (an alert would be a run script)
     # the payloads are shown as text, not parsed into elements
-    text = browser.find_element(By.CSS_SELECTOR, "div.article-text")
+    text = browser.find_element(By.CSS_SELECTOR, f"div.article-text[data-article='{article['id']}']")
     assert "<script>" in text.text and 'onerror="window.__xss' in text.text
     assert not browser.find_elements(By.CSS_SELECTOR, "div.article-text *:not(mark), table.fields img, h3 script")
     # the Content-Security-Policy forbids inline script: one added to the live page does not run
@@ -199,6 +199,25 @@ def test_untrusted_article_text_runs_nothing(browser, base_url):
     csp = httpx.get(base_url + "/", timeout=30).headers["content-security-policy"]
     directives = {d.split()[0]: d.split()[1:] for d in csp.split(";") if d.strip()}
     assert directives["script-src"] == ["'self'"] and "'unsafe-inline'" not in csp
+
+
+def test_merged_sources_side_by_side_and_a_split(browser, base_url, review_token):
+    merged = next(e for e in api(base_url, "/api/events", q="Saraqib", limit=10)["events"] if e["n_sources"] == 2)
+    full = api(base_url, f"/api/events/{merged['id']}")
+    before = api(base_url, "/api/events", limit=1)["total"]
+    _login(browser, base_url, f"/events/{merged['id']}", review_token)
+    cards = wait_for(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "section.articles article.source")) == 2
+                     and d.find_elements(By.CSS_SELECTOR, "article.source button.split"), "two sources with split buttons")
+    boxes = [c.rect for c in browser.find_elements(By.CSS_SELECTOR, "section.articles article.source")]
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 5 and boxes[0]["x"] != boxes[1]["x"]  # side by side
+    leaving = full["articles"][1]
+    card = next(c for c in browser.find_elements(By.CSS_SELECTOR, "article.source")
+                if c.find_element(By.CSS_SELECTOR, "div.article-text").get_attribute("data-article") == leaving["id"])
+    card.find_element(By.CSS_SELECTOR, "button.split").click()
+    wait_for(browser, lambda d: "Split off" in d.find_element(By.ID, "review-status").text, "the split to be done")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "section.articles article.source")) == 1
+    assert api(base_url, "/api/events", limit=1)["total"] == before + 1
+    assert api(base_url, f"/api/events/{merged['id']}")["n_sources"] == 1
 
 
 def test_screenshots(browser, base_url, tmp_path):

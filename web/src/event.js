@@ -78,10 +78,12 @@ function articleCard(a, ev, texts, health, canReview, status) {
   const split = canReview && (ev.articles || []).length > 1
     ? h("button", { type: "button", class: "split", onclick: async () => {
       try {
-        const res = await post(`/api/events/${encodeURIComponent(ev.id)}/split`, { article_id: a.input_id || a.id });
-        const newId = res && (res.new_event_id || res.id || (res.event && res.event.id));
-        status.textContent = `Split off ${a.input_id || a.id}${newId ? " as " + newId : ""}`;
-        navigate(location.pathname, { replace: true });
+        const res = await post(`/api/events/${encodeURIComponent(ev.id)}/split`,
+          { article_id: a.input_id || a.id, reviewer: review.reviewer() || "reviewer" });
+        const ids = ((res && res.events) || []).filter((x) => x !== ev.id);
+        await navigate(location.pathname, { replace: true });
+        const now = document.getElementById("review-status");
+        if (now) now.textContent = `Split off ${a.input_id || a.id}${ids.length ? ": now also " + ids.join(", ") : ""}`;
       } catch (err) { status.textContent = `Split failed: ${err.message}`; }
     } }, "Split this source off") : null;
   return h("article", { class: "source" },

@@ -35,10 +35,10 @@ function showError(app, err) {
   mount(app, h("p", { class: "error", role: "alert" }, `Error: ${err.message || err}`));
 }
 
-/** Go to url inside the app (pushState) and render it. */
+/** Go to url inside the app (pushState) and render it; resolves when it is drawn. */
 export function navigate(url, { replace = false } = {}) {
   if (replace) history.replaceState(null, "", url); else history.pushState(null, "", url);
-  route();
+  return route();
 }
 
 document.addEventListener("click", (e) => {
