@@ -19,6 +19,7 @@ await build({
   loader: { ".png": "file", ".svg": "file" }, assetNames: "img/[name]-[hash]", logLevel: "warning",
 });
 copyFileSync("src/index.html", OUT + "index.html");
+copyFileSync("src/favicon.svg", OUT + "favicon.svg");
 copyFileSync("node_modules/world-atlas/countries-50m.json", OUT + "countries-50m.json");
 const licences = ["leaflet", "leaflet.markercluster", "topojson-client", "world-atlas", "d3-sankey", "d3-array",
   "d3-shape", "d3-path", "internmap"].map((p) => {

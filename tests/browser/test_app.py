@@ -40,6 +40,13 @@ def wait_for(driver, predicate, what: str):
                              f"browser log: {logs}") from exc
 
 
+def assert_no_browser_errors(driver) -> None:
+    """Nothing the page did failed: no script error, no refused resource, no CSP violation (chromium logs each
+    as SEVERE)."""
+    severe = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not severe, severe
+
+
 def map_marker_total(driver) -> int:
     """Events drawn on the map: single circles plus the counts written on cluster bubbles."""
     singles = len(driver.find_elements(By.CSS_SELECTOR, "#map path.ew-marker"))
@@ -61,6 +68,7 @@ def test_map_and_list_show_the_stored_events(browser, base_url):
     listed = {tr.get_attribute("data-id") for tr in browser.find_elements(By.CSS_SELECTOR, "#event-list tbody tr")}
     assert listed == {e["id"] for e in every["events"]}
     assert "Tell Abiad" in browser.find_element(By.ID, "event-list").text
+    assert_no_browser_errors(browser)
 
 
 def test_filters_in_the_url_narrow_map_and_list(browser, base_url):
@@ -126,6 +134,7 @@ def test_clicking_a_field_marks_its_evidence(browser, base_url, field):
     # the article's text is intact around the marks
     for el in browser.find_elements(By.CSS_SELECTOR, "div.article-text"):
         assert browser.execute_script("return arguments[0].textContent", el) == texts[el.get_attribute("data-article")]
+    assert_no_browser_errors(browser)
 
 
 def test_flows_show_the_seeds_defections(browser, base_url):
@@ -137,6 +146,7 @@ def test_flows_show_the_seeds_defections(browser, base_url):
     labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "#sankey text.node-label")]
     assert any("Jabhat Fateh al-Sham" in t for t in labels) and any("Turkey" in t for t in labels), labels
     assert browser.find_elements(By.CSS_SELECTOR, "#trend .trend-group svg rect"), "no monthly dissent bars"
+    assert_no_browser_errors(browser)
 
 
 def _login(browser, base_url, path: str, token: str) -> None:
