@@ -222,6 +222,7 @@ def create_app(db_url: str, review_token: str | None = None) -> FastAPI:
 
     app = FastAPI(title="eventwire", summary="Evidenced ACLED-style events from conflict news",
                   docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.store = store
     app.add_middleware(SecurityHeaders)
     _handlers(app)
     _read_routes(app, store, review_token)

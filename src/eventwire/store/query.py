@@ -74,7 +74,7 @@ def _match_sqlite(element: _TextMatch, compiler: Any, **kw: Any) -> str:
 def _match_postgresql(element: _TextMatch, compiler: Any, **kw: Any) -> str:
     param = compiler.process(sa.bindparam("fts_query", element.query, unique=True), **kw)
     return ("events.id IN (SELECT event_text.event_id FROM event_text WHERE "
-            f"to_tsvector('english', event_text.body) @@ plainto_tsquery('english', {param}))")
+            f"to_tsvector('english', translate(event_text.body, '<>', '  ')) @@ plainto_tsquery('english', {param}))")
 
 
 class _Hint(sa.sql.expression.ColumnElement[bool]):

@@ -36,6 +36,10 @@ _PAGE_INDEXES = {  # name -> (table, indexed expressions): the same as schema.py
 SPAN_SQLITE = "julianday(date_end) - julianday(date_start)"
 SPAN_POSTGRESQL = "date_end - date_start"
 
+# PostgreSQL's parser drops anything that looks like a markup tag, words and all; angle brackets become spaces,
+# so that the words of untrusted text (`<script>...`) are searchable as in SQLite. The same as the query's.
+TSVECTOR = "to_tsvector('english', translate(body, '<>', '  '))"
+
 _SQLITE_FTS = [
     "CREATE VIRTUAL TABLE event_fts USING fts5(body, content='event_text', content_rowid='id', "
     "tokenize='porter unicode61')",
@@ -79,7 +83,7 @@ def upgrade() -> None:
             conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"CREATE INDEX ix_events_span ON events (({SPAN_SQLITE}))")
     else:
-        conn.exec_driver_sql("CREATE INDEX ix_event_text_tsv ON event_text USING gin (to_tsvector('english', body))")
+        conn.exec_driver_sql(f"CREATE INDEX ix_event_text_tsv ON event_text USING gin (({TSVECTOR}))")
         conn.exec_driver_sql(f"CREATE INDEX ix_events_span ON events (({SPAN_POSTGRESQL}))")
     _backfill(conn)
 
