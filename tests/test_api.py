@@ -249,3 +249,7 @@ def test_library_functions_answer_as_the_endpoints(client: TestClient, tmp_path:
     direct = queries.list_events(store, EventFilter(country="Syria", limit=5))
     assert direct == client.get("/api/events", params={"country": "Syria", "limit": 5}).json()
     assert queries.defection_flows(store, EventFilter()) == client.get("/api/defections/flows").json()
+    capped = queries.list_events(store, EventFilter(limit=2), cap=5)
+    assert (capped["total"], capped["total_exact"]) == (5, False)  # a lower bound, and said to be one
+    deep = queries.list_events(store, EventFilter(limit=2, offset=8), cap=5)
+    assert deep["total"] >= 10 and not deep["total_exact"] and len(deep["events"]) == 2

@@ -60,7 +60,8 @@ def list_events(store: Store, f: EventFilter, *, reviewed: bool = False, cap: in
         else:
             counted, exact = count_events_capped(conn, f, cap, seconds)
             # Out of time: at least the events up to this page's end (and one more, if the page is full).
-            total = counted if counted is not None else f.offset + len(rows) + (1 if len(rows) == f.limit else 0)
+            least = f.offset + len(rows) + (1 if len(rows) == f.limit else 0)
+            total = least if counted is None else max(counted, f.offset + len(rows))
         if reviewed:
             page = [StoredEvent(Event.model_validate_json(r.payload), r.n_sources, r.n_mentions, r.date_start,
                                 r.date_end) for r in rows]
