@@ -8,6 +8,7 @@ that forbids inline script: the web app's untrusted text (articles) can never ru
 from __future__ import annotations
 
 import hmac
+import json
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any, AsyncIterator, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -42,6 +43,12 @@ class ApiError(Exception):
 def _error(code: str, detail: str = "", status: int | None = None) -> JSONResponse:
     message = CATALOGUE.get(code, "error") + (f" ({detail})" if detail else "")
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status or _STATUS.get(code, 500))
+
+
+def _json(data: Any) -> Response:
+    """Already JSON-ready data, serialised once (FastAPI's generic encoder walks every value: too slow for a page
+    of 100 events)."""
+    return Response(json.dumps(data, ensure_ascii=False), media_type="application/json")
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -128,9 +135,9 @@ def _read_routes(app: FastAPI, store: Store, review_token: str | None) -> None:
         return {"status": "ok", "review": review_token is not None}
 
     @app.get("/api/events")
-    def events(f: EventFilter = Depends(_page), reviewed: bool = False) -> dict[str, Any]:
+    def events(f: EventFilter = Depends(_page), reviewed: bool = False) -> Response:
         """A page of events (date order) and how many match (`total`; exact unless `total_exact` is false)."""
-        return queries.list_events(store, f, reviewed=reviewed)
+        return _json(queries.list_events(store, f, reviewed=reviewed))
 
     @app.get("/api/events.geojson")
     def events_geojson(f: EventFilter = Depends(_export_page), reviewed: bool = False) -> StreamingResponse:
@@ -144,9 +151,9 @@ def _read_routes(app: FastAPI, store: Store, review_token: str | None) -> None:
                                  headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
     @app.get("/api/events/{event_id}")
-    def event(event_id: str) -> dict[str, Any]:
+    def event(event_id: str) -> Response:
         """The event with its evidence spans, articles (clean text), merged mentions and reviewed values."""
-        return queries.get_event(store, event_id)
+        return _json(queries.get_event(store, event_id))
 
     @app.get("/api/defections/flows")
     def flows(since: date | None = None, until: date | None = None, country: str | None = None) -> list[Any]:
@@ -215,6 +222,7 @@ def create_app(db_url: str, review_token: str | None = None) -> FastAPI:
 
     app = FastAPI(title="eventwire", summary="Evidenced ACLED-style events from conflict news",
                   docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.store = store
     app.add_middleware(SecurityHeaders)
     _handlers(app)
     _read_routes(app, store, review_token)

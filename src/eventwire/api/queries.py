@@ -14,14 +14,17 @@ import sqlalchemy as sa
 from eventwire.models import Event
 from eventwire.store import Store
 from eventwire.store import schema as t
-from eventwire.store.query import EventFilter, StoredEvent, count_events_capped, filter_conditions, select_events
+from eventwire.store.query import EventFilter, StoredEvent, count_events_capped, filter_conditions, page_query
 
 __all__ = ["INTERVALS", "TOTAL_CAP", "event_json", "list_events", "get_event", "defection_flows",
            "defection_trend", "stats", "geojson_chunks", "csv_chunks"]
 
-# `total` is exact up to this many matches; past it the count stops and the answer says "total_exact": false.
-# Counting every one of a million matches would cost more than the page of 100 it goes with.
+# `total` is exact up to TOTAL_CAP matches counted within TOTAL_SECONDS; past the cap it is TOTAL_CAP, out of
+# time it is the events up to the page's end (+1 when the page is full), and either way the answer says
+# "total_exact": false (a lower bound). Counting all of a million matches, or scanning a million events for a
+# combination no index serves, would cost more than the page it goes with.
 TOTAL_CAP = 100_000
+TOTAL_SECONDS = 0.04
 _CHUNK = 200  # events per streamed chunk
 
 
@@ -47,11 +50,18 @@ def _reviewed_page(conn: sa.Connection, page: list[StoredEvent]) -> list[StoredE
     return list(with_reviews(page, reviewed_values(conn, [se.event.id for se in page])))
 
 
-def list_events(store: Store, f: EventFilter, *, reviewed: bool = False, cap: int = TOTAL_CAP) -> dict[str, Any]:
-    """One page of matching events (f.limit, f.offset) and how many match in all (exact up to `cap`)."""
+def list_events(store: Store, f: EventFilter, *, reviewed: bool = False, cap: int = TOTAL_CAP,
+                seconds: float | None = TOTAL_SECONDS) -> dict[str, Any]:
+    """One page of matching events (f.limit, f.offset) and how many match in all (see TOTAL_CAP)."""
     with store.engine.connect() as conn:
-        rows = conn.execute(select_events(f)).all()
-        total, exact = count_events_capped(conn, f, cap)
+        rows = conn.execute(page_query(conn, f)).all()
+        if f.limit and len(rows) < f.limit and (rows or not f.offset):
+            total, exact = f.offset + len(rows), True  # the last page: the total is known without counting
+        else:
+            counted, exact = count_events_capped(conn, f, cap, seconds)
+            # Out of time: at least the events up to this page's end (and one more, if the page is full).
+            least = f.offset + len(rows) + (1 if len(rows) == f.limit else 0)
+            total = least if counted is None else max(counted, f.offset + len(rows))
         if reviewed:
             page = [StoredEvent(Event.model_validate_json(r.payload), r.n_sources, r.n_mentions, r.date_start,
                                 r.date_end) for r in rows]

@@ -161,7 +161,9 @@ event_text = sa.Table(
               unique=True),
     sa.Column("body", sa.Text, nullable=False),
 )
-SEARCH_OBJECTS = ("event_fts", "ix_event_text_tsv")  # names (and FTS5 shadow-table prefixes) not in this metadata
+# Dialect-specific objects of migration 0004, not in this metadata: the search index (FTS5 table and its shadow
+# tables, or a GIN index) and the index of event length in days (julianday() or date subtraction).
+SEARCH_OBJECTS = ("event_fts", "ix_event_text_tsv", "ix_events_span")
 
 # A reviewer's change to an event (`eventwire serve --review`): never written over the machine's values, which
 # stay in `events`. No foreign key to events: a re-merge deletes and rewrites an event under its kept public id,
@@ -185,9 +187,9 @@ sa.Index("ix_events_lonlat", events.c.lon, events.c.lat)
 # The API's page order is (date_start, id); each filter that narrows a page has an index in that order, so a
 # page of 100 is read off one index range without sorting the matches (migration 0004).
 sa.Index("ix_events_day_id", events.c.date_start, events.c.id)
+sa.Index("ix_events_flags", events.c.main, events.c.background, events.c.confidence)  # counts of the flag filters
 sa.Index("ix_events_last_day", sa.func.coalesce(events.c.date_end, events.c.date_start))  # the `since` filter
 sa.Index("ix_events_country_day", sa.func.lower(events.c.country), events.c.date_start, events.c.id)
 sa.Index("ix_events_admin1_day", sa.func.lower(events.c.admin1), events.c.date_start, events.c.id)
 sa.Index("ix_events_type_day", sa.func.lower(events.c.event_type), events.c.date_start, events.c.id)
 sa.Index("ix_events_subtype_day", sa.func.lower(events.c.sub_event_type), events.c.date_start, events.c.id)
-sa.Index("ix_event_actors_lname", sa.func.lower(event_actors.c.name), event_actors.c.event_id)

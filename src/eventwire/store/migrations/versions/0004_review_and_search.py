@@ -1,5 +1,5 @@
 """Review and search for the REST API: reviewers' revisions, full-text search over notes and article text, an
-events.main column, and indexes in the API's page order (date_start, id) per filter.
+events.main column, indexes in the API's page order (date_start, id) per filter, and an index of event length.
 
 Full-text search: `event_text` holds each event's notes and its articles' text; SQLite indexes it with an
 external-content FTS5 table (`event_fts`, Porter stemming) kept in sync by triggers, PostgreSQL with a GIN index
@@ -23,13 +23,22 @@ depends_on = None
 
 _PAGE_INDEXES = {  # name -> (table, indexed expressions): the same as schema.py
     "ix_events_day_id": ("events", ["date_start", "id"]),
+    "ix_events_flags": ("events", ["main", "background", "confidence"]),
     "ix_events_last_day": ("events", [sa.text("coalesce(date_end, date_start)")]),
     "ix_events_country_day": ("events", [sa.text("lower(country)"), "date_start", "id"]),
     "ix_events_admin1_day": ("events", [sa.text("lower(admin1)"), "date_start", "id"]),
     "ix_events_type_day": ("events", [sa.text("lower(event_type)"), "date_start", "id"]),
     "ix_events_subtype_day": ("events", [sa.text("lower(sub_event_type)"), "date_start", "id"]),
-    "ix_event_actors_lname": ("event_actors", [sa.text("lower(name)"), "event_id"]),
 }
+
+# An event's length in days, indexed so that its maximum is one index lookup: it bounds the `since` filter's
+# date_start range (store.query._SinceBound). The same expressions as the query's.
+SPAN_SQLITE = "julianday(date_end) - julianday(date_start)"
+SPAN_POSTGRESQL = "date_end - date_start"
+
+# PostgreSQL's parser drops anything that looks like a markup tag, words and all; angle brackets become spaces,
+# so that the words of untrusted text (`<script>...`) are searchable as in SQLite. The same as the query's.
+TSVECTOR = "to_tsvector('english', translate(body, '<>', '  '))"
 
 _SQLITE_FTS = [
     "CREATE VIRTUAL TABLE event_fts USING fts5(body, content='event_text', content_rowid='id', "
@@ -72,8 +81,10 @@ def upgrade() -> None:
     if conn.dialect.name == "sqlite":
         for statement in _SQLITE_FTS:
             conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(f"CREATE INDEX ix_events_span ON events (({SPAN_SQLITE}))")
     else:
-        conn.exec_driver_sql("CREATE INDEX ix_event_text_tsv ON event_text USING gin (to_tsvector('english', body))")
+        conn.exec_driver_sql(f"CREATE INDEX ix_event_text_tsv ON event_text USING gin (({TSVECTOR}))")
+        conn.exec_driver_sql(f"CREATE INDEX ix_events_span ON events (({SPAN_POSTGRESQL}))")
     _backfill(conn)
 
 
@@ -97,6 +108,7 @@ def downgrade() -> None:
         for trigger in ("event_text_ai", "event_text_ad", "event_text_au"):
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
         conn.exec_driver_sql("DROP TABLE IF EXISTS event_fts")
+    op.drop_index("ix_events_span", table_name="events")
     for name, (table, _) in _PAGE_INDEXES.items():
         op.drop_index(name, table_name=table)
     op.drop_index("ix_revisions_event_id", table_name="revisions")
