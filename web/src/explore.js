@@ -26,11 +26,20 @@ export async function renderExplore(app, { timelineOnly }) {
     get("/api/events", { ...rest, limit: MAP_LIMIT }),
     get("/api/events", { ...f, limit: PAGE, offset: page * PAGE }),
   ]);
-  await map.show(onMap.events);
-  drawTimeline(timelineEl, allDates.events, { since, until, big: timelineOnly,
+  await map.show(onMap.events, onMap.total);
+  drawTimeline(timelineEl, await timelineInput(allDates, rest), { since, until, big: timelineOnly,
     onBrush: (range) => navigate(withFilters(range ? { since: range[0], until: range[1] } : { since: null, until: null })) });
   drawList(listEl, listed, page);
   return { cleanup: () => map.remove() };
+}
+
+/** What the timeline counts: the events themselves when all of them came in one page (by day or week, by type),
+else the store's monthly counts (/api/stats), so a large store's timeline is not drawn from a sample. */
+async function timelineInput(page, filters) {
+  if (page.total <= page.events.length) return { events: page.events };
+  const st = await get("/api/stats", filters);
+  return { events: st.by_month.map((m) => ({ date_start: `${m.key}-01`, kind: "event", event_type: "All types", count: m.n })),
+    monthly: true };
 }
 
 function filterForm(f) {
@@ -72,13 +81,14 @@ function place(ev) {
 }
 
 function drawList(el, { events, total, total_exact: exact }, page) {
-  const pages = Math.ceil(total / PAGE);
+  const pages = Math.ceil(total / PAGE); // a lower bound when the API stopped counting (total_exact false)
+  const more = exact === false ? "+" : "";
   const nav = (p, label) => h("a", { href: withFilters({}) + (withFilters({}).includes("?") ? "&" : "?") + `page=${p}`,
     "data-nav": "", class: "link" }, label);
   mount(el,
-    h("h2", {}, `${total}${exact === false ? "+" : ""} events`,
+    h("h2", {}, `${total}${more} events`,
       pages > 1 ? h("span", { class: "pager" }, page > 0 ? nav(page - 1, "‹ previous") : null,
-        ` page ${page + 1} of ${pages} `, page + 1 < pages ? nav(page + 1, "next ›") : null) : null),
+        ` page ${page + 1} of ${pages}${more} `, page + 1 < pages ? nav(page + 1, "next ›") : null) : null),
     h("table", { class: "events" },
       h("thead", {}, h("tr", {}, ["Date", "Type", "Sub-type", "Actors", "Place", "Fatalities", "Conf.", "Sources"]
         .map((t) => h("th", {}, t)))),

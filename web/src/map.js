@@ -48,7 +48,8 @@ export class EventMap {
     this.addSearchArea();
   }
 
-  async show(events) {
+  /** Draw events (one page of at most the API's limit); total: how many match in all. */
+  async show(events, total = events.length) {
     const geo = await loadCountries();
     L.geoJSON(geo, { interactive: false, style: { color: "#8c8c8c", weight: 0.6, fillColor: "#f2efe6", fillOpacity: 1 } })
       .addTo(this.map).bringToBack();
@@ -57,6 +58,7 @@ export class EventMap {
     this.clusters.addLayers(markers);
     this.el.dataset.placed = String(markers.length);
     this.el.dataset.unplaced = String(events.length - markers.length);
+    if (total > events.length) this.addNote(`The map shows the first ${events.length} of ${total} events: narrow the filters to see the rest.`);
     if (markers.length) {
       this.map.fitBounds(L.latLngBounds(placed.map((ev) => [ev.lat, ev.lon])).pad(0.3), { maxZoom: 7 });
     }
@@ -74,6 +76,12 @@ export class EventMap {
     m.bindTooltip(tip, { direction: "top" }); // an element, not a string: Leaflet would parse a string as HTML
     m.on("click", () => this.onOpen(ev.id));
     return m;
+  }
+
+  addNote(text) {
+    const note = L.control({ position: "topright" });
+    note.onAdd = () => h("div", { class: "legend map-note" }, text);
+    note.addTo(this.map);
   }
 
   addLegend() {

@@ -18,11 +18,12 @@ function bucketer(minT, maxT) {
 
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
 
-export function drawTimeline(el, events, { since, until, big, onBrush }) {
+/** input: {events, monthly}: events (each counts `count`, default 1); monthly: they are month totals. */
+export function drawTimeline(el, { events, monthly = false }, { since, until, big, onBrush }) {
   const dated = events.filter((ev) => ev.date_start);
   if (!dated.length) { mount(el, h("p", { class: "muted" }, "No dated events.")); return; }
   const times = dated.map((ev) => Date.parse(ev.date_start));
-  const b = bucketer(Math.min(...times), Math.max(...times));
+  const b = monthly ? bucketer(0, 10 * 365 * DAY) : bucketer(Math.min(...times), Math.max(...times));
   const start = b.key(Math.min(...times));
   const end = b.next(b.key(Math.max(...times)));
   const bins = new Map(); // bucket start -> {type: count}
@@ -31,7 +32,7 @@ export function drawTimeline(el, events, { since, until, big, onBrush }) {
     const bin = bins.get(k) || {};
     const t = typeLabel(ev);
     bin[t] = bin[t] || { n: 0, color: colorOf(ev) };
-    bin[t].n += 1;
+    bin[t].n += ev.count || 1;
     bins.set(k, bin);
   }
   const W = Math.max(320, el.clientWidth || 800), H = big ? 260 : 120, L = 28, B = 20, T = 8;
