@@ -59,10 +59,14 @@ export async function renderEvent(app, id) {
         articles.map((a) => articleCard(a, ev, texts, health, canReview(), status)))));
   swatch.style.background = colorOf(ev);
   bar.firstChild.style.width = `${conf}%`;
-  const again = () => renderEvent(app, id);
-  window.addEventListener("eventwire:review", again, { once: true });
-  return { cleanup: () => window.removeEventListener("eventwire:review", again) };
+  // the review token given or forgotten: draw the view again (with or without review controls)
+  if (redraw) window.removeEventListener("eventwire:review", redraw);
+  redraw = () => renderEvent(app, id);
+  window.addEventListener("eventwire:review", redraw, { once: true });
+  return { cleanup: () => window.removeEventListener("eventwire:review", redraw) };
 }
+
+let redraw = null; // the event view's listener for review on/off (one at a time)
 
 function drawValue(cell, field, machine, reviewed) {
   const has = field.review && Object.prototype.hasOwnProperty.call(reviewed, field.key);

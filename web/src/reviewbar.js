@@ -10,7 +10,9 @@ export async function renderReviewBar(bar) {
   const draw = () => {
     if (review.token()) {
       mount(bar, h("span", { class: "badge ok" }, `Review on · ${review.reviewer() || "reviewer"}`),
-        h("button", { type: "button", class: "link", onclick: () => { review.setToken(""); draw(); } }, "forget token"));
+        h("button", { type: "button", class: "link", onclick: () => {
+          review.setToken(""); draw(); window.dispatchEvent(new Event("eventwire:review"));
+        } }, "forget token"));
       return;
     }
     const token = h("input", { type: "password", id: "review-token", placeholder: "review token", size: 18 });
