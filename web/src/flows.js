@@ -54,7 +54,7 @@ function drawSankey(el, flows, weight) {
     const value = weight === "people" ? Math.max(fl.people_high || 0, fl.people_low || 0, 1) : fl.count;
     links.push({ source: a.id, target: b.id, value, flow: fl });
   }
-  const W = Math.max(640, el.clientWidth || 900), H = Math.max(220, 70 * nodes.size);
+  const W = Math.max(640, (el.clientWidth || 900) - 16), H = Math.max(220, 70 * nodes.size); // inside the padding
   const layout = sankey().nodeId((d) => d.id).nodeWidth(14).nodePadding(24).extent([[8, 8], [W - 8, H - 8]]);
   const graph = layout({ nodes: [...nodes.values()].map((n) => ({ ...n })), links: links.map((l) => ({ ...l })) });
   const color = new Map([...nodes.keys()].map((id, i) => [id, PALETTE[i % PALETTE.length]]));
@@ -108,7 +108,7 @@ function drawTrend(el, cells) {
   if (!byGroup.size) { mount(el, h("p", { class: "muted" }, "No dated defections.")); return; }
   const periods = cells.map((c) => c.period).filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
   const months = monthsBetween(periods[0], periods[periods.length - 1]);
-  const W = Math.max(480, el.clientWidth || 900), H = 90, L = 28, B = 18;
+  const W = Math.max(480, (el.clientWidth || 900) - 20), H = 90, L = 28, B = 18; // inside the card padding
   const bw = (W - L - 8) / months.length;
   const maxN = Math.max(...cells.map((c) => c.events));
   mount(el, [...byGroup].map(([group, m], gi) => {
@@ -117,7 +117,7 @@ function drawTrend(el, cells) {
       const c = m.get(p);
       if (c) {
         const hgt = ((H - B - 6) * c.events) / maxN;
-        svg.append(s("rect", { x: L + i * bw, y: H - B - hgt, width: Math.max(1, bw - 1), height: hgt, fill: PALETTE[gi % PALETTE.length] },
+        svg.append(s("rect", { x: L + i * bw + Math.max(0, bw - 28) / 2, y: H - B - hgt, width: Math.max(1, Math.min(26, bw - 2)), height: hgt, fill: PALETTE[gi % PALETTE.length] },
           s("title", {}, `${p}: ${c.events} report(s), ${c.people_low}–${c.people_high} people`)));
       }
       if (i === 0 || p.endsWith("-01") || i === months.length - 1) {
