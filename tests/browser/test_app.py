@@ -181,6 +181,13 @@ def test_a_review_edit_survives_a_reload_and_reaches_the_reviewed_export(browser
     assert any(r.get("location") == "Reviewed Town" for r in rows), [r.get("location") for r in rows]
     revisions = httpx.get(f"{base_url}/api/events/{ev['id']}/revisions", timeout=30).json()
     assert "Reviewed Town" in str(revisions) and "browser-test" in str(revisions)
+    # the list shows the machine's values unless asked for the reviewed ones
+    row = f"#event-list tbody tr[data-id='{ev['id']}']"
+    browser.get(base_url + "/?reviewed=true")
+    wait_for(browser, lambda d: "Reviewed Town" in d.find_element(By.CSS_SELECTOR, row).text, "the reviewed list")
+    browser.get(base_url + "/")
+    wait_for(browser, lambda d: machine in d.find_element(By.CSS_SELECTOR, row).text, "the machine's list")
+    assert "Reviewed Town" not in browser.find_element(By.CSS_SELECTOR, row).text
 
 
 def test_untrusted_article_text_runs_nothing(browser, base_url):

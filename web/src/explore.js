@@ -61,6 +61,7 @@ function filterForm(f) {
   field("min_confidence", "Min. confidence", { type: "number", min: 0, max: 1, step: 0.05 }),
   select("background", "Background", [["", "shown"], ["false", "hidden"], ["true", "only"]]),
   select("main", "Events", [["", "all"], ["true", "main event of each article"]]),
+  select("reviewed", "Values", [["", "machine's"], ["true", "with reviewers' corrections"]]),
   f.bbox ? h("label", {}, h("input", { type: "checkbox", name: "keep_bbox", checked: true }), " in map area") : null,
   h("datalist", { id: "types" }, Object.keys(TYPE_COLORS).map((t) => h("option", { value: t }))),
   h("button", { type: "submit" }, "Apply"),

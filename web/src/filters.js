@@ -1,6 +1,6 @@
 // Filters live in the URL query (so a view can be shared); these are the names the API takes.
 export const FILTER_KEYS = ["country", "admin1", "type", "actor", "since", "until", "bbox", "q", "min_confidence",
-  "background", "main"];
+  "background", "main", "reviewed"];
 
 /** The filters in the current URL, as {name: value} (only those set). */
 export function readFilters() {
