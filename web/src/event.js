@@ -32,7 +32,13 @@ export async function renderEvent(app, id) {
     const row = h("tr", { dataset: { field: field.key, evidence: field.evidence || "" }, class: nSpans ? "has-evidence" : "" },
       h("th", {}, field.label), valueCell, h("td", { class: "spans" }, nSpans ? `${nSpans} ⟶` : ""));
     drawValue(valueCell, field, machine, ev.reviewed || {});
-    if (nSpans) row.addEventListener("click", (e) => { if (!e.target.closest("button, input")) highlight(row, field); });
+    if (nSpans) {
+      row.tabIndex = 0; // reachable by keyboard: Enter or Space marks the evidence too
+      row.addEventListener("click", (e) => { if (!e.target.closest("button, input, select")) highlight(row, field); });
+      row.addEventListener("keydown", (e) => {
+        if ((e.key === "Enter" || e.key === " ") && e.target === row) { e.preventDefault(); highlight(row, field); }
+      });
+    }
     if (field.review && canReview()) row.append(h("td", { class: "actions" }, reviewButtons(field, machine, ev, valueCell, status, app)));
     return row;
   }).filter(Boolean);
