@@ -29,10 +29,11 @@ demo: install
 	  echo "== seed acceptance facts"; EVENTWIRE=$(BIN)/eventwire $(BIN)/python $(SHARED)/tools/seed_facts.py || true; \
 	else echo "(../shared/seeds absent: seeds skipped)"; fi
 
-## system-deps: Debian packages the tests need (PostgreSQL), installed by the project itself
+## system-deps: Debian packages the tests need (PostgreSQL; chromium + chromium-driver), installed by the project itself
 system-deps:
 	@command -v apt-get >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } || true
+	bash scripts/browser.sh || echo "(chromium not installed: browser tests will skip)"
 
 ## test: install, start a real PostgreSQL, run the test suite, the seed facts and the accuracy gates (ACLED notes; real news)
 test: install system-deps

@@ -14,6 +14,7 @@ _COMMAND_MODULES = [
     "eventwire.cli_store",
     "eventwire.cli_eval",
     "eventwire.cli_merge",
+    "eventwire.cli_serve",
 ]
 
 

@@ -185,15 +185,16 @@ def events_command(db: str | None, **filters: Any) -> None:
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option("--include-background", is_flag=True,
               help="ACLED format: also write background events (past context an article recalls).")
+@click.option("--reviewed", is_flag=True, help="Write reviewers' values (eventwire serve --review) over the machine's.")
 @_filters
-def export_command(db: str | None, fmt: str, out: Path, force: bool, include_background: bool,
+def export_command(db: str | None, fmt: str, out: Path, force: bool, include_background: bool, reviewed: bool,
                    **filters: Any) -> None:
     """Export stored events (ACLED CSV, GeoJSON, Parquet or JSONL), streaming."""
     left_out = LeftOut()
     try:
         with Store.open(db, create=False) as store:
             n = export_events(store, fmt, out, _make_filter(**filters), force=force,
-                              include_background=include_background, left_out=left_out)
+                              include_background=include_background, left_out=left_out, reviewed=reviewed)
     except EventwireError as exc:
         _fail(exc)
     click.echo(f"{n} events written to {out}", err=True)

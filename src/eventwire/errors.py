@@ -23,6 +23,7 @@ CATALOGUE: dict[str, str] = {
     "E022": "this article could not be stored (its rows were rolled back; the rest of its batch is stored)",
     "E023": "no eventwire store there (nothing was created; run `eventwire ingest` or `eventwire db upgrade` first)",
     "E025": "no such event, or the article is not one of its members",
+    "E026": "review change not valid (unknown field or action, or a value of the wrong type)",
     "E030": "evaluation data not found",
     "E031": "trained model artefact missing or unreadable",
     "E032": "generalisation split could not be built or scored",
@@ -31,6 +32,11 @@ CATALOGUE: dict[str, str] = {
     "E042": "setting has an invalid value",
     "E050": "cannot write the output file",
     "E051": "output file exists; use --force to overwrite it",
+    "E060": "no such API route",
+    "E061": "API request parameter not valid",
+    "E062": "review is not enabled on this server (start it with `eventwire serve --review`)",
+    "E063": "review token missing or wrong (send the header `Authorization: Bearer <token>` printed at start)",
+    "E064": "internal error while answering this API request (a bug)",
 }
 
 

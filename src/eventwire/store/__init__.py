@@ -176,6 +176,45 @@ class Store:
                 return split_article(conn, event_id, article)
         return _guard(run)
 
+    # -- review --------------------------------------------------------------------------------------------------
+    def review(self, event_id: str, field: str, action: str, value: Any, reviewer: str) -> dict[str, Any]:
+        """Record a reviewer's accept, reject or edit of one field (`store.review`); returns the revision."""
+        from eventwire.store.review import add_revision
+
+        def run() -> dict[str, Any]:
+            with self.engine.execution_options(writer=True).begin() as conn:
+                return add_revision(conn, event_id, field, action, value, reviewer)
+        return _guard(run)
+
+    def split_reviewed(self, event_id: str, article: str, reviewer: str) -> list[str]:
+        """`split`, by a reviewer: the split and its revision in one transaction."""
+        from eventwire.store.explain import split_article
+        from eventwire.store.review import record_split
+
+        def run() -> list[str]:
+            with self.engine.execution_options(writer=True).begin() as conn:
+                ids = split_article(conn, event_id, article)
+                record_split(conn, event_id, article, ids, reviewer)
+                return ids
+        return _guard(run)
+
+    def revisions(self, event_id: str) -> list[dict[str, Any]]:
+        from eventwire.store.review import event_revisions
+
+        def run() -> list[dict[str, Any]]:
+            with self.engine.connect() as conn:
+                return event_revisions(conn, event_id)
+        return _guard(run)
+
+    def reviewed(self, event_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """event id -> {field: reviewed value} (None: every reviewed event)."""
+        from eventwire.store.review import reviewed_values
+
+        def run() -> dict[str, dict[str, Any]]:
+            with self.engine.connect() as conn:
+                return reviewed_values(conn, event_ids)
+        return _guard(run)
+
     def rejects(self) -> list[dict[str, Any]]:
         r = schema.rejects
         with self.engine.connect() as conn:

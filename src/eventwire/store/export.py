@@ -10,7 +10,7 @@ from eventwire.errors import OutputError, one_line
 from eventwire.store import Store
 from eventwire.store.query import EventFilter, StoredEvent
 
-__all__ = ["FORMATS", "LeftOut", "export_events"]
+__all__ = ["FORMATS", "LeftOut", "acled_rows", "export_events", "reviewed_events"]
 
 FORMATS = ("acled", "geojson", "parquet", "jsonl")
 
@@ -23,7 +23,7 @@ class LeftOut:
     incomplete: int = 0  # no actor1, country or event date: a row ACLED never has
 
 
-def _acled_rows(events: Iterable[StoredEvent], left_out: LeftOut,
+def acled_rows(events: Iterable[StoredEvent], left_out: LeftOut,
                 include_background: bool) -> Iterator[dict[str, object]]:
     from eventwire.export import acled_complete, acled_row
     from eventwire.export._tables import source_scale
@@ -40,14 +40,16 @@ def _acled_rows(events: Iterable[StoredEvent], left_out: LeftOut,
 
 
 def export_events(store: Store, fmt: str, out: str | Path, f: EventFilter = EventFilter(), *,
-                  force: bool = False, include_background: bool = False, left_out: LeftOut | None = None) -> int:
+                  force: bool = False, include_background: bool = False, left_out: LeftOut | None = None,
+                  reviewed: bool = False) -> int:
     """Write the events matching `f` to `out` in format `fmt` (one of FORMATS); returns the number written.
 
     The ACLED format writes rows ACLED could have written: background events only with `include_background`,
     never an event without actor1, country or date; `left_out` (if given) counts what was left out and why.
 
     Written to a temporary file next to `out` and renamed when complete, so a failed export (full disk) leaves
-    no half file and an existing `out` intact. An existing `out` is replaced only with `force` (else E051);
+    no half file and an existing `out` intact. With `reviewed`, each event carries its reviewers' values
+    (`store.review`) in place of the machine's. An existing `out` is replaced only with `force` (else E051);
     a folder that does not exist or a write that fails is OutputError E050.
     """
     if fmt not in FORMATS:
@@ -61,7 +63,8 @@ def export_events(store: Store, fmt: str, out: str | Path, f: EventFilter = Even
         raise OutputError("E050", f"folder {target.parent} does not exist", path=str(target))
     temp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        n = _write(store, fmt, temp, f, left_out if left_out is not None else LeftOut(), include_background)
+        n = _write(store, fmt, temp, f, left_out if left_out is not None else LeftOut(), include_background,
+                   reviewed)
         os.replace(temp, target)
     except OSError as exc:
         raise OutputError("E050", exc.strerror or one_line(exc), path=str(target)) from exc
@@ -70,8 +73,16 @@ def export_events(store: Store, fmt: str, out: str | Path, f: EventFilter = Even
     return n
 
 
-def _write(store: Store, fmt: str, out: Path, f: EventFilter, left_out: LeftOut, include_background: bool) -> int:
-    events = store.events(f)
+def reviewed_events(store: Store, f: EventFilter) -> Iterable[StoredEvent]:
+    """The events matching `f` with their reviewed values in place."""
+    from eventwire.store.review import with_reviews
+
+    return with_reviews(store.events(f), store.reviewed())
+
+
+def _write(store: Store, fmt: str, out: Path, f: EventFilter, left_out: LeftOut, include_background: bool,
+           reviewed: bool) -> int:
+    events = reviewed_events(store, f) if reviewed else store.events(f)
     if fmt == "parquet":
         from eventwire.export.parquet import write_parquet
 
@@ -80,7 +91,7 @@ def _write(store: Store, fmt: str, out: Path, f: EventFilter, left_out: LeftOut,
         if fmt == "acled":
             from eventwire.export import write_acled_csv
 
-            return write_acled_csv(_acled_rows(events, left_out, include_background), fh)
+            return write_acled_csv(acled_rows(events, left_out, include_background), fh)
         if fmt == "geojson":
             from eventwire.export.geojson import write_geojson
 

@@ -1,30 +1,122 @@
-"""Reading events back: filters shared by `eventwire events` and every export, streamed in chunks."""
+"""Reading events back: filters shared by `eventwire events`, every export and the REST API, streamed in chunks.
+
+Every filter is written so that an index of migration 0004 serves it in page order (date_start, id): a page of
+the API is one index range read, not a sort of all matches.
+"""
 from __future__ import annotations
 
+import math
+import re
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Iterator
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
 
 from eventwire.models import Event
 from eventwire.store import schema as t
 
-__all__ = ["EventFilter", "StoredEvent", "count_events", "select_events", "iter_events"]
+__all__ = ["EventFilter", "StoredEvent", "count_events", "count_events_capped", "filter_conditions", "select_events",
+           "page_query", "iter_events", "longest_event_days"]
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Which events to read. `type` matches event_type or sub_event_type; `actor` is a substring of any actor."""
+    """Which events to read. `type` matches event_type or sub_event_type; `actor` is a substring of any actor;
+    `q` is full-text (every word, stemmed) over the notes and the articles' text."""
 
     type: str | None = None
     actor: str | None = None
     country: str | None = None
+    admin1: str | None = None
     since: date | None = None
     until: date | None = None
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     kind: str | None = None
+    q: str | None = None
+    min_confidence: float | None = None
+    background: bool | None = None
+    main: bool | None = None
     limit: int | None = None
+    offset: int = 0
+
+
+class _TextMatch(sa.sql.expression.ColumnElement[bool]):
+    """`events.id` is among the events whose search text (schema.event_text) holds every word of `query`."""
+
+    type = sa.Boolean()
+    inherit_cache = False
+
+    def __init__(self, query: str):
+        self.query = query
+
+
+def fts5_query(text: str) -> str:
+    """User text as an FTS5 query: each word quoted (so user text is never an FTS operator), juxtaposed (AND)."""
+    return " ".join(f'"{w}"' for w in re.findall(r"\w+", text))
+
+
+@compiles(_TextMatch, "sqlite")
+def _match_sqlite(element: _TextMatch, compiler: Any, **kw: Any) -> str:
+    words = fts5_query(element.query)
+    if not words:
+        return "0 = 1"
+    param = compiler.process(sa.bindparam("fts_query", words, unique=True), **kw)
+    return ("events.id IN (SELECT event_text.event_id FROM event_text WHERE event_text.id IN "
+            f"(SELECT rowid FROM event_fts WHERE event_fts MATCH {param}))")
+
+
+@compiles(_TextMatch, "postgresql")
+def _match_postgresql(element: _TextMatch, compiler: Any, **kw: Any) -> str:
+    param = compiler.process(sa.bindparam("fts_query", element.query, unique=True), **kw)
+    return ("events.id IN (SELECT event_text.event_id FROM event_text WHERE "
+            f"to_tsvector('english', translate(event_text.body, '<>', '  ')) @@ plainto_tsquery('english', {param}))")
+
+
+class _Hint(sa.sql.expression.ColumnElement[bool]):
+    """A condition with a hint for SQLite's planner: `likely()` says it is true for most rows, so a page is read
+    in page order and filtered rather than gathered from this condition's index and sorted (a bounding box
+    holding a tenth of the events). Other databases plan from their own statistics and get the bare condition."""
+
+    type = sa.Boolean()
+    inherit_cache = False
+
+    def __init__(self, condition: Any, hint: str):
+        self.condition, self.hint = condition, hint
+
+
+@compiles(_Hint, "sqlite")
+def _hint_sqlite(element: _Hint, compiler: Any, **kw: Any) -> str:
+    return f"{element.hint}({compiler.process(element.condition, **kw)})"
+
+
+@compiles(_Hint)
+def _hint_other(element: _Hint, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.condition, **kw))
+
+
+def _span_days(dialect: str) -> Any:
+    """An event's length in days, as the index of migration 0004 (ix_events_span) writes it."""
+    e = t.events
+    if dialect == "postgresql":
+        return e.c.date_end - e.c.date_start
+    return sa.func.julianday(e.c.date_end) - sa.func.julianday(e.c.date_start)
+
+
+def longest_event_days(conn: sa.Connection) -> float:
+    """The longest stored event's length in days: one lookup in ix_events_span."""
+    return float(conn.scalar(sa.select(sa.func.max(_span_days(conn.dialect.name)))) or 0)
+
+
+@lru_cache(maxsize=1)
+def _event_types() -> frozenset[str]:
+    from eventwire.events.lexicon import SUBTYPE_TO_TYPE
+
+    return frozenset(v.lower() for v in SUBTYPE_TO_TYPE.values())
 
 
 @dataclass(frozen=True)
@@ -38,48 +130,133 @@ class StoredEvent:
     date_end: date | None
 
 
-def _conditions(f: EventFilter) -> list[Any]:
+def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page: bool = False) -> list[Any]:
+    """The WHERE conditions of `f` on `events` (its limit and offset aside). `longest_days` (the longest event's
+    length, `longest_event_days`) adds the bound `since` implies on date_start: an event ending on or after
+    `since` started at most that long before it, and a date_start range is one the page-order index serves.
+    `page`: conditions for reading a page in page order rather than for counting (see _Hint)."""
     e = t.events
-    cond: list[Any] = []
+    ordered: list[Any] = []  # served by an index in page order (date_start, id), alone or after an equality
+    checked: list[Any] = []  # checked row by row
     if f.type:
+        # ACLED's event types and sub-event types never share a name: one column, so one index, answers.
         wanted = f.type.lower()
-        cond.append(sa.or_(sa.func.lower(e.c.event_type) == wanted, sa.func.lower(e.c.sub_event_type) == wanted))
-    if f.actor:
-        names = sa.select(t.event_actors.c.event_id).where(
-            sa.func.lower(t.event_actors.c.name).contains(f.actor.lower(), autoescape=True))
-        cond.append(e.c.id.in_(names))
+        column = e.c.event_type if wanted in _event_types() else e.c.sub_event_type
+        ordered.append(sa.func.lower(column) == wanted)
     if f.country:
-        cond.append(sa.func.lower(e.c.country) == f.country.lower())
+        ordered.append(sa.func.lower(e.c.country) == f.country.lower())
+    if f.admin1:
+        ordered.append(sa.func.lower(e.c.admin1) == f.admin1.lower())
     if f.since:
-        cond.append(sa.func.coalesce(e.c.date_end, e.c.date_start) >= f.since)
+        checked.append(sa.func.coalesce(e.c.date_end, e.c.date_start) >= f.since)
+        if longest_days is not None:
+            ordered.append(e.c.date_start >= f.since - timedelta(days=math.ceil(longest_days)))
     if f.until:
-        cond.append(e.c.date_start <= f.until)
+        ordered.append(e.c.date_start <= f.until)
+    if f.actor:
+        # EXISTS, probed per event in page order, rather than IN (a scan of every actor row before the first).
+        ea = t.event_actors
+        checked.append(sa.exists().where(ea.c.event_id == e.c.id,
+                                         sa.func.lower(ea.c.name).contains(f.actor.lower(), autoescape=True)))
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
-        cond += [e.c.lon.between(min_lon, max_lon), e.c.lat.between(min_lat, max_lat)]
+        checked += [e.c.lon.between(min_lon, max_lon), e.c.lat.between(min_lat, max_lat)]
     if f.kind:
-        cond.append(e.c.kind == f.kind)
-    return cond
+        checked.append(e.c.kind == f.kind)
+    if f.min_confidence is not None:
+        checked.append(e.c.confidence >= f.min_confidence)
+    if f.background is not None:
+        checked.append(e.c.background.is_(f.background))
+    if f.main is not None:
+        checked.append(e.c.main.is_(f.main))
+    if page:
+        checked = [_Hint(c, "likely") for c in checked]
+    if f.q is not None:
+        checked.append(_TextMatch(f.q))
+    return ordered + checked
 
 
-def select_events(f: EventFilter) -> sa.Select[Any]:
+def select_events(f: EventFilter, columns: tuple[Any, ...] = (), *, longest_days: float | None = None) -> sa.Select[Any]:
+    """The matching events in page order; `columns` are read besides the ones StoredEvent needs."""
     e = t.events
-    query = sa.select(e.c.payload, e.c.n_sources, e.c.n_mentions, e.c.date_start, e.c.date_end)
-    query = query.where(*_conditions(f)).order_by(e.c.date_start, e.c.id)
+    query = sa.select(e.c.payload, e.c.n_sources, e.c.n_mentions, e.c.date_start, e.c.date_end, *columns)
+    query = query.where(*filter_conditions(f, longest_days=longest_days, page=True)).order_by(e.c.date_start, e.c.id)
+    if f.offset:
+        query = query.offset(f.offset)
     return query.limit(f.limit) if f.limit else query
+
+
+def page_query(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:
+    """`select_events(f)` with the date bound of `since` (one index lookup on `conn`)."""
+    return select_events(f, longest_days=longest_event_days(conn) if f.since else None)
+
+
+def _count_query(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:
+    longest = longest_event_days(conn) if f.since else None
+    return sa.select(sa.func.count()).select_from(t.events).where(*filter_conditions(f, longest_days=longest))
 
 
 def count_events(engine: sa.Engine, f: EventFilter = EventFilter()) -> int:
     """The number of events matching `f`, whatever its `limit`."""
-    query = sa.select(sa.func.count()).select_from(t.events).where(*_conditions(f))
     with engine.connect() as conn:
-        return int(conn.scalar(query) or 0)
+        return int(conn.scalar(_count_query(conn, f)) or 0)
+
+
+def _matches(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:
+    """`SELECT 1` per event matching `f`, for counting. On SQLite a full-text filter drives the query (FTS5
+    matches, then their events), as its planner would otherwise probe the matches once per stored event."""
+    longest = longest_event_days(conn) if f.since else None
+    if f.q is None or conn.dialect.name != "sqlite":
+        return sa.select(sa.literal(1)).select_from(t.events).where(*filter_conditions(f, longest_days=longest))
+    words = fts5_query(f.q)
+    fts = sa.table("event_fts", sa.column("rowid"))
+    et = t.event_text
+    rest = filter_conditions(EventFilter(**{**f.__dict__, "q": None}), longest_days=longest)
+    joined = fts.join(et, et.c.id == fts.c.rowid).join(t.events, t.events.c.id == et.c.event_id)
+    match = sa.text("event_fts MATCH :fts_words").bindparams(fts_words=words) if words else sa.false()
+    return sa.select(sa.literal(1)).select_from(joined).where(match, *rest)
+
+
+@contextmanager
+def _time_limit(conn: sa.Connection, seconds: float) -> Iterator[None]:
+    """Statements on `conn` inside are cancelled after `seconds` (raising sa.exc.OperationalError): SQLite by
+    a progress handler, PostgreSQL by a statement timeout local to a savepoint."""
+    if conn.dialect.name == "postgresql":
+        with conn.begin_nested():
+            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}")
+            yield
+            conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
+        return
+    raw = conn.connection.driver_connection
+    deadline = time.monotonic() + seconds
+    raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
+    try:
+        yield
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def count_events_capped(conn: sa.Connection, f: EventFilter, cap: int,
+                        seconds: float | None = None) -> tuple[int | None, bool]:
+    """(n, exact): the number of events matching `f`, counted up to `cap` matches and for at most `seconds`.
+    Past the cap, n is `cap` and exact False; out of time, n is None: counting all of a million matches, or
+    scanning a million events for a rare combination no index serves, costs more than the page it goes with."""
+    query = sa.select(sa.func.count()).select_from(_matches(conn, f).limit(cap + 1).subquery())
+    if seconds is None:
+        n = int(conn.scalar(query) or 0)
+    else:
+        try:
+            with _time_limit(conn, seconds):
+                n = int(conn.scalar(query) or 0)
+        except sa.exc.OperationalError:
+            return None, False
+    return (n, True) if n <= cap else (cap, False)
 
 
 def iter_events(engine: sa.Engine, f: EventFilter = EventFilter(), chunk: int = 500) -> Iterator[StoredEvent]:
     """Matching events in date order, streamed (server-side cursor on PostgreSQL), constant memory."""
     with engine.connect() as conn:
-        result = conn.execution_options(yield_per=chunk).execute(select_events(f))
+        result = conn.execution_options(yield_per=chunk).execute(page_query(conn, f))
         for row in result:
             yield StoredEvent(Event.model_validate_json(row.payload), row.n_sources, row.n_mentions,
                               row.date_start, row.date_end)

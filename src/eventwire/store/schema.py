@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 __all__ = [
     "metadata", "articles", "events", "mentions", "evidence", "event_actors", "event_articles", "rejects",
-    "ingest_runs", "event_counters", "merge_apart",
+    "ingest_runs", "event_counters", "merge_apart", "event_text", "revisions", "SEARCH_OBJECTS",
 ]
 
 metadata = sa.MetaData()
@@ -58,6 +58,7 @@ events = sa.Table(
     sa.Column("n_sources", sa.Integer, nullable=False),  # corroboration: distinct articles
     sa.Column("n_mentions", sa.Integer, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("main", sa.Boolean, nullable=False, server_default=sa.false()),  # an article's main event (0004)
     sa.Column("payload", sa.Text, nullable=False),  # the full merged Event as JSON
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
@@ -150,7 +151,45 @@ merge_apart = sa.Table(
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# What full-text search reads: an event's notes and the text of its articles, one row per event, rewritten with
+# the event (`write._replace_events`). The search index over it is dialect-specific and lives in migration 0004
+# only (SEARCH_OBJECTS): a SQLite FTS5 table kept in sync by triggers, a PostgreSQL GIN index on a tsvector.
+event_text = sa.Table(
+    "event_text", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # the FTS5 rowid: stable across VACUUM
+    sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False,
+              unique=True),
+    sa.Column("body", sa.Text, nullable=False),
+)
+# Dialect-specific objects of migration 0004, not in this metadata: the search index (FTS5 table and its shadow
+# tables, or a GIN index) and the index of event length in days (julianday() or date subtraction).
+SEARCH_OBJECTS = ("event_fts", "ix_event_text_tsv", "ix_events_span")
+
+# A reviewer's change to an event (`eventwire serve --review`): never written over the machine's values, which
+# stay in `events`. No foreign key to events: a re-merge deletes and rewrites an event under its kept public id,
+# and its review history must survive that. `old` and `new` are JSON values.
+revisions = sa.Table(
+    "revisions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(64), nullable=False, index=True),
+    sa.Column("field", sa.Text, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # accept, reject, edit, split
+    sa.Column("old", sa.Text),
+    sa.Column("new", sa.Text),
+    sa.Column("reviewer", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
 sa.Index("ix_events_date", events.c.date_start, events.c.date_end)
 sa.Index("ix_events_country", events.c.country)
 sa.Index("ix_events_type", events.c.event_type)
 sa.Index("ix_events_lonlat", events.c.lon, events.c.lat)
+# The API's page order is (date_start, id); each filter that narrows a page has an index in that order, so a
+# page of 100 is read off one index range without sorting the matches (migration 0004).
+sa.Index("ix_events_day_id", events.c.date_start, events.c.id)
+sa.Index("ix_events_flags", events.c.main, events.c.background, events.c.confidence)  # counts of the flag filters
+sa.Index("ix_events_last_day", sa.func.coalesce(events.c.date_end, events.c.date_start))  # the `since` filter
+sa.Index("ix_events_country_day", sa.func.lower(events.c.country), events.c.date_start, events.c.id)
+sa.Index("ix_events_admin1_day", sa.func.lower(events.c.admin1), events.c.date_start, events.c.id)
+sa.Index("ix_events_type_day", sa.func.lower(events.c.event_type), events.c.date_start, events.c.id)
+sa.Index("ix_events_subtype_day", sa.func.lower(events.c.sub_event_type), events.c.date_start, events.c.id)

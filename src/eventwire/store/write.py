@@ -172,7 +172,7 @@ def _event_row(event: Event, members: Sequence[Mention]) -> dict[str, Any]:
         "geo_precision": int(loc.geo_precision) if loc else None,
         "fatalities_best": fat.best if fat else None, "fatalities_low": fat.low if fat else None,
         "fatalities_high": fat.high if fat else None,
-        "notes": event.notes, "n_sources": len({m.article_id for m in members}), "n_mentions": len(members),
+        "main": event.main, "notes": event.notes, "n_sources": len({m.article_id for m in members}), "n_mentions": len(members),
         "confidence": event.confidence, "payload": event.model_dump_json(), "updated_at": _now(),
     }
     for role in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
@@ -232,8 +232,20 @@ def _input_ids(conn: sa.Connection, groups: Sequence[Sequence[Mention]]) -> dict
                                                                     .where(a.c.id.in_(keys)))}
 
 
+def _article_texts(conn: sa.Connection, groups: Sequence[Sequence[Mention]]) -> dict[str, str]:
+    keys = sorted({m.article_id for g in groups for m in g})
+    a = t.articles
+    return {row.id: row.text for row in conn.execute(sa.select(a.c.id, a.c.text).where(a.c.id.in_(keys)))}
+
+
+def search_body(notes: str, article_texts: Iterable[str]) -> str:
+    """What full-text search over an event reads (`schema.event_text`): its notes, then its articles' text."""
+    return "\n\n".join([notes, *article_texts])
+
+
 def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
-    """Delete the events these mentions belonged to and write the re-merged ones with links and actors."""
+    """Delete the events these mentions belonged to and write the re-merged ones with links, actors and search
+    text (deleting an event cascades to all three)."""
     ids = sorted({m.id for g in groups for m in g})
     mt = t.mentions
     owner = {r.id: r.event_id for r in conn.execute(sa.select(mt.c.id, mt.c.event_id).where(mt.c.id.in_(ids)))
@@ -241,17 +253,20 @@ def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
     merged_events = [merge_mentions(group) for group in groups]
     public = _public_ids(conn, groups, merged_events, owner)
     input_ids = _input_ids(conn, groups)
+    texts = _article_texts(conn, groups)
     old = sorted(set(owner.values()))
     if old:
         conn.execute(sa.delete(t.events).where(t.events.c.id.in_(old)))  # cascades to actors and links
-    events, actors, links, owners = [], [], [], []
+    events, actors, links, owners, bodies = [], [], [], [], []
     for group, merged, public_id in zip(groups, merged_events, public):
         article_ids = sorted({input_ids[m.article_id] for m in group})
         merged = merged.model_copy(update={"id": public_id, "article_ids": article_ids})
         events.append(_event_row(merged, group))
         actors += [{"event_id": merged.id, "role": a.role, "name": a.name, "text": a.text, "inter": a.inter}
                    for a in merged.actors]
-        links += [{"event_id": merged.id, "article_id": a} for a in sorted({m.article_id for m in group})]
+        article_keys = sorted({m.article_id for m in group})
+        links += [{"event_id": merged.id, "article_id": a} for a in article_keys]
+        bodies.append({"event_id": merged.id, "body": search_body(merged.notes, (texts[a] for a in article_keys))})
         owners += [{"m": m.id, "e": merged.id} for m in group]
     # Two executemany statements rather than two per event: most batches re-home thousands of mentions.
     conn.execute(sa.update(mt).where(mt.c.id == sa.bindparam("m")).values(event_id=sa.bindparam("e")), owners)
@@ -261,6 +276,7 @@ def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
     if actors:
         conn.execute(sa.insert(t.event_actors), actors)
     conn.execute(sa.insert(t.event_articles), links)
+    conn.execute(sa.insert(t.event_text), bodies)
     return len(events)
 
 
