@@ -485,3 +485,20 @@ def test_a_district_is_no_place_outside_a_region_context() -> None:
     gazetteer = get_gazetteer()
     assert gazetteer.admin1_region("Soum", None, districts=True).admin1 == "Sahel"
     assert gazetteer.admin1_region("Soum") is None  # a district is asked for only where a region is written
+
+
+def test_the_main_event_happened_in_the_province_its_headline_names(pipeline):
+    # the body's first place is Manbij (Aleppo); the headline says Hasakah, and so does the story
+    loc = _main_location(pipeline, "Suicide bomber kills 16 in Syria's Hasakah\n\nDate of publication 5 July 2016 "
+                                   "Kurdish forces captured Manbij from the Islamic State group a week ago. "
+                                   "On Tuesday a suicide bomber on a motorcycle killed 16 people outside a bakery.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
+
+
+def test_a_name_the_article_writes_in_lower_case_is_a_word_not_a_place(pipeline):
+    # Sarin is also a village in Aleppo; this article writes "sarin" as the gas
+    article = article_from_text("Sarin nerve gas used in Syria, scientists say\n\nScientists said on Thursday that "
+                                "sarin or a sarin-like substance was used in the attack on Khan Sheikhoun in Idlib.",
+                                input_id="t")
+    events = next(pipeline.process([article]))[1]
+    assert events and all(e.location is None or e.location.name != "Sarin" for e in events)

@@ -80,6 +80,7 @@ class ArticleContext:
     country: str | None = None
     last_group: _Mention | None = None
     last_town: places.PlaceMention | None = None
+    headline_places: list[places.PlaceMention] = field(default_factory=list)
     lead_time: TimeSpan | None = None
     lead_attribution: Attribution | None = None
     group_counts: dict[str, int] = field(default_factory=dict)
@@ -159,7 +160,8 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
         if _is_heading(text, s, e, article):
             headings.append((index, s, e))
             if len(headings) == 1:  # the headline's town is "the town" of the body ("… in Tell Abyad")
-                _remember(ctx, [], _heading_places(text, s, e, ctx, resources))
+                ctx.headline_places = _heading_places(text, s, e, ctx, resources)
+                _remember(ctx, [], ctx.headline_places)
             continue
         _read_sentence(index, s, e, drafts, frames, ctx, resources, tick)
     if not drafts and not frames:  # a headline or a snippet alone: its lines are read and the event head judges them
@@ -246,7 +248,30 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
     located = places.refine_places([e.location for e in events], resources.gazetteer, ctx.country)
     events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
-    return mark_main(events, drafted.article)
+    return _agree_with_headline(mark_main(events, drafted.article), ctx, resources)
+
+
+def _agree_with_headline(events: list[Event], ctx: ArticleContext, resources) -> list[Event]:
+    """The main event happened where the headline says, when the headline names one province of the article's
+    country ("Suicide bomber kills 16 in Syria's Hasakah"): a main event placed elsewhere is the headline's place
+    misread, or a homonym of its town in another province. Its name is looked up again near the headline's place;
+    failing that, the headline's place is the main event's."""
+    if not events or not events[0].main or not ctx.headline_places:
+        return events
+    named = [m for m in ctx.headline_places if m.place.admin1 and m.place.country == ctx.country]
+    regions = {(m.place.country, m.place.admin1) for m in named}
+    main, loc = events[0], events[0].location
+    if len(regions) != 1 or (loc is not None and (loc.country, loc.admin1) in regions):
+        return events
+    said = max(named, key=lambda m: m.score)
+    again = resources.gazetteer.lookup(loc.name, said.place.country, near=(said.lat, said.lon)) if loc else []
+    homonym = next((p for p in again if (p.country, p.admin1) in regions and p.feature in ("city", "alias")), None)
+    if loc is not None and homonym is not None:
+        where = loc.model_copy(update={"name": homonym.name, "admin1": homonym.admin1, "admin2": homonym.admin2,
+                                       "country": homonym.country, "lat": homonym.lat, "lon": homonym.lon})
+    else:
+        where = places.location_from_mention(said)
+    return [main.model_copy(update={"location": where}), *events[1:]]
 
 
 def _dated_report(text: str, s: int, e: int, times) -> bool:

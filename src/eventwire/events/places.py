@@ -185,6 +185,15 @@ def _town_of(gazetteer, name: str, country: str | None) -> bool:
     return bool(found) and found[0].country == country and found[0].feature in ("city", "alias")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (memoised per article: its places are looked up sentence by sentence)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 def _title_cased_rest(text: str, e: int, whole_end: int) -> bool:
     """The rest of a longer capitalised name is only words news writes in lower case: a headline's title case
     ("Tell Abyad Bomb Attack"), so the leading name is a name of its own, not a piece of an unknown one."""
@@ -227,6 +236,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             continue
         if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
             continue
+        if " " not in name and "-" not in name and name.lower() in _lower_words(text) \
+                and not _introduced_as_place(text, s, e):
+            continue  # "Sarin nerve gas used in Syria" where the article writes "sarin": a word, not the village
         if " " not in name and "-" not in name and name.lower() in _common_words() and not (
                 _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)) and not (
                 _BRACKET_END.match(text, e) and gazetteer.admin1_region(name) is not None):
