@@ -645,10 +645,22 @@ def city_reference(text: str, start: int, end: int) -> re.Match[str] | None:
     return _CITY_REF.search(text, start, end)
 
 
+_ELABORATION = 2  # events after a country-level one that may tell it in detail ("Air strikes in Syria killed 22 ...
+# The Civil Defence in Idlib said 22 people were killed ...")
+
+
+def _next_placed(locations: list[Location | None], i: int, country: str | None) -> Location | None:
+    for loc in locations[i + 1:i + 1 + _ELABORATION]:
+        if loc is not None and loc.admin1 and loc.country == country:
+            return loc
+    return None
+
+
 def refine_places(locations: list[Location | None], gazetteer, country: str | None = None) -> list[Location | None]:
     """An event placed only at its country ("airstrikes in Syria"), or nowhere (a headline before any place is
-    named), is placed in the province the article's other events are in most often (the first such wins a tie;
-    an unplaced one in the article's `country`, else where most events are),
+    named), is placed in the province of one of the next two events where placed (they often tell it in detail),
+    else in the province the article's other events are in most often (the first such wins a tie; an unplaced one
+    in the article's `country`, else where most events are),
     at province precision, with the evidence of those places; where the article names no province of that country,
     a country-level event stays at the country and an unplaced one unplaced."""
     counts: dict[tuple[str, str], int] = {}
@@ -661,15 +673,16 @@ def refine_places(locations: list[Location | None], gazetteer, country: str | No
     countries = Counter(loc.country for loc in locations if loc is not None and loc.country)
     main_country = country or (max(countries, key=lambda c: countries[c]) if countries else None)
     out: list[Location | None] = []
-    for loc in locations:
+    for i, loc in enumerate(locations):
         country = loc.country if loc is not None else main_country
         keys = [k for k in counts if (loc is None or not loc.admin1) and k[0] == country]
         if not keys:
             out.append(loc)
             continue
-        key = max(keys, key=lambda k: counts[k])  # dicts keep first-seen order: ties go to the earliest
+        after = _next_placed(locations, i, country)  # the next event placed in the country tells it in detail
+        key = (country, after.admin1) if after is not None else max(keys, key=lambda k: counts[k])
         region = gazetteer.admin1_region(key[1], key[0])
-        seen = first[key]
+        seen = after or first[key]
         lat, lon = (region.lat, region.lon) if region is not None else (seen.lat, seen.lon)
         update = {"admin1": key[1], "country": key[0], "lat": lat, "lon": lon, "name": key[1],
                   "geo_precision": GeoPrecision.REGION}
