@@ -502,3 +502,18 @@ def test_a_name_the_article_writes_in_lower_case_is_a_word_not_a_place(pipeline)
                                 input_id="t")
     events = next(pipeline.process([article]))[1]
     assert events and all(e.location is None or e.location.name != "Sarin" for e in events)
+
+
+def test_a_country_level_event_takes_the_province_of_the_event_that_tells_it_next() -> None:
+    from eventwire.events.places import refine_places
+    from eventwire.geo import get_gazetteer
+    from eventwire.models import Location
+
+    syria = Location(text="Syria", name="Syria", country="Syria", geo_precision=3)
+    idlib = Location(text="Idlib", name="Idleb", admin1="Idleb", country="Syria")
+    aleppo = Location(text="Aleppo", name="Aleppo", admin1="Aleppo", country="Syria")
+    # "Air strikes in Syria killed 22 ..." then "The Civil Defence in Idlib said ...", then two Aleppo events later
+    placed = refine_places([syria, idlib, aleppo, aleppo], get_gazetteer())
+    assert placed[0].admin1 == "Idleb"
+    # nothing placed right after it: the article's most frequent province
+    assert refine_places([syria, None, None, aleppo, idlib, aleppo], get_gazetteer())[0].admin1 == "Aleppo"
