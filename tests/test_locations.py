@@ -517,3 +517,26 @@ def test_a_country_level_event_takes_the_province_of_the_event_that_tells_it_nex
     assert placed[0].admin1 == "Idleb"
     # nothing placed right after it: the article's most frequent province
     assert refine_places([syria, None, None, aleppo, idlib, aleppo], get_gazetteer())[0].admin1 == "Aleppo"
+
+
+def test_of_two_places_the_one_the_deaths_are_told_in_is_the_events(pipeline):
+    loc = _location(pipeline, "On 3 May 2016 the army advanced in Daraa and killed 30 militants in Quneitra.")
+    assert loc is not None and loc.admin1 == "Quneitra"
+
+
+def test_a_place_name_whose_second_word_is_written_in_lower_case(pipeline):
+    loc = _location(pipeline, "On 3 May 2016 US airstrikes killed 23 civilians in Syria's Deir ezzor, activists said.")
+    assert loc is not None and loc.admin1 == "Deir ez Zor"
+
+
+def test_the_capital_is_the_capital_city_of_the_country_named_or_the_articles(pipeline):
+    loc = _location(pipeline, "On 4 April 2017 at least 19 people were killed by shelling near the Syrian capital.")
+    assert loc is not None and loc.name == "Damascus" and loc.geo_precision == 2
+    loc = _location(pipeline, "On 4 April 2017 a car bomb killed 12 people in the Iraqi capital.")
+    assert loc is not None and loc.country == "Iraq" and loc.name == "Baghdad"
+
+
+def test_title_case_runs_no_place_into_an_actors_name(pipeline):
+    # "Hama Syrian Army" reads like an organisation's name; it is Hama, then the Syrian army
+    loc = _location(pipeline, "On 9 September 2014 28 Fighters Killed in Hama Syrian Army Regains Two Villages.")
+    assert loc is not None and loc.admin1 == "Hama"

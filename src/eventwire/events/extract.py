@@ -174,10 +174,20 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
     return Drafted(article, ctx, drafts, sentences)
 
 
+def _blocked_spans(actors: list[tuple[int, int]], organisations) -> list[tuple[int, int]]:
+    """Actor and organisation names, where no place is read. An organisation-looking name that ends in an actor's
+    name is only that actor: title case runs a place into it ("Killed in Idleb Syrian Army Regains ...")."""
+    blocked = list(actors)
+    for a, b, _ in organisations:
+        inner = [(x, y) for x, y in actors if a < x and y == b]
+        blocked.append(min(inner) if inner else (a, b))
+    return blocked
+
+
 def _heading_places(text: str, s: int, e: int, ctx: ArticleContext, resources) -> list[places.PlaceMention]:
     """The places a heading names, outside the actor and organisation names in it."""
-    blocked = [(a, b) for a, b, _ in resources.find_actors(text[s:e], s)]
-    blocked += [(a, b) for a, b, _ in resources.organisations(text, s, e)]
+    actors = [(a, b) for a, b, _ in resources.find_actors(text[s:e], s)]
+    blocked = _blocked_spans(actors, resources.organisations(text, s, e))
     return places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
 
 
@@ -194,7 +204,7 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     organisations = resources.organisations(text, s, e)
     tick("actors", t0)
     t0 = perf_counter()
-    blocked = [(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in organisations]
+    blocked = _blocked_spans([(m.start, m.end) for m in mentions], organisations)
     place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
     tick("places", t0)
     t0 = perf_counter()

@@ -105,6 +105,9 @@ _REGIONAL_BEFORE = re.compile(r"\b(?:countryside|desert|province|governorate|rur
                               r"(?:of\s+)?(?:the\s+)?$", re.I)
 _REGIONAL_AFTER = re.compile(r"\s+(?:countryside|province|governorate|desert|region)\b", re.I)
 _REGIONAL_PENALTY = 1.5
+_DEATHS_BEFORE = re.compile(r"\b(?:kill(?:s|ed|ing)?|dead|died|deaths?)\b[^.,;:]{0,40}?\b(?:in|at|near|outside)\s+(?:the\s+)?$",
+                            re.I)
+_DEATHS_BONUS = 0.5
 _FACILITY_END = re.compile(r"\s(?:Park|Square|Street|Avenue|Road|Hall|Stadium|Mall|Hotel|Market|Bridge|Station|Plaza|"
                            r"Cent(?:er|re)|Theat(?:er|re)|Tower|Gate|Palace|Church|Mosque|Temple|Garden|Gardens)$")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -155,6 +158,22 @@ def _candidates(text: str, start: int, end: int):
                     s = offsets[i]
                     e = offsets[i + n - 1] + len(words[i + n - 1])
                     yield s, e, text[s:e], True, m.end()
+
+
+_LOWER_TAIL = re.compile(r"\s([a-z][a-z'’]+(?:-[a-z'’]+)*)")
+
+
+def _lower_tails(text: str, start: int, end: int, gazetteer):
+    """A name whose second word news wrote in lower case: "Deir ezzor", "Ras al-ain" (the tail no common word)."""
+    for m in _NAME.finditer(text, start, end):
+        tail = _LOWER_TAIL.match(text, m.end(), end)
+        if not tail or tail.group(1) in _common_words():
+            continue
+        for word in re.finditer(r"\S+", m.group()):  # the longest that is a place: not "Syrias" of "Syrias Deir"
+            s = m.start() + word.start()
+            if gazetteer.is_place(text[s:tail.end()]):
+                yield s, tail.end(), text[s:tail.end()], False, tail.end()
+                break
 
 
 def _compounds(text: str, start: int, end: int, gazetteer):
@@ -228,7 +247,8 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
     unknown: list[tuple[int, int, str]] = []  # names introduced as places that no exact key knows
-    for s, e, name, part, whole_end in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+    for s, e, name, part, whole_end in [*_compounds(text, start, end, gazetteer), *_lower_tails(text, start, end, gazetteer),
+                                        *_candidates(text, start, end)]:
         name = _POSSESSIVE.sub("", name).strip("'’")  # "Hadideh's bridge"
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
             continue
@@ -252,7 +272,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             region = bool(place)
         if place is None:
             if not gazetteer.is_place(name):
-                if (not part or _leading_part(text, s, e)) and country is not None \
+                if (not part or _leading_part(text, s, e) or _title_cased_rest(text, e, whole_end)) and country is not None \
                         and _introduced_as_place(text, s, e) and gazetteer.country(name) is None:
                     unknown.append((s, e, name))  # not "Syrian" of "near the Syrian town of al-Bab"
                 continue
@@ -266,6 +286,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
     found += _variant_mentions(text, unknown, found, gazetteer, country)
+    found += _capital_mentions(text, start, end, gazetteer, country, taken)
     if not found:
         found = _spelling_variant(text, start, end, gazetteer, country, blocked)
     found.sort(key=lambda p: p.start)
@@ -325,6 +346,25 @@ def _speaks(text: str, e: int) -> bool:
     """The name ending at `e` is followed by a speech verb: "Moscow said", "the ministry in Moscow said"."""
     verb = _NEXT_WORD.match(text, e)
     return verb is not None and verb.group(1) in speech_verbs()
+
+
+_CAPITAL_REF = re.compile(r"\b(?:the (?:([A-Z][\w'’-]+) )?|([A-Z][\w'’-]+) )capital\b(?!\s+(?:of|city of)\b)")
+
+
+def _capital_mentions(text: str, start: int, end: int, gazetteer, country: str | None,
+                      taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """"near the Syrian capital", "in the capital": the capital city of the nationality named, else of the article's
+    country, as if named there (the phrase is its evidence)."""
+    from eventwire import geo
+
+    out = []
+    for m in _CAPITAL_REF.finditer(text, start, end):
+        nationality = m.group(1) or m.group(2)
+        named = gazetteer.country(nationality) if nationality else country
+        place = gazetteer.capital(named) if named else None
+        if place is not None and not any(m.start() < b and a < m.end() for a, b in taken):
+            out.append(_mention(text, m.start(), m.end(), m.group(), place, False, geo))
+    return out
 
 
 def _intro_bonus(before: str) -> float:
@@ -620,6 +660,8 @@ def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> 
         mention.score += 1.0
     else:
         mention.score += _intro_bonus(before)
+    if _DEATHS_BEFORE.search(before) and place.feature != "country":  # "Kills 50 Terrorists in Hama": where they died
+        mention.score += _DEATHS_BONUS
     return mention
 
 

