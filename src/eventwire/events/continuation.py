@@ -27,7 +27,7 @@ from typing import Sequence
 from eventwire.models import TimeSpan
 from eventwire.settings import data_path
 
-__all__ = ["continues_event", "refers_back"]
+__all__ = ["continues_event", "named_kind", "refers_back"]
 
 
 def _sections(text: str) -> dict[str, list[str]]:
@@ -97,6 +97,17 @@ def _stems_agree(anaphor: str, antecedent: str) -> bool:
     used = [stems for nouns, stems in _rules().families
             if any(re.search(rf"(?<![\w-]){re.escape(n)}", anaphor, re.IGNORECASE) for n in nouns)]
     return not used or any(_squeeze(stem) in ante for stems in used for stem in stems)
+
+
+def named_kind(text: str, s: int, e: int) -> tuple[str, ...]:
+    """The stems of the event kind a continuation's subject names ("During the clashes, ..." names clashes), or ()
+    for a generic noun, a pronoun or a toll: what the event before it was, in the writer's words."""
+    opener = _rules().subject.match(text, s, e)
+    if not opener:
+        return ()
+    return tuple(stem for nouns, stems in _rules().families
+                 if any(re.search(rf"(?<![\w-]){re.escape(n)}", opener.group(), re.IGNORECASE) for n in nouns)
+                 for stem in stems)
 
 
 def _squeeze(text: str) -> str:
