@@ -175,17 +175,19 @@ def _named_places(notes: str) -> frozenset[str]:
     gazetteer = get_gazetteer()
     names = {_norm(n): n for n, part in place_names(notes, 0, len(notes), gazetteer) if not part and _norm(n)}
     cue = _locative_cue()
-    for start, _end, name, part, _ in _candidates(notes, 0, len(notes)):
-        if not part and cue.search(notes, max(0, start - 40), start) and _norm(name) and not _calendar(name):
+    for start, end, name, part, whole_end in _candidates(notes, 0, len(notes)):
+        tail = part and end == whole_end  # "Churunda" of "LoC at Churunda": the name after a cue inside a longer one
+        if (not part or tail) and cue.search(notes, max(0, start - 40), start) and _norm(name) and not _calendar(name):
             names.setdefault(_norm(name), name)
     return frozenset(k for k, n in names.items() if not _is_region(gazetteer, n))
 
 
 def _calendar(name: str) -> bool:
-    """"Thursday", "May": a day or month name, no place."""
+    """"Thursday", "May", "Raqqa on Thursday": a name ending in a day or month name is a date, no place."""
     from eventwire.temporal._lexicon import MONTHS, WEEKDAYS
 
-    return any(w in WEEKDAYS or w in MONTHS for w in _norm(name).split())
+    words = _norm(name).split()  # "Raqqa on Thursday" ends in a day; "Jan Tamr Sharqi" is a village
+    return bool(words) and (words[-1] in WEEKDAYS or words[-1] in MONTHS)
 
 
 def placed_in_sentence(event: Event) -> bool:
@@ -266,6 +268,24 @@ def _undated_ok(a: Mention, b: Mention) -> bool:
     return exact and bool(actors) and actors == _actor_set(b.event)
 
 
+def _tolls_agree(a: Event, b: Event) -> bool:
+    """Both reports give deaths, and the same number (within a quarter for large tolls): a detail two reports of
+    one event share and two events of one place and day rarely do."""
+    fa, fb = a.fatalities, b.fatalities
+    if fa is None or fb is None or fa.best <= 0 or fb.best <= 0:
+        return False
+    return abs(fa.best - fb.best) <= 0.25 * max(fa.best, fb.best)
+
+
+def _corroborated(a: Event, b: Event, place: str) -> bool:
+    """Kind, place and day alone do not make one event where no party is named on either side, nor where one
+    report is placed only by its province or district: two protests in one city, shelling by each side of one
+    district. Then the reports must share more: the same named party on both sides, or the same toll."""
+    if place == "same":
+        return True
+    return bool(_actor_set(a) & _actor_set(b)) or _tolls_agree(a, b)
+
+
 def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
     """The evidence that two reports describe the same real-world event, or None (symmetric)."""
     ea, eb = a.event, b.event
@@ -280,6 +300,8 @@ def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
     dates, place = _date_score(a, b), place_relation(ea.location, eb.location, merge_km)
     actors = _actor_score(ea, eb)
     if dates is None or place is None or actors is None or not _undated_ok(a, b) or places_conflict(ea, eb):
+        return None
+    if not _corroborated(ea, eb, place[0]):
         return None
     sub = 1.0 if ea.sub_event_type == eb.sub_event_type else 0.8
     parts = (("type", sub, f"{ea.sub_event_type} / {eb.sub_event_type}"),
