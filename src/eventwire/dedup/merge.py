@@ -134,13 +134,21 @@ def _admin1_conflict(a: Location, b: Location) -> bool:
     return bool(a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1))
 
 
+def _province_level(loc: Location) -> bool:
+    """A region, or a place named as its own province that the report did not pin down ("in Hama countryside"
+    geocoded near Hama city): either may be anywhere in the province."""
+    if loc.geo_precision == GeoPrecision.REGION:
+        return True
+    return loc.geo_precision != GeoPrecision.EXACT and bool(loc.admin1) and _norm(loc.name) == _norm(loc.admin1 or "")
+
+
 def place_relation(a: Location | None, b: Location | None, merge_km: float) -> tuple[str, float] | None:
     """How two reports' places relate: ("same", 1.0), ("contained", 0.6) when one is a province or district the
     other lies in, or None (different or unknown places: too weak to call one event)."""
     if a is None or b is None:
         return None
     for coarse, fine in ((a, b), (b, a)):
-        if coarse.geo_precision == GeoPrecision.REGION and fine.geo_precision != GeoPrecision.REGION:
+        if _province_level(coarse) and not _province_level(fine):
             if _norm(coarse.name) in _names(fine) and not _admin1_conflict(coarse, fine):
                 return "contained", 0.6
     if _admin1_conflict(a, b):
@@ -268,6 +276,20 @@ def _undated_ok(a: Mention, b: Mention) -> bool:
     return exact and bool(actors) and actors == _actor_set(b.event)
 
 
+# Sub-types of two event types that outlets swap for one incident: an attack on soldiers is a clash in one report
+# ("JNIM attacked a military post") and an attack in another. Across types the reports must share more: the same
+# named party or the same toll.
+_CROSS_TYPE_SUBTYPES = frozenset({"armed clash", "attack"})
+
+
+def _types_compatible(a: Event, b: Event) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    if {_norm(a.sub_event_type), _norm(b.sub_event_type)} != _CROSS_TYPE_SUBTYPES:
+        return False
+    return bool(_actor_set(a) & _actor_set(b)) or _tolls_agree(a, b)
+
+
 def _tolls_agree(a: Event, b: Event) -> bool:
     """Both reports give deaths, and the same number (within a quarter for large tolls): a detail two reports of
     one event share and two events of one place and day rarely do."""
@@ -289,11 +311,11 @@ def _corroborated(a: Event, b: Event, place: str) -> bool:
 def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
     """The evidence that two reports describe the same real-world event, or None (symmetric)."""
     ea, eb = a.event, b.event
-    if ea.kind != eb.kind or ea.event_type != eb.event_type:
+    if ea.kind != eb.kind or not _types_compatible(ea, eb):
         return None
     if not (placed_in_sentence(ea) and placed_in_sentence(eb)):
         return None
-    if not _subtypes_compatible(ea.sub_event_type, eb.sub_event_type):
+    if ea.event_type == eb.event_type and not _subtypes_compatible(ea.sub_event_type, eb.sub_event_type):
         return None
     if a.country and b.country and a.country != b.country:
         return None
@@ -332,11 +354,11 @@ def same_event(a: Mention, b: Mention, merge_km: float) -> bool:
 
 
 def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
-    """Index pairs that could match: same kind and type, overlapping dates (a sweep, not all n² pairs)."""
+    """Index pairs that could match: same kind and type bucket, overlapping dates (a sweep, not all n² pairs)."""
     buckets: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
         if m.start and m.end:
-            buckets.setdefault((m.event.kind, m.event.event_type), []).append(i)
+            buckets.setdefault((m.event.kind, _type_bucket(m.event)), []).append(i)
     for members in buckets.values():
         members.sort(key=lambda i: mentions[i].start or date.min)
         for pos, i in enumerate(members):
@@ -345,6 +367,11 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
                 if (mentions[j].start or date.max) > end:
                     break
                 yield i, j
+
+
+def _type_bucket(event: Event) -> str:
+    """What candidate pairs share: the event type, or one bucket for the sub-types matched across types."""
+    return "armed clash/attack" if _norm(event.sub_event_type) in _CROSS_TYPE_SUBTYPES else event.event_type
 
 
 Apart = frozenset[frozenset[str]]  # pairs of mention ids a user split apart (`eventwire split`)
