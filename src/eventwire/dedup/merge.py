@@ -127,28 +127,57 @@ _SPELLING_RATIO = 0.75  # two names this similar (difflib ratio) are one name sp
 
 def _spellings_agree(a: str, b: str) -> bool:
     a, b = _norm(a).replace(" ", ""), _norm(b).replace(" ", "")
-    return bool(a and b) and (a == b or SequenceMatcher(None, a, b).ratio() >= _SPELLING_RATIO)
+    if not (a and b):
+        return False
+    return a == b or SequenceMatcher(None, _bare(a), _bare(b)).ratio() >= _SPELLING_RATIO
+
+
+@lru_cache(maxsize=1)
+def _particles() -> tuple[str, ...]:
+    return tuple(sorted(_data_words("name_particles.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _data_words(name: str) -> frozenset[str]:
+    """The words of `data/dedup/<name>`, one a line, `#` comments skipped."""
+    from eventwire.settings import data_path
+
+    lines = data_path("dedup", name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _bare(squeezed: str) -> str:
+    """A squeezed name without its leading particle ("alalqamiyyeh" -> "alqamiyyeh"), when something is left."""
+    for p in _particles():
+        if squeezed.startswith(p) and len(squeezed) > len(p) + 3:
+            return squeezed[len(p):]
+    return squeezed
 
 
 def _admin1_conflict(a: Location, b: Location) -> bool:
     return bool(a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1))
 
 
-def _province_level(loc: Location) -> bool:
-    """A region, or a place named as its own province that the report did not pin down ("in Hama countryside"
-    geocoded near Hama city): either may be anywhere in the province."""
+def _province_level(loc: Location, notes: str = "") -> bool:
+    """A region, or a place named as its own province that the report did not pin down, with a word saying it
+    means the province (`data/dedup/region_words.txt`: "in Hama countryside" geocoded near Hama city)."""
     if loc.geo_precision == GeoPrecision.REGION:
         return True
-    return loc.geo_precision != GeoPrecision.EXACT and bool(loc.admin1) and _norm(loc.name) == _norm(loc.admin1 or "")
+    if loc.geo_precision == GeoPrecision.EXACT or not loc.admin1 or _norm(loc.name) != _norm(loc.admin1):
+        return False
+    words = "|".join(sorted(_data_words("region_words.txt")))
+    name = re.escape(loc.text or loc.name)
+    return re.search(rf"\b(?:{words})\s+(?:of\s+)?{name}\b|\b{name}\s+(?:{words})\b", notes, re.I) is not None
 
 
-def place_relation(a: Location | None, b: Location | None, merge_km: float) -> tuple[str, float] | None:
+def place_relation(a: Location | None, b: Location | None, merge_km: float,
+                   notes: tuple[str, str] = ("", "")) -> tuple[str, float] | None:
     """How two reports' places relate: ("same", 1.0), ("contained", 0.6) when one is a province or district the
     other lies in, or None (different or unknown places: too weak to call one event)."""
     if a is None or b is None:
         return None
-    for coarse, fine in ((a, b), (b, a)):
-        if _province_level(coarse) and not _province_level(fine):
+    for (coarse, c_notes), (fine, f_notes) in (((a, notes[0]), (b, notes[1])), ((b, notes[1]), (a, notes[0]))):
+        if _province_level(coarse, c_notes) and not _province_level(fine, f_notes):
             if _norm(coarse.name) in _names(fine) and not _admin1_conflict(coarse, fine):
                 return "contained", 0.6
     if _admin1_conflict(a, b):
@@ -299,13 +328,45 @@ def _tolls_agree(a: Event, b: Event) -> bool:
     return abs(fa.best - fb.best) <= 0.25 * max(fa.best, fb.best)
 
 
+def _tolls_conflict(a: Event, b: Event) -> bool:
+    """One report says nobody was killed ("Neither injuries nor fatalities were reported"), the other gives deaths:
+    two occurrences (a sniper's kill beside a quiet exchange of shelling on one frontline that day)."""
+    fa, fb = a.fatalities, b.fatalities
+    return fa is not None and fb is not None and (fa.best == 0) != (fb.best == 0)
+
+
 def _corroborated(a: Event, b: Event, place: str) -> bool:
-    """Kind, place and day alone do not make one event where no party is named on either side, nor where one
-    report is placed only by its province or district: two protests in one city, shelling by each side of one
-    district. Then the reports must share more: the same named party on both sides, or the same toll."""
+    """Kind, place and day alone do not make one event where one report is placed only by its province or
+    district (shelling by each side of one district): then the reports must share a named party or the toll.
+    Where neither names a party (crowds, unknown gunmen), they must share the toll or what they are about: two
+    protests in one city that day by two groups over two causes are two events."""
     if place == "same":
-        return True
+        return bool(_actor_set(a) or _actor_set(b)) or _tolls_agree(a, b) or _topics_agree(a, b)
     return bool(_actor_set(a) & _actor_set(b)) or _tolls_agree(a, b)
+
+
+_TOPIC_SHARE = 0.4  # share of the shorter report's topic words the other must hold (two wordings of one protest:
+# 0.6 and 0.7 on the hand-written pairs; two protests of one city and day: ~0.2)
+
+
+def _topics_agree(a: Event, b: Event) -> bool:
+    """Whether the two reports' sentences share most of their topic words (`_topic_words`)."""
+    wa, wb = _topic_words(a), _topic_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= _TOPIC_SHARE
+
+
+def _topic_words(e: Event) -> frozenset[str]:
+    """The report's words of four letters or more, cut to six letters ("demanded", "demanding"), less the
+    common ones (`data/dedup/stop_words.txt`), day and month names, and its place's names."""
+    from eventwire.temporal._lexicon import MONTHS, WEEKDAYS
+
+    skip = _data_words("stop_words.txt")
+    place = set(_norm(" ".join(_names(e.location))).split()) if e.location else set()
+    words = re.findall(r"[a-z]{4,}", e.notes.lower())
+    return frozenset(w[:6] for w in words if w not in skip and w not in place and w not in WEEKDAYS
+                     and w not in MONTHS)
 
 
 def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
@@ -319,11 +380,11 @@ def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
         return None
     if a.country and b.country and a.country != b.country:
         return None
-    dates, place = _date_score(a, b), place_relation(ea.location, eb.location, merge_km)
+    dates, place = _date_score(a, b), place_relation(ea.location, eb.location, merge_km, (ea.notes, eb.notes))
     actors = _actor_score(ea, eb)
     if dates is None or place is None or actors is None or not _undated_ok(a, b) or places_conflict(ea, eb):
         return None
-    if not _corroborated(ea, eb, place[0]):
+    if not _corroborated(ea, eb, place[0]) or _tolls_conflict(ea, eb):
         return None
     sub = 1.0 if ea.sub_event_type == eb.sub_event_type else 0.8
     parts = (("type", sub, f"{ea.sub_event_type} / {eb.sub_event_type}"),
@@ -394,7 +455,7 @@ def leads_contradict(a: Mention, b: Mention, merge_km: float) -> bool:
         return False
     if not (_town_level(ea.location) and _town_level(eb.location)):
         return False  # a province or country says too little to call two leads different occurrences
-    return place_relation(ea.location, eb.location, merge_km) is None or places_conflict(ea, eb)
+    return place_relation(ea.location, eb.location, merge_km, (ea.notes, eb.notes)) is None or places_conflict(ea, eb)
 
 
 def _town_level(loc: Location | None) -> bool:
