@@ -23,6 +23,7 @@ single outlier cannot drag it. Sources list each outlet once.
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
 import math
 import re
@@ -221,10 +222,18 @@ def _named_places(notes: str) -> frozenset[str]:
 
 def _calendar(name: str) -> bool:
     """"Thursday", "May", "Raqqa on Thursday": a name ending in a day or month name is a date, no place."""
+    words = _norm(name).split()  # "Raqqa on Thursday" ends in a day; "Jan Tamr Sharqi" is a village
+    return bool(words) and _calendar_word(words[-1])
+
+
+def _calendar_word(word: str) -> bool:
+    """"thursday", "may", "dec", "december": a day or month name (lower case)."""
     from eventwire.temporal._lexicon import MONTHS, WEEKDAYS
 
-    words = _norm(name).split()  # "Raqqa on Thursday" ends in a day; "Jan Tamr Sharqi" is a village
-    return bool(words) and (words[-1] in WEEKDAYS or words[-1] in MONTHS)
+    return word in WEEKDAYS or word in MONTHS or word in _MONTH_NAMES
+
+
+_MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
 
 
 def placed_in_sentence(event: Event) -> bool:
@@ -360,13 +369,10 @@ def _topics_agree(a: Event, b: Event) -> bool:
 def _topic_words(e: Event) -> frozenset[str]:
     """The report's words of four letters or more, cut to six letters ("demanded", "demanding"), less the
     common ones (`data/dedup/stop_words.txt`), day and month names, and its place's names."""
-    from eventwire.temporal._lexicon import MONTHS, WEEKDAYS
-
     skip = _data_words("stop_words.txt")
     place = set(_norm(" ".join(_names(e.location))).split()) if e.location else set()
     words = re.findall(r"[a-z]{4,}", e.notes.lower())
-    return frozenset(w[:6] for w in words if w not in skip and w not in place and w not in WEEKDAYS
-                     and w not in MONTHS)
+    return frozenset(w[:6] for w in words if w not in skip and w not in place and not _calendar_word(w))
 
 
 def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
