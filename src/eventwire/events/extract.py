@@ -765,6 +765,8 @@ def _continued(drafts: list[_Draft], text: str, s: int, e: int, times, place_men
             return None
         if d.candidate or d.kind != "event":
             continue
+        if place_mentions and (d.location is None or not d.location.admin1):
+            continue  # it tells where an event placed no finer than its country was: read it (it may join the event)
         if continues_event(text, s, e, (d.sentence[0], s), d.time if d.time_stated else None, times,
                            place_mentions, agents):
             return d
