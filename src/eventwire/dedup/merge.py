@@ -23,6 +23,7 @@ single outlier cannot drag it. Sources list each outlet once.
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
 import math
 import re
@@ -127,20 +128,57 @@ _SPELLING_RATIO = 0.75  # two names this similar (difflib ratio) are one name sp
 
 def _spellings_agree(a: str, b: str) -> bool:
     a, b = _norm(a).replace(" ", ""), _norm(b).replace(" ", "")
-    return bool(a and b) and (a == b or SequenceMatcher(None, a, b).ratio() >= _SPELLING_RATIO)
+    if not (a and b):
+        return False
+    return a == b or SequenceMatcher(None, _bare(a), _bare(b)).ratio() >= _SPELLING_RATIO
+
+
+@lru_cache(maxsize=1)
+def _particles() -> tuple[str, ...]:
+    return tuple(sorted(_data_words("name_particles.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _data_words(name: str) -> frozenset[str]:
+    """The words of `data/dedup/<name>`, one a line, `#` comments skipped."""
+    from eventwire.settings import data_path
+
+    lines = data_path("dedup", name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _bare(squeezed: str) -> str:
+    """A squeezed name without its leading particle ("alalqamiyyeh" -> "alqamiyyeh"), when something is left."""
+    for p in _particles():
+        if squeezed.startswith(p) and len(squeezed) > len(p) + 3:
+            return squeezed[len(p):]
+    return squeezed
 
 
 def _admin1_conflict(a: Location, b: Location) -> bool:
     return bool(a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1))
 
 
-def place_relation(a: Location | None, b: Location | None, merge_km: float) -> tuple[str, float] | None:
+def _province_level(loc: Location, notes: str = "") -> bool:
+    """A region, or a place named as its own province that the report did not pin down, with a word saying it
+    means the province (`data/dedup/region_words.txt`: "in Hama countryside" geocoded near Hama city)."""
+    if loc.geo_precision == GeoPrecision.REGION:
+        return True
+    if loc.geo_precision == GeoPrecision.EXACT or not loc.admin1 or _norm(loc.name) != _norm(loc.admin1):
+        return False
+    words = "|".join(sorted(_data_words("region_words.txt")))
+    name = re.escape(loc.text or loc.name)
+    return re.search(rf"\b(?:{words})\s+(?:of\s+)?{name}\b|\b{name}\s+(?:{words})\b", notes, re.I) is not None
+
+
+def place_relation(a: Location | None, b: Location | None, merge_km: float,
+                   notes: tuple[str, str] = ("", "")) -> tuple[str, float] | None:
     """How two reports' places relate: ("same", 1.0), ("contained", 0.6) when one is a province or district the
     other lies in, or None (different or unknown places: too weak to call one event)."""
     if a is None or b is None:
         return None
-    for coarse, fine in ((a, b), (b, a)):
-        if coarse.geo_precision == GeoPrecision.REGION and fine.geo_precision != GeoPrecision.REGION:
+    for (coarse, c_notes), (fine, f_notes) in (((a, notes[0]), (b, notes[1])), ((b, notes[1]), (a, notes[0]))):
+        if _province_level(coarse, c_notes) and not _province_level(fine, f_notes):
             if _norm(coarse.name) in _names(fine) and not _admin1_conflict(coarse, fine):
                 return "contained", 0.6
     if _admin1_conflict(a, b):
@@ -175,17 +213,27 @@ def _named_places(notes: str) -> frozenset[str]:
     gazetteer = get_gazetteer()
     names = {_norm(n): n for n, part in place_names(notes, 0, len(notes), gazetteer) if not part and _norm(n)}
     cue = _locative_cue()
-    for start, _end, name, part, _ in _candidates(notes, 0, len(notes)):
-        if not part and cue.search(notes, max(0, start - 40), start) and _norm(name) and not _calendar(name):
+    for start, end, name, part, whole_end in _candidates(notes, 0, len(notes)):
+        tail = part and end == whole_end  # "Churunda" of "LoC at Churunda": the name after a cue inside a longer one
+        if (not part or tail) and cue.search(notes, max(0, start - 40), start) and _norm(name) and not _calendar(name):
             names.setdefault(_norm(name), name)
     return frozenset(k for k, n in names.items() if not _is_region(gazetteer, n))
 
 
 def _calendar(name: str) -> bool:
-    """"Thursday", "May": a day or month name, no place."""
+    """"Thursday", "May", "Raqqa on Thursday": a name ending in a day or month name is a date, no place."""
+    words = _norm(name).split()  # "Raqqa on Thursday" ends in a day; "Jan Tamr Sharqi" is a village
+    return bool(words) and _calendar_word(words[-1])
+
+
+def _calendar_word(word: str) -> bool:
+    """"thursday", "may", "dec", "december": a day or month name (lower case)."""
     from eventwire.temporal._lexicon import MONTHS, WEEKDAYS
 
-    return any(w in WEEKDAYS or w in MONTHS for w in _norm(name).split())
+    return word in WEEKDAYS or word in MONTHS or word in _MONTH_NAMES
+
+
+_MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
 
 
 def placed_in_sentence(event: Event) -> bool:
@@ -266,20 +314,83 @@ def _undated_ok(a: Mention, b: Mention) -> bool:
     return exact and bool(actors) and actors == _actor_set(b.event)
 
 
+# Sub-types of two event types that outlets swap for one incident: an attack on soldiers is a clash in one report
+# ("JNIM attacked a military post") and an attack in another. Across types the reports must share more: the same
+# named party or the same toll.
+_CROSS_TYPE_SUBTYPES = frozenset({"armed clash", "attack"})
+
+
+def _types_compatible(a: Event, b: Event) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    if {_norm(a.sub_event_type), _norm(b.sub_event_type)} != _CROSS_TYPE_SUBTYPES:
+        return False
+    return bool(_actor_set(a) & _actor_set(b)) or _tolls_agree(a, b)
+
+
+def _tolls_agree(a: Event, b: Event) -> bool:
+    """Both reports give deaths, and the same number (within a quarter for large tolls): a detail two reports of
+    one event share and two events of one place and day rarely do."""
+    fa, fb = a.fatalities, b.fatalities
+    if fa is None or fb is None or fa.best <= 0 or fb.best <= 0:
+        return False
+    return abs(fa.best - fb.best) <= 0.25 * max(fa.best, fb.best)
+
+
+def _tolls_conflict(a: Event, b: Event) -> bool:
+    """One report says nobody was killed ("Neither injuries nor fatalities were reported"), the other gives deaths:
+    two occurrences (a sniper's kill beside a quiet exchange of shelling on one frontline that day)."""
+    fa, fb = a.fatalities, b.fatalities
+    return fa is not None and fb is not None and (fa.best == 0) != (fb.best == 0)
+
+
+def _corroborated(a: Event, b: Event, place: str) -> bool:
+    """Kind, place and day alone do not make one event where one report is placed only by its province or
+    district (shelling by each side of one district): then the reports must share a named party or the toll.
+    Where neither names a party (crowds, unknown gunmen), they must share the toll or what they are about: two
+    protests in one city that day by two groups over two causes are two events."""
+    if place == "same":
+        return bool(_actor_set(a) or _actor_set(b)) or _tolls_agree(a, b) or _topics_agree(a, b)
+    return bool(_actor_set(a) & _actor_set(b)) or _tolls_agree(a, b)
+
+
+_TOPIC_SHARE = 0.4  # share of the shorter report's topic words the other must hold (two wordings of one protest:
+# 0.6 and 0.7 on the hand-written pairs; two protests of one city and day: ~0.2)
+
+
+def _topics_agree(a: Event, b: Event) -> bool:
+    """Whether the two reports' sentences share most of their topic words (`_topic_words`)."""
+    wa, wb = _topic_words(a), _topic_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= _TOPIC_SHARE
+
+
+def _topic_words(e: Event) -> frozenset[str]:
+    """The report's words of four letters or more, cut to six letters ("demanded", "demanding"), less the
+    common ones (`data/dedup/stop_words.txt`), day and month names, and its place's names."""
+    skip = _data_words("stop_words.txt")
+    place = set(_norm(" ".join(_names(e.location))).split()) if e.location else set()
+    words = re.findall(r"[a-z]{4,}", e.notes.lower())
+    return frozenset(w[:6] for w in words if w not in skip and w not in place and not _calendar_word(w))
+
+
 def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
     """The evidence that two reports describe the same real-world event, or None (symmetric)."""
     ea, eb = a.event, b.event
-    if ea.kind != eb.kind or ea.event_type != eb.event_type:
+    if ea.kind != eb.kind or not _types_compatible(ea, eb):
         return None
     if not (placed_in_sentence(ea) and placed_in_sentence(eb)):
         return None
-    if not _subtypes_compatible(ea.sub_event_type, eb.sub_event_type):
+    if ea.event_type == eb.event_type and not _subtypes_compatible(ea.sub_event_type, eb.sub_event_type):
         return None
     if a.country and b.country and a.country != b.country:
         return None
-    dates, place = _date_score(a, b), place_relation(ea.location, eb.location, merge_km)
+    dates, place = _date_score(a, b), place_relation(ea.location, eb.location, merge_km, (ea.notes, eb.notes))
     actors = _actor_score(ea, eb)
     if dates is None or place is None or actors is None or not _undated_ok(a, b) or places_conflict(ea, eb):
+        return None
+    if not _corroborated(ea, eb, place[0]) or _tolls_conflict(ea, eb):
         return None
     sub = 1.0 if ea.sub_event_type == eb.sub_event_type else 0.8
     parts = (("type", sub, f"{ea.sub_event_type} / {eb.sub_event_type}"),
@@ -310,11 +421,11 @@ def same_event(a: Mention, b: Mention, merge_km: float) -> bool:
 
 
 def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
-    """Index pairs that could match: same kind and type, overlapping dates (a sweep, not all n² pairs)."""
+    """Index pairs that could match: same kind and type bucket, overlapping dates (a sweep, not all n² pairs)."""
     buckets: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
         if m.start and m.end:
-            buckets.setdefault((m.event.kind, m.event.event_type), []).append(i)
+            buckets.setdefault((m.event.kind, _type_bucket(m.event)), []).append(i)
     for members in buckets.values():
         members.sort(key=lambda i: mentions[i].start or date.min)
         for pos, i in enumerate(members):
@@ -323,6 +434,11 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
                 if (mentions[j].start or date.max) > end:
                     break
                 yield i, j
+
+
+def _type_bucket(event: Event) -> str:
+    """What candidate pairs share: the event type, or one bucket for the sub-types matched across types."""
+    return "armed clash/attack" if _norm(event.sub_event_type) in _CROSS_TYPE_SUBTYPES else event.event_type
 
 
 Apart = frozenset[frozenset[str]]  # pairs of mention ids a user split apart (`eventwire split`)
@@ -345,7 +461,7 @@ def leads_contradict(a: Mention, b: Mention, merge_km: float) -> bool:
         return False
     if not (_town_level(ea.location) and _town_level(eb.location)):
         return False  # a province or country says too little to call two leads different occurrences
-    return place_relation(ea.location, eb.location, merge_km) is None or places_conflict(ea, eb)
+    return place_relation(ea.location, eb.location, merge_km, (ea.notes, eb.notes)) is None or places_conflict(ea, eb)
 
 
 def _town_level(loc: Location | None) -> bool:

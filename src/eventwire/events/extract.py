@@ -14,6 +14,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Callable
 
 from eventwire.events import args, places
+from eventwire.events.continuation import continues_event, named_kind
 from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
 from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, TERRITORY, Trigger, find_triggers
@@ -227,7 +228,10 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
     if not event_triggers and not cue and _dated_report(text, s, e, times):
         event_triggers = [_dated_trigger(text, s, e, times)]
-    if event_triggers:
+    if not cue and (told := _continued(drafts, text, s, e, times, place_mentions, mentions)) is not None:
+        _attach_trailing(told, text, s, e)  # "Clashes were accompanied by shelling.": evidence, no new event
+        _retype_by_reference(told, text, s, e)
+    elif event_triggers:
         drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
                                            attribution, ctx, resources))
     elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
@@ -827,6 +831,36 @@ def _assign_time(cs, ce, times, ctx, trigger) -> tuple[TimeSpan | None, bool]:
     pool = in_clause or times
     nearest = min(pool, key=lambda t: abs(t.start - trigger.start))
     return nearest.time, True
+
+
+def _continued(drafts: list[_Draft], text: str, s: int, e: int, times, place_mentions, mentions) -> _Draft | None:
+    """The event of the sentence's paragraph that the sentence only elaborates (see continuation.py), nearest first:
+    "Two days of clashes ... resulted in ..." refers back to the clashes past a capture told in between."""
+    agents = [(m.start, m.end) for m in mentions]
+    for d in reversed(drafts):
+        if d.sentence[1] > s or not _same_paragraph(text, d.sentence[1], s):
+            return None
+        if d.candidate or d.kind != "event":
+            continue
+        if place_mentions and (d.location is None or not d.location.admin1):
+            continue  # it tells where an event placed no finer than its country was: read it (it may join the event)
+        if continues_event(text, s, e, (d.sentence[0], s), d.time if d.time_stated else None, times,
+                           place_mentions, agents):
+            return d
+    return None
+
+
+def _retype_by_reference(d: _Draft, text: str, s: int, e: int) -> None:
+    """A continuation that names the event's kind ("During the clashes, ...") says which of its sentence's event
+    words is the event ("clashes took place ... amid airstrikes" is the clashes): that trigger leads the draft."""
+    stems = named_kind(text, s, e)
+    if not stems or any(st in d.trigger.text.lower() for st in stems):
+        return
+    own = [t for t in find_triggers(text, *d.sentence) if t.sub_event_type not in (DEFECTION, TERRITORY)]
+    named = [t for t in own if any(st in t.text.lower() for st in stems) and t.strength >= 0.5]
+    if named:
+        d.trigger, d.sub_event_type = named[0], named[0].sub_event_type
+        d.confidence = max(d.confidence, named[0].strength)
 
 
 def _attach_trailing(draft: _Draft, text: str, s: int, e: int) -> None:
