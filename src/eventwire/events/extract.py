@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from time import perf_counter
 from typing import TYPE_CHECKING, Callable
 
-from eventwire.events import args, places
+from eventwire.events import args, places, roles
 from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
 from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, TERRITORY, Trigger, find_triggers
@@ -85,6 +85,7 @@ class ArticleContext:
     group_counts: dict[str, int] = field(default_factory=dict)
     group_last: dict[str, _Mention] = field(default_factory=dict)
     monitors: list[tuple[int, int, str]] = field(default_factory=list)
+    air_forces: list[_Mention] = field(default_factory=list)  # "Russian jets", "US-led air strikes", in text order
 
 
 @dataclass
@@ -241,6 +242,7 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _coded_names(d, ctx, resources)
             _side_leaders(d, resources)
             _generic_roles(d, drafted.article.text, ctx, resources)
+            _air_force_named(d, drafted.article.text, ctx, resources)
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
@@ -405,6 +407,7 @@ def _actor_countries(text: str, sentences, resources) -> list[str]:
 
 
 def _remember(ctx: ArticleContext, mentions: list[_Mention], place_mentions) -> None:
+    ctx.air_forces += [m for m in mentions if roles.flies(m.key, ctx.article.text, m.start, m.end)]
     for m in mentions:
         if m.key.startswith("group:"):
             ctx.group_counts[m.key] = ctx.group_counts.get(m.key, 0) + 1
@@ -486,6 +489,8 @@ def _territory_subtype(actors: list[Actor], resources) -> str:
 def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[Actor]:
     """actor1 acts, actor2 is acted on; by position around the trigger, passive "by X" and "between A and B"."""
     inside = _umbrellas(text, [m for m in mentions if cs <= m.start < ce] or [m for m in mentions])
+    holders = [m for m in inside if roles.holds_place(text, m.start, m.end, s)]  # "the IS-held city": not who acted
+    inside = [m for m in inside if m not in holders]
     refs = [_Mention(m.start(), m.end(), m.group(), "ref:group") for m in _GROUP_REF.finditer(text, cs, ce)]
     if ctx.last_group:
         inside = sorted(inside + [r for r in refs if not any(r.start < m.end and m.start < r.end for m in inside)],
@@ -493,7 +498,7 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
     before = [m for m in inside if m.start < trigger.start]  # "U.S. drone| strike": a mention may overlap the trigger
     after = [m for m in inside if m.start >= trigger.start]
     actor1 = actor2 = None
-    by = next((m for m in after if _PASSIVE_BY.search(text[max(s, m.start - 40):m.start])
+    by = next((m for m in after if (_PASSIVE_BY.search(text[max(s, m.start - 40):m.start]) or roles.agent_of_passive(text, m.start, s))
                and not _REPELLED.search(text, max(s, m.start - 40), m.start)), None)  # "an attack, which was repelled by X"
     between = next((m for m in after if _BETWEEN.search(text[max(s, m.start - 40):m.start])), None)
     if by:
@@ -510,12 +515,17 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         acting = [m for m in before if m.key != "generic:civilians"] or before  # "gunmen in a civilian car fired"
         actor1 = _head_of_chain(text, acting) if acting else None
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
+        if len(acting) > 1 and roles.subject_acts(text, trigger.start, trigger.text, s):  # "A hit B, killing …"
+            actor1 = acting[0]
+            actor2 = next((m for m in acting[1:] + after if not _assoc_of(text, actor1, m)), None)
         if actor2 is None and actor1 is not None and _RECIPROCAL.search(text, before[-1].end, trigger.end):  # "A and B clashed"
             actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
         if actor1 is not None and actor2 is not None and _REPELLED.search(text, trigger.start, actor2.start):
             actor1, actor2 = actor2, actor1  # "A repelled B's attack": B attacked
         if actor1 is None and after:
             actor1, actor2 = after[0], next((m for m in after[1:] if not _assoc_of(text, after[0], m)), None)
+    if actor1 is not None and actor2 is None:  # "shelled buildings occupied by IS": the holder is the target
+        actor2 = next((m for m in holders if m.start > trigger.start), None)
     result: list[Actor] = []
     for role, m in (("actor1", actor1), ("actor2", actor2)):
         if m is None:
@@ -623,6 +633,30 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
         civilians = _generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"})
         d.actors.append(_of_nationality(civilians, text, resources))
     _civilians_are_victims(d, event_type, country, resources)
+
+
+def _air_force_named(d: _Draft, text: str, ctx: ArticleContext, resources) -> None:
+    """An air strike whose sentence names no perpetrator ("airstrikes on a rebel-held village killed 12"): ACLED
+    names whose aircraft they were, which news says elsewhere in the article ("jets thought to belong to the Syrian
+    government"); the nearest such mention before the sentence, else the first after it; else, as ACLED codes
+    aircraft of unknown origin, "Unidentified Military Forces" rather than an armed group (data/actors/air_forces.json)."""
+    s, e = d.sentence
+    i = next((i for i, a in enumerate(d.actors) if a.role == "actor1"), None)
+    country = _event_country(d, ctx)
+    if i is None or d.actors[i].name != resources.generic_actor("unidentified", country).name:
+        return
+    if d.sub_event_type != "Air/drone strike":
+        return
+    earlier = [m for m in ctx.air_forces if m.end <= s]
+    flown = earlier[-1] if earlier else next((m for m in ctx.air_forces if m.start >= e), None)
+    name = resources.resolve_actor(flown.key, flown.text, country, ctx.article.published) if flown else None
+    if name is not None:
+        name = resources.coded_name(name.name, d.sub_event_type) or name
+        actor = Actor(text=flown.text, name=name.name, role="actor1", inter=name.inter, evidence=[Span(start=flown.start, end=flown.end)])  # type: ignore[arg-type]
+    else:
+        unknown, inter = roles.unknown_air_force()
+        actor = d.actors[i].model_copy(update={"name": unknown, "inter": inter})
+    d.actors[i] = actor
 
 
 def _civilians_are_victims(d: _Draft, event_type: str, country: str | None, resources) -> None:
