@@ -77,3 +77,28 @@ def test_an_air_strike_nobody_claims_is_an_unknown_military_force() -> None:
 def test_an_air_force_intelligence_office_is_no_aircraft() -> None:
     event = _event("Unidentified gunmen shot dead a member of the Air Force Intelligence in Tafas in Daraa.", "Tafas")
     assert _actor(event, "actor1") == "Unidentified Armed Group (Syria)"
+
+
+def test_civilians_are_never_both_sides_of_an_air_strike() -> None:
+    event = _event("Air raids on the Bustan al-Qasr district of Aleppo killed at least 12 people including five "
+                   "children on Friday.", "Bustan")
+    assert _actor(event, "actor1") == "Unidentified Military Forces"
+    assert _actor(event, "actor2") == "Civilians (Syria)"
+
+
+def test_an_air_strike_with_nobody_named_still_has_a_perpetrator() -> None:
+    event = _event("Airstrikes kill nine and wound dozens more in the Waer district of Homs.", "Waer")
+    assert _actor(event, "actor1") == "Unidentified Military Forces"
+
+
+@pytest.mark.parametrize("text", [
+    "Forty ISIL Militants Killed in Kobani on Saturday.",
+    "An Islamic State commander killed near Tabqa, two others wounded.",
+])
+def test_a_group_killed_in_a_headline_passive_is_not_the_perpetrator(text: str) -> None:
+    assert _actor(_event(text, "i"), "actor1") != "Islamic State (Syria)"
+
+
+def test_an_active_kill_keeps_its_subject() -> None:
+    event = _event("Islamic State fighters killed three soldiers near Palmyra on Monday.", "Palmyra")
+    assert _actor(event, "actor1") == "Islamic State (Syria)"

@@ -618,7 +618,8 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
         assoc = [a for a in named if a.role.startswith("assoc")] or others[:1]
         d.actors = _roles(crowd, actor2, assoc)
     elif event_type == _VAC:
-        actor1 = next((a for a in main if a.role == "actor1"), None) or (main[0] if main else None)
+        doers = [a for a in main if not _is_victim(text, a)]  # "50 IS Terrorists Killed" names no perpetrator
+        actor1 = next((a for a in doers if a.role == "actor1"), None) or (doers[0] if doers else None)
         actor1 = actor1 or _generic(resources, "unidentified", country, d.trigger)
         civilians = _of_nationality(_generic(resources, "civilians", country, d.trigger, victim), text, resources)
         d.actors = _roles(actor1, civilians, [a for a in named if a.role == "assoc_actor_1"])
@@ -643,10 +644,13 @@ def _air_force_named(d: _Draft, text: str, ctx: ArticleContext, resources) -> No
     s, e = d.sentence
     i = next((i for i, a in enumerate(d.actors) if a.role == "actor1"), None)
     country = _event_country(d, ctx)
-    if i is None or d.actors[i].name != resources.generic_actor("unidentified", country).name:
-        return
     if d.sub_event_type != "Air/drone strike":
         return
+    if i is not None and d.actors[i].name != resources.generic_actor("unidentified", country).name:
+        return
+    if i is None:  # "Airstrikes kill seven": nobody named at all
+        d.actors.insert(0, _generic(resources, "unidentified", country, d.trigger))
+        i = 0
     earlier = [m for m in ctx.air_forces if m.end <= s]
     flown = earlier[-1] if earlier else next((m for m in ctx.air_forces if m.start >= e), None)
     name = resources.resolve_actor(flown.key, flown.text, country, ctx.article.published) if flown else None
@@ -665,7 +669,7 @@ def _civilians_are_victims(d: _Draft, event_type: str, country: str | None, reso
     first = next((a for a in d.actors if a.role == "actor1"), None)
     if event_type not in ("Battles", "Explosions/Remote violence") or first is None or first.inter != 7:
         return
-    other = next((a for a in d.actors if a.role == "actor2"), None)
+    other = next((a for a in d.actors if a.role == "actor2" and a.inter != 7), None)  # not "children … people"
     attacker = other or _generic(resources, "unidentified", country, d.trigger)
     d.actors = _roles(attacker, first, [])
 
@@ -740,12 +744,20 @@ def _local_actor(a: Actor, where: Location | None, country: str | None, ctx: Art
 
 
 def _is_victim(text: str, actor: Actor) -> bool:
-    """ "the bodies of 2 QSD members were found", "a commander in the Hamza Division was assassinated": the only
-    group named is the one attacked; ACLED codes the unknown attackers as actor1."""
+    """ "the bodies of 2 QSD members were found", "a commander in the Hamza Division was assassinated", "50 IS
+    Terrorists Killed in Kobani": the only group named is the one attacked; ACLED codes the unknown attackers as
+    actor1."""
     if not actor.evidence:
         return False
     span = actor.evidence[0]
-    return bool(_VICTIM_BEFORE.search(text[max(0, span.start - 60):span.start]) or _VICTIM_AFTER.match(text, span.end))
+    return bool(_VICTIM_BEFORE.search(text[max(0, span.start - 60):span.start]) or _VICTIM_AFTER.match(text, span.end)
+                or _HEADLINE_PASSIVE.match(text, span.end))
+
+
+# a headline's passive has no auxiliary: "30 ISIL Militants Killed in Clashes", "Nusra commander killed, 3 wounded";
+# "IS fighters killed 3 soldiers" (an object follows) is active
+_HEADLINE_PASSIVE = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:killed|dead|slain|eliminated)"
+                               r"(?=\s+(?:in|near|at|on|during|as|after|while|amid|when|by)\b|\s*[.,;:]|\s*$)", re.I)
 
 
 _FROM_COUNTRY = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")

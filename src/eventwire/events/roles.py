@@ -37,9 +37,13 @@ def agent_of_passive(text: str, start: int, floor: int = 0) -> bool:
 
 
 def subject_acts(text: str, start: int, word: str, floor: int = 0) -> bool:
-    """Whether the event word at `start` is a participle after the main clause ("A hit B, killing four"), whose
-    subject, the clause's first mention, is the doer."""
-    return word.lower().endswith("ing") and bool(_frames()["participle_before"].search(text[max(floor, start - _WINDOW):start]))
+    """Whether the event word at `start` is a participle after the main clause ("A hit B, killing four"; in a
+    headline's capitals, "Syrian Jets Pound IS Positions Killing 50"), whose subject, the clause's first mention,
+    is the doer."""
+    if not word.lower().endswith("ing"):
+        return False
+    headline = word[:1].isupper() and start > floor and text[start - 1] == " "
+    return headline or bool(_frames()["participle_before"].search(text[max(floor, start - _WINDOW):start]))
 
 
 @lru_cache(maxsize=1)
