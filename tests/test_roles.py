@@ -102,3 +102,20 @@ def test_a_group_killed_in_a_headline_passive_is_not_the_perpetrator(text: str) 
 def test_an_active_kill_keeps_its_subject() -> None:
     event = _event("Islamic State fighters killed three soldiers near Palmyra on Monday.", "Palmyra")
     assert _actor(event, "actor1") == "Islamic State (Syria)"
+
+
+def test_an_event_told_without_perpetrator_takes_the_one_its_retelling_names() -> None:
+    text = ("Twelve civilians were shot dead in an attack on a market in Mayadin in Deir ez-Zor on Friday, local "
+            "sources said.\n\nThe Islamic State group claimed the bombing of the market in Mayadin, which killed "
+            "twelve people.")
+    article = article_from_text(text, input_id="t", published=date(2017, 11, 18))
+    first = next(e for e in extract(article) if e.sentence.start == 0)
+    assert _actor(first, "actor1") == "Islamic State (Syria)"
+
+
+def test_a_perpetrator_is_not_borrowed_from_a_different_death_toll() -> None:
+    text = ("Unidentified gunmen killed two farmers near Tafas in Daraa on Monday.\n\n"
+            "Separately, regime forces shelled the town of Busra al-Harir, killing forty fighters.")
+    article = article_from_text(text, input_id="t", published=date(2019, 5, 14))
+    first = next(e for e in extract(article) if e.sentence.start == 0)
+    assert (_actor(first, "actor1") or "").startswith("Unidentified")

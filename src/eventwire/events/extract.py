@@ -245,6 +245,7 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _air_force_named(d, drafted.article.text, ctx, resources)
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
+    _retold_perpetrators(drafts)
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
     located = places.refine_places([e.location for e in events], resources.gazetteer, ctx.country)
     events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
@@ -661,6 +662,38 @@ def _air_force_named(d: _Draft, text: str, ctx: ArticleContext, resources) -> No
         unknown, inter = roles.unknown_air_force()
         actor = d.actors[i].model_copy(update={"name": unknown, "inter": inter})
     d.actors[i] = actor
+
+
+_RETOLD_WITHIN = 3  # drafts apart: a headline's event is retold in the lead's first sentences
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _retold_perpetrators(drafts: list[_Draft]) -> None:
+    """News tells an event first without its perpetrator ("20 civilians killed in car bomb attack in Deir Ezzor")
+    and names it when it retells it ("a car bomb attack carried out by IS"); the two sentences often differ in
+    sub-type, so they stay two events. An unidentified actor1 takes the named actor1 of the nearest violent event
+    a few drafts away whose death toll does not disagree; an unknown air force only a state's or the coalition's."""
+    for i, d in enumerate(drafts):
+        a1 = next((a for a in d.actors if a.role == "actor1"), None)
+        if d.kind != "event" or a1 is None or not a1.name.startswith("Unidentified") or SUBTYPE_TO_TYPE[d.sub_event_type] not in _VIOLENT:
+            continue
+        victims = {a.name for a in d.actors if a.role == "actor2"}
+        near = sorted((j for j in range(len(drafts)) if j != i and abs(j - i) <= _RETOLD_WITHIN), key=lambda j: (abs(j - i), j < i))
+        for j in near:
+            donor = next((a for a in drafts[j].actors if a.role == "actor1"), None)
+            if donor is None or donor.name.startswith("Unidentified") or donor.inter in _CROWDS or donor.name in victims:
+                continue
+            if drafts[j].kind != "event" or SUBTYPE_TO_TYPE[drafts[j].sub_event_type] not in _VIOLENT or not _tolls_agree(d, drafts[j]):
+                continue
+            if a1.inter == 8 and donor.inter not in (1, 8):  # aircraft: "Unidentified Military Forces"
+                continue
+            d.actors[d.actors.index(a1)] = donor.model_copy(update={"role": "actor1"})
+            break
+
+
+def _tolls_agree(a: _Draft, b: _Draft) -> bool:
+    fa, fb = getattr(a.fatalities, "best", None), getattr(b.fatalities, "best", None)
+    return not fa or not fb or abs(fa - fb) <= max(2, 0.5 * max(fa, fb))
 
 
 def _civilians_are_victims(d: _Draft, event_type: str, country: str | None, resources) -> None:
