@@ -245,7 +245,7 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _air_force_named(d, drafted.article.text, ctx, resources)
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
-    _retold_perpetrators(drafts)
+    _retold_perpetrators(drafts, drafted.article.text)
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
     located = places.refine_places([e.location for e in events], resources.gazetteer, ctx.country)
     events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
@@ -668,7 +668,7 @@ _RETOLD_WITHIN = 3  # drafts apart: a headline's event is retold in the lead's f
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
-def _retold_perpetrators(drafts: list[_Draft]) -> None:
+def _retold_perpetrators(drafts: list[_Draft], text: str) -> None:
     """News tells an event first without its perpetrator ("20 civilians killed in car bomb attack in Deir Ezzor")
     and names it when it retells it ("a car bomb attack carried out by IS"); the two sentences often differ in
     sub-type, so they stay two events. An unidentified actor1 takes the named actor1 of the nearest violent event
@@ -682,6 +682,8 @@ def _retold_perpetrators(drafts: list[_Draft]) -> None:
         for j in near:
             donor = next((a for a in drafts[j].actors if a.role == "actor1"), None)
             if donor is None or donor.name.startswith("Unidentified") or donor.inter in _CROWDS or donor.name in victims:
+                continue
+            if donor.text.lower() in text[d.sentence[0]:d.sentence[1]].lower():  # named here, and not as the doer
                 continue
             if drafts[j].kind != "event" or SUBTYPE_TO_TYPE[drafts[j].sub_event_type] not in _VIOLENT or not _tolls_agree(d, drafts[j]):
                 continue
@@ -790,7 +792,7 @@ def _is_victim(text: str, actor: Actor) -> bool:
 # a headline's passive has no auxiliary: "30 ISIL Militants Killed in Clashes", "Nusra commander killed, 3 wounded";
 # "IS fighters killed 3 soldiers" (an object follows) is active
 _HEADLINE_PASSIVE = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:killed|dead|slain|eliminated)"
-                               r"(?=\s+(?:in|near|at|on|during|as|after|while|amid|when|by)\b|\s*[.,;:]|\s*$)", re.I)
+                               r"(?=\s+(?:in|near|at(?!\s+least)|on|during|as|after|while|amid|when|by)\b|\s*[.,;:]|\s*$)", re.I)
 
 
 _FROM_COUNTRY = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
