@@ -119,3 +119,14 @@ def test_a_perpetrator_is_not_borrowed_from_a_different_death_toll() -> None:
     article = article_from_text(text, input_id="t", published=date(2019, 5, 14))
     first = next(e for e in extract(article) if e.sentence.start == 0)
     assert (_actor(first, "actor1") or "").startswith("Unidentified")
+
+
+def test_a_headline_passive_after_the_first_clause_leaves_the_subject_acting() -> None:
+    headline = _event("Syrian Air Force Targets ISIS in Maadan 30 Terrorists Killed.", "Maadan")
+    assert (_actor(headline, "actor1") or "").startswith("Military Forces of Syria")
+    assert _actor(headline, "actor2") == "Islamic State (Syria)"
+
+
+def test_in_prose_a_participle_passive_leaves_the_victim_a_victim() -> None:
+    event = _event("The body of a Hamza Division fighter was found near Afrin on Monday, killed by unknown gunmen.", "Afrin")
+    assert (_actor(event, "actor1") or "").startswith("Unidentified")

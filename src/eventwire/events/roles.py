@@ -37,13 +37,17 @@ def agent_of_passive(text: str, start: int, floor: int = 0) -> bool:
 
 
 def subject_acts(text: str, start: int, word: str, floor: int = 0) -> bool:
-    """Whether the event word at `start` is a participle after the main clause ("A hit B, killing four"; in a
-    headline's capitals, "Syrian Jets Pound IS Positions Killing 50"), whose subject, the clause's first mention,
-    is the doer."""
+    """Whether the event word at `start` follows the main clause as a participle ("A hit B, killing four"; in a
+    headline's capitals, "Syrian Jets Pound IS Positions Killing 50") or as a passive without its auxiliary ("A
+    Targets B in Hama 25 Terrorists Killed"): the clause's subject, its first mention, is the doer."""
+    before = text[max(floor, start - _WINDOW):start]
+    if _frames()["headline_passive"].match(word):  # "… Targets IS in Hama 25 Terrorists Killed"; in prose
+        # ("a body was found, killed by unknown gunmen") the doer follows
+        return word[:1].isupper() and not _frames()["auxiliary_before"].search(before)
     if not word.lower().endswith("ing"):
         return False
     headline = word[:1].isupper() and start > floor and text[start - 1] == " "
-    return headline or bool(_frames()["participle_before"].search(text[max(floor, start - _WINDOW):start]))
+    return headline or bool(_frames()["participle_before"].search(before))
 
 
 @lru_cache(maxsize=1)
