@@ -642,11 +642,11 @@ def _air_force_named(d: _Draft, text: str, ctx: ArticleContext, resources) -> No
     names whose aircraft they were, which news says elsewhere in the article ("jets thought to belong to the Syrian
     government"); the nearest such mention before the sentence, else the first after it; else, as ACLED codes
     aircraft of unknown origin, "Unidentified Military Forces" rather than an armed group (data/actors/air_forces.json)."""
+    if d.sub_event_type != "Air/drone strike":
+        return
     s, e = d.sentence
     i = next((i for i, a in enumerate(d.actors) if a.role == "actor1"), None)
     country = _event_country(d, ctx)
-    if d.sub_event_type != "Air/drone strike":
-        return
     if i is not None and d.actors[i].name != resources.generic_actor("unidentified", country).name:
         return
     if i is None:  # "Airstrikes kill seven": nobody named at all
@@ -677,20 +677,23 @@ def _retold_perpetrators(drafts: list[_Draft], text: str) -> None:
         a1 = next((a for a in d.actors if a.role == "actor1"), None)
         if d.kind != "event" or a1 is None or not a1.name.startswith("Unidentified") or SUBTYPE_TO_TYPE[d.sub_event_type] not in _VIOLENT:
             continue
-        victims = {a.name for a in d.actors if a.role == "actor2"}
         near = sorted((j for j in range(len(drafts)) if j != i and abs(j - i) <= _RETOLD_WITHIN), key=lambda j: (abs(j - i), j < i))
-        for j in near:
-            donor = next((a for a in drafts[j].actors if a.role == "actor1"), None)
-            if donor is None or donor.name.startswith("Unidentified") or donor.inter in _CROWDS or donor.name in victims:
-                continue
-            if donor.text.lower() in text[d.sentence[0]:d.sentence[1]].lower():  # named here, and not as the doer
-                continue
-            if drafts[j].kind != "event" or SUBTYPE_TO_TYPE[drafts[j].sub_event_type] not in _VIOLENT or not _tolls_agree(d, drafts[j]):
-                continue
-            if a1.inter == 8 and donor.inter not in (1, 8):  # aircraft: "Unidentified Military Forces"
-                continue
+        donor = next((a for j in near if (a := _perpetrator_of(drafts[j], d, a1, text)) is not None), None)
+        if donor is not None:
             d.actors[d.actors.index(a1)] = donor.model_copy(update={"role": "actor1"})
-            break
+
+
+def _perpetrator_of(other: _Draft, d: _Draft, unknown: Actor, text: str) -> Actor | None:
+    """`other`'s actor1 where it can be the one `d` leaves unidentified: named, not a crowd, not `d`'s victim nor
+    named in `d`'s sentence (there it is no doer), in a violent event whose toll agrees; for aircraft, a state's."""
+    donor = next((a for a in other.actors if a.role == "actor1"), None)
+    if donor is None or donor.name.startswith("Unidentified") or donor.inter in _CROWDS:
+        return None
+    if donor.name in {a.name for a in d.actors if a.role == "actor2"} or donor.text.lower() in text[d.sentence[0]:d.sentence[1]].lower():
+        return None
+    if other.kind != "event" or SUBTYPE_TO_TYPE[other.sub_event_type] not in _VIOLENT or not _tolls_agree(d, other):
+        return None
+    return None if unknown.inter == 8 and donor.inter not in (1, 8) else donor  # "Unidentified Military Forces"
 
 
 def _tolls_agree(a: _Draft, b: _Draft) -> bool:
@@ -786,13 +789,7 @@ def _is_victim(text: str, actor: Actor) -> bool:
         return False
     span = actor.evidence[0]
     return bool(_VICTIM_BEFORE.search(text[max(0, span.start - 60):span.start]) or _VICTIM_AFTER.match(text, span.end)
-                or _HEADLINE_PASSIVE.match(text, span.end))
-
-
-# a headline's passive has no auxiliary: "30 ISIL Militants Killed in Clashes", "Nusra commander killed, 3 wounded";
-# "IS fighters killed 3 soldiers" (an object follows) is active
-_HEADLINE_PASSIVE = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:killed|dead|slain|eliminated)"
-                               r"(?=\s+(?:in|near|at(?!\s+least)|on|during|as|after|while|amid|when|by)\b|\s*[.,;:]|\s*$)", re.I)
+                or roles.killed_unnamed(text, span.end))
 
 
 _FROM_COUNTRY = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")

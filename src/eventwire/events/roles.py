@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from eventwire.settings import data_path
 
-__all__ = ["about_aircraft", "agent_of_passive", "flies", "holds_place", "subject_acts", "unknown_air_force"]
+__all__ = ["about_aircraft", "agent_of_passive", "flies", "holds_place", "killed_unnamed", "subject_acts",
+           "unknown_air_force"]
 
 _WINDOW = 60  # characters read before a mention: the frames are a few words long
 
@@ -34,6 +35,12 @@ def holds_place(text: str, start: int, end: int, floor: int = 0) -> bool:
 def agent_of_passive(text: str, start: int, floor: int = 0) -> bool:
     """Whether the mention starting at `start` is the doer named after the event ("killed in US-led strikes")."""
     return bool(_frames()["agent_before"].search(text[max(floor, start - _WINDOW):start]))
+
+
+def killed_unnamed(text: str, end: int) -> bool:
+    """Whether the mention ending at `end` is the victim of a passive written without its auxiliary, as headlines
+    write them ("50 IS Terrorists Killed in Kobani")."""
+    return _frames()["victim_after"].match(text, end) is not None
 
 
 def subject_acts(text: str, start: int, word: str, floor: int = 0) -> bool:
