@@ -130,3 +130,14 @@ def test_a_headline_passive_after_the_first_clause_leaves_the_subject_acting() -
 def test_in_prose_a_participle_passive_leaves_the_victim_a_victim() -> None:
     event = _event("The body of a Hamza Division fighter was found near Afrin on Monday, killed by unknown gunmen.", "Afrin")
     assert (_actor(event, "actor1") or "").startswith("Unidentified")
+
+
+def test_a_country_claiming_an_act_names_its_forces() -> None:
+    event = _event("Russia says kills 9 Nusra Front commanders in air strike near Jisr al-Shughur.", "Nusra")
+    assert (_actor(event, "actor1") or "").startswith("Military Forces of Russia")
+    assert _actor(event, "actor2") == "JFS: Al Nusra Front"
+
+
+def test_a_country_named_as_a_place_is_no_actor() -> None:
+    event = _event("IS fighters killed four soldiers near Tal Abyad in Raqqa, on the border with Turkey, on Monday.", "Tal Abyad")
+    assert _actor(event, "actor1") == "Islamic State (Syria)"

@@ -490,6 +490,9 @@ def _territory_subtype(actors: list[Actor], resources) -> str:
 def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[Actor]:
     """actor1 acts, actor2 is acted on; by position around the trigger, passive "by X" and "between A and B"."""
     inside = _umbrellas(text, [m for m in mentions if cs <= m.start < ce] or [m for m in mentions])
+    claims = [_Mention(a, b, text[a:b], key) for a, b, key in roles.state_claims(text, cs, ce, resources.gazetteer.country)
+              if not any(a < m.end and m.start < b for m in inside)]  # "Russia says kills …": Russia's forces
+    inside = sorted(inside + claims, key=lambda m: m.start) if claims else inside
     holders = [m for m in inside if roles.holds_place(text, m.start, m.end, s)]  # "the IS-held city": not who acted
     inside = [m for m in inside if m not in holders]
     refs = [_Mention(m.start(), m.end(), m.group(), "ref:group") for m in _GROUP_REF.finditer(text, cs, ce)]

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from eventwire.settings import data_path
 
-__all__ = ["about_aircraft", "agent_of_passive", "flies", "holds_place", "killed_unnamed", "subject_acts",
-           "unknown_air_force"]
+__all__ = ["about_aircraft", "agent_of_passive", "flies", "holds_place", "killed_unnamed", "state_claims",
+           "subject_acts", "unknown_air_force"]
 
 _WINDOW = 60  # characters read before a mention: the frames are a few words long
 
@@ -35,6 +35,17 @@ def holds_place(text: str, start: int, end: int, floor: int = 0) -> bool:
 def agent_of_passive(text: str, start: int, floor: int = 0) -> bool:
     """Whether the mention starting at `start` is the doer named after the event ("killed in US-led strikes")."""
     return bool(_frames()["agent_before"].search(text[max(floor, start - _WINDOW):start]))
+
+
+def state_claims(text: str, start: int, end: int, country_of) -> list[tuple[int, int, str]]:
+    """(start, end, "military:<Country>") where a country claims an act ("Russia says kills 7 Nusra commanders"):
+    a country's name is otherwise a place. `country_of` maps a name to its ACLED country, or None."""
+    found = []
+    for m in _frames()["state_claim"].finditer(text, start, end):
+        country = country_of(m.group("country"))
+        if country:
+            found.append((m.start("country"), m.end("country"), f"military:{country}"))
+    return found
 
 
 def killed_unnamed(text: str, end: int) -> bool:
