@@ -4,7 +4,7 @@
     normalise("IS", "Syria")                           -> ActorName("Islamic State (Syria)", 2, "rebel")
     normalise("U.S. jets", "Syria", date(2016, 12, 7)) -> ActorName("Military Forces of the United States (2009-2017)", 8, "state")
 
-Tables live in eventwire/data/actors: groups.json, state.json and generic.json are hand-written; actor_inter.json,
+Tables live in eventwire/data/actors: groups.json, state.json, generic.json and air_forces.json are hand-written; actor_inter.json,
 periods.json, unidentified.json, units.json, homes.json, communal.json, leaders.json, civilian_targets.json,
 unidentified_cues.json,
 regions.json and mined_groups.json are mined from the dev train split by scripts/build_actors.py.

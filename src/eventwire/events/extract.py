@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from time import perf_counter
 from typing import TYPE_CHECKING, Callable
 
-from eventwire.events import args, places
+from eventwire.events import args, places, roles
 from eventwire.events.continuation import continues_event, named_kind
 from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
@@ -87,6 +87,7 @@ class ArticleContext:
     group_counts: dict[str, int] = field(default_factory=dict)
     group_last: dict[str, _Mention] = field(default_factory=dict)
     monitors: list[tuple[int, int, str]] = field(default_factory=list)
+    air_forces: list[_Mention] = field(default_factory=list)  # "Russian jets", "US-led air strikes", in text order
 
 
 @dataclass
@@ -257,8 +258,10 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _coded_names(d, ctx, resources)
             _side_leaders(d, resources)
             _generic_roles(d, drafted.article.text, ctx, resources)
+            _air_force_named(d, drafted.article.text, ctx, resources)
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
+    _retold_perpetrators(drafts, drafted.article.text)
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
     located = places.refine_places([e.location for e in events], resources.gazetteer, ctx.country)
     events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
@@ -444,6 +447,7 @@ def _actor_countries(text: str, sentences, resources) -> list[str]:
 
 
 def _remember(ctx: ArticleContext, mentions: list[_Mention], place_mentions) -> None:
+    ctx.air_forces += [m for m in mentions if roles.flies(m.key, ctx.article.text, m.start, m.end)]
     for m in mentions:
         if m.key.startswith("group:"):
             ctx.group_counts[m.key] = ctx.group_counts.get(m.key, 0) + 1
@@ -525,6 +529,11 @@ def _territory_subtype(actors: list[Actor], resources) -> str:
 def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[Actor]:
     """actor1 acts, actor2 is acted on; by position around the trigger, passive "by X" and "between A and B"."""
     inside = _umbrellas(text, [m for m in mentions if cs <= m.start < ce] or [m for m in mentions])
+    claims = [_Mention(a, b, text[a:b], key) for a, b, key in roles.state_claims(text, cs, ce, resources.gazetteer.country)
+              if not any(a < m.end and m.start < b for m in inside)]  # "Russia says kills …": Russia's forces
+    inside = sorted(inside + claims, key=lambda m: m.start) if claims else inside
+    holders = [m for m in inside if roles.holds_place(text, m.start, m.end, s)]  # "the IS-held city": not who acted
+    inside = [m for m in inside if m not in holders]
     refs = [_Mention(m.start(), m.end(), m.group(), "ref:group") for m in _GROUP_REF.finditer(text, cs, ce)]
     if ctx.last_group:
         inside = sorted(inside + [r for r in refs if not any(r.start < m.end and m.start < r.end for m in inside)],
@@ -532,7 +541,7 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
     before = [m for m in inside if m.start < trigger.start]  # "U.S. drone| strike": a mention may overlap the trigger
     after = [m for m in inside if m.start >= trigger.start]
     actor1 = actor2 = None
-    by = next((m for m in after if _PASSIVE_BY.search(text[max(s, m.start - 40):m.start])
+    by = next((m for m in after if (_PASSIVE_BY.search(text[max(s, m.start - 40):m.start]) or roles.agent_of_passive(text, m.start, s))
                and not _REPELLED.search(text, max(s, m.start - 40), m.start)), None)  # "an attack, which was repelled by X"
     between = next((m for m in after if _BETWEEN.search(text[max(s, m.start - 40):m.start])), None)
     if by:
@@ -549,12 +558,17 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
         acting = [m for m in before if m.key != "generic:civilians"] or before  # "gunmen in a civilian car fired"
         actor1 = _head_of_chain(text, acting) if acting else None
         actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
+        if len(acting) > 1 and roles.subject_acts(text, trigger.start, trigger.text, s):  # "A hit B, killing …"
+            actor1 = acting[0]
+            actor2 = next((m for m in acting[1:] + after if not _assoc_of(text, actor1, m)), None)
         if actor2 is None and actor1 is not None and _RECIPROCAL.search(text, before[-1].end, trigger.end):  # "A and B clashed"
             actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
         if actor1 is not None and actor2 is not None and _REPELLED.search(text, trigger.start, actor2.start):
             actor1, actor2 = actor2, actor1  # "A repelled B's attack": B attacked
         if actor1 is None and after:
             actor1, actor2 = after[0], next((m for m in after[1:] if not _assoc_of(text, after[0], m)), None)
+    if actor1 is not None and actor2 is None:  # "shelled buildings occupied by IS": the holder is the target
+        actor2 = next((m for m in holders if m.start > trigger.start), None)
     result: list[Actor] = []
     for role, m in (("actor1", actor1), ("actor2", actor2)):
         if m is None:
@@ -647,7 +661,8 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
         assoc = [a for a in named if a.role.startswith("assoc")] or others[:1]
         d.actors = _roles(crowd, actor2, assoc)
     elif event_type == _VAC:
-        actor1 = next((a for a in main if a.role == "actor1"), None) or (main[0] if main else None)
+        doers = [a for a in main if not _is_victim(text, a)]  # "50 IS Terrorists Killed" names no perpetrator
+        actor1 = next((a for a in doers if a.role == "actor1"), None) or (doers[0] if doers else None)
         actor1 = actor1 or _generic(resources, "unidentified", country, d.trigger)
         civilians = _of_nationality(_generic(resources, "civilians", country, d.trigger, victim), text, resources)
         d.actors = _roles(actor1, civilians, [a for a in named if a.role == "assoc_actor_1"])
@@ -664,13 +679,77 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
     _civilians_are_victims(d, event_type, country, resources)
 
 
+def _air_force_named(d: _Draft, text: str, ctx: ArticleContext, resources) -> None:
+    """An air strike whose sentence names no perpetrator ("airstrikes on a rebel-held village killed 12"): ACLED
+    names whose aircraft they were, which news says elsewhere in the article ("jets thought to belong to the Syrian
+    government"); the nearest such mention before the sentence, else the first after it; else, as ACLED codes
+    aircraft of unknown origin, "Unidentified Military Forces" rather than an armed group (data/actors/air_forces.json)."""
+    if d.sub_event_type != "Air/drone strike":
+        return
+    s, e = d.sentence
+    i = next((i for i, a in enumerate(d.actors) if a.role == "actor1"), None)
+    country = _event_country(d, ctx)
+    if i is not None and d.actors[i].name != resources.generic_actor("unidentified", country).name:
+        return
+    if i is None:  # "Airstrikes kill seven": nobody named at all
+        d.actors.insert(0, _generic(resources, "unidentified", country, d.trigger))
+        i = 0
+    earlier = [m for m in ctx.air_forces if m.end <= s]
+    flown = earlier[-1] if earlier else next((m for m in ctx.air_forces if m.start >= e), None)
+    name = resources.resolve_actor(flown.key, flown.text, country, ctx.article.published) if flown else None
+    if name is not None:
+        name = resources.coded_name(name.name, d.sub_event_type) or name
+        actor = Actor(text=flown.text, name=name.name, role="actor1", inter=name.inter, evidence=[Span(start=flown.start, end=flown.end)])  # type: ignore[arg-type]
+    else:
+        unknown, inter = roles.unknown_air_force()
+        actor = d.actors[i].model_copy(update={"name": unknown, "inter": inter})
+    d.actors[i] = actor
+
+
+_RETOLD_WITHIN = 3  # drafts apart: a headline's event is retold in the lead's first sentences
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _retold_perpetrators(drafts: list[_Draft], text: str) -> None:
+    """News tells an event first without its perpetrator ("20 civilians killed in car bomb attack in Deir Ezzor")
+    and names it when it retells it ("a car bomb attack carried out by IS"); the two sentences often differ in
+    sub-type, so they stay two events. An unidentified actor1 takes the named actor1 of the nearest violent event
+    a few drafts away whose death toll does not disagree; an unknown air force only a state's or the coalition's."""
+    for i, d in enumerate(drafts):
+        a1 = next((a for a in d.actors if a.role == "actor1"), None)
+        if d.kind != "event" or a1 is None or not a1.name.startswith("Unidentified") or SUBTYPE_TO_TYPE[d.sub_event_type] not in _VIOLENT:
+            continue
+        near = sorted((j for j in range(len(drafts)) if j != i and abs(j - i) <= _RETOLD_WITHIN), key=lambda j: (abs(j - i), j < i))
+        donor = next((a for j in near if (a := _perpetrator_of(drafts[j], d, a1, text)) is not None), None)
+        if donor is not None:
+            d.actors[d.actors.index(a1)] = donor.model_copy(update={"role": "actor1"})
+
+
+def _perpetrator_of(other: _Draft, d: _Draft, unknown: Actor, text: str) -> Actor | None:
+    """`other`'s actor1 where it can be the one `d` leaves unidentified: named, not a crowd, not `d`'s victim nor
+    named in `d`'s sentence (there it is no doer), in a violent event whose toll agrees; for aircraft, a state's."""
+    donor = next((a for a in other.actors if a.role == "actor1"), None)
+    if donor is None or donor.name.startswith("Unidentified") or donor.inter in _CROWDS:
+        return None
+    if donor.name in {a.name for a in d.actors if a.role == "actor2"} or donor.text.lower() in text[d.sentence[0]:d.sentence[1]].lower():
+        return None
+    if other.kind != "event" or SUBTYPE_TO_TYPE[other.sub_event_type] not in _VIOLENT or not _tolls_agree(d, other):
+        return None
+    return None if unknown.inter == 8 and donor.inter not in (1, 8) else donor  # "Unidentified Military Forces"
+
+
+def _tolls_agree(a: _Draft, b: _Draft) -> bool:
+    fa, fb = getattr(a.fatalities, "best", None), getattr(b.fatalities, "best", None)
+    return not fa or not fb or abs(fa - fb) <= max(2, 0.5 * max(fa, fb))
+
+
 def _civilians_are_victims(d: _Draft, event_type: str, country: str | None, resources) -> None:
     """In battles and explosions ACLED never makes civilians actor1 (0 of 10,556 train rows): civilians named
     first ("2 children were injured in a blast") are the victims of an unidentified or the other actor."""
     first = next((a for a in d.actors if a.role == "actor1"), None)
     if event_type not in ("Battles", "Explosions/Remote violence") or first is None or first.inter != 7:
         return
-    other = next((a for a in d.actors if a.role == "actor2"), None)
+    other = next((a for a in d.actors if a.role == "actor2" and a.inter != 7), None)  # not "children … people"
     attacker = other or _generic(resources, "unidentified", country, d.trigger)
     d.actors = _roles(attacker, first, [])
 
@@ -745,12 +824,14 @@ def _local_actor(a: Actor, where: Location | None, country: str | None, ctx: Art
 
 
 def _is_victim(text: str, actor: Actor) -> bool:
-    """ "the bodies of 2 QSD members were found", "a commander in the Hamza Division was assassinated": the only
-    group named is the one attacked; ACLED codes the unknown attackers as actor1."""
+    """ "the bodies of 2 QSD members were found", "a commander in the Hamza Division was assassinated", "50 IS
+    Terrorists Killed in Kobani": the only group named is the one attacked; ACLED codes the unknown attackers as
+    actor1."""
     if not actor.evidence:
         return False
     span = actor.evidence[0]
-    return bool(_VICTIM_BEFORE.search(text[max(0, span.start - 60):span.start]) or _VICTIM_AFTER.match(text, span.end))
+    return bool(_VICTIM_BEFORE.search(text[max(0, span.start - 60):span.start]) or _VICTIM_AFTER.match(text, span.end)
+                or roles.killed_unnamed(text, span.end))
 
 
 _FROM_COUNTRY = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
