@@ -189,3 +189,21 @@ def test_sources_list_each_outlet_once() -> None:
                      actors=("Islamic State (Syria)", "QSD: Syrian Democratic Forces"))
     merged = merge_mentions([mention_of(A, ev_a(), 0), mention_of(B, ev_b(), 0), mention_of(again, ev_again, 0)])
     assert merged.sources == ["ACLED note", "Monitor Wire"]
+
+
+def test_a_sequel_and_the_occurrence_it_followed_are_two_events() -> None:
+    """Real ACLED notes (Nagpur, 27 February 2022): a riot told as following the clash another note tells; two
+    wordings that both tell the capture as following clashes stay one event."""
+    riot = "BJP members burnt tyres and staged demonstrations in Nagpur after the clash between residents and a BJP corporator."
+    clash = "Local residents clashed with a BJP corporator and his supporters in Nagpur over civic issues."
+    kw = dict(event_type="Riots", sub_event_type="Violent demonstration", day=date(2022, 2, 27),
+              place=("Nagpur", 21.1463, 79.0849), admin1="Maharashtra", country="India",
+              actors=("Rioters (India)", "BJP: Bharatiya Janata Party"))
+    a1, a2 = article(riot), article(clash)
+    assert not same_event(mention_of(a1, event(a1, riot, **kw), 0), mention_of(a2, event(a2, clash, **kw), 0), 10.0)
+    t1 = "On 20 December 2019, regime forces captured Sihal in Idleb following clashes with rebel factions."
+    t2 = "Syrian government forces took the village of Sihal in Idleb on Friday after fierce clashes with rebels."
+    kw = dict(sub_event_type="Government regains territory", day=date(2019, 12, 20), place=("Sihal", 35.5452, 36.8658),
+              admin1="Idleb", actors=("Military Forces of Syria (2000-)",))
+    b1, b2 = article(t1), article(t2)
+    assert same_event(mention_of(b1, event(b1, t1, **kw), 0), mention_of(b2, event(b2, t2, **kw), 0), 10.0)

@@ -375,6 +375,38 @@ def _topic_words(e: Event) -> frozenset[str]:
     return frozenset(w[:6] for w in words if w not in skip and w not in place and not _calendar_word(w))
 
 
+@lru_cache(maxsize=1)
+def _sequel_cue() -> re.Pattern[str]:
+    """`data/dedup/sequel_cues.txt` as one pattern: the cue, an optional article, the earlier occurrence's noun,
+    and the rest of its clause (to the next comma, stop or bracket)."""
+    cues = sorted(_data_words("sequel_cues.txt"), key=len, reverse=True)
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"\b(?:{alt})\s+(?:(?:the|a|an)\s+)?([a-z]{{4,}})[^,.;()]*", re.IGNORECASE)
+
+
+_STEM = 5  # letters two forms of one word share ("clash", "clashes", "clashed")
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:_STEM] for w in re.findall(r"[a-z]{4,}", text.lower()) if not _calendar_word(w))
+
+
+def _sequel_parts(e: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of the occurrences the report says its act followed ("after the clash" -> "clash"), and the stems
+    of its own words with those clauses cut out."""
+    cue = _sequel_cue()
+    before = frozenset(m.group(1).lower()[:_STEM] for m in cue.finditer(e.notes) if not _calendar_word(m.group(1).lower()))
+    return before, _stems(cue.sub(" ", e.notes))
+
+
+def _sequel_conflict(a: Event, b: Event) -> bool:
+    """One report tells its act as the sequel of an occurrence the other report tells in its own words ("BJP
+    members staged demonstrations after the clash" / "residents clashed with a BJP corporator"; "captured Sihal
+    following clashes" / "clashes took place in the countryside"): two events, the earlier and the later."""
+    (before_a, own_a), (before_b, own_b) = _sequel_parts(a), _sequel_parts(b)
+    return bool((before_a & own_b) - own_a) or bool((before_b & own_a) - own_b)
+
+
 def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
     """The evidence that two reports describe the same real-world event, or None (symmetric)."""
     ea, eb = a.event, b.event
@@ -390,7 +422,7 @@ def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
     actors = _actor_score(ea, eb)
     if dates is None or place is None or actors is None or not _undated_ok(a, b) or places_conflict(ea, eb):
         return None
-    if not _corroborated(ea, eb, place[0]) or _tolls_conflict(ea, eb):
+    if not _corroborated(ea, eb, place[0]) or _tolls_conflict(ea, eb) or _sequel_conflict(ea, eb):
         return None
     sub = 1.0 if ea.sub_event_type == eb.sub_event_type else 0.8
     parts = (("type", sub, f"{ea.sub_event_type} / {eb.sub_event_type}"),
