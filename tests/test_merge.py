@@ -207,3 +207,56 @@ def test_a_sequel_and_the_occurrence_it_followed_are_two_events() -> None:
               admin1="Idleb", actors=("Military Forces of Syria (2000-)",))
     b1, b2 = article(t1), article(t2)
     assert same_event(mention_of(b1, event(b1, t1, **kw), 0), mention_of(b2, event(b2, t2, **kw), 0), 10.0)
+
+
+def test_an_air_strike_typed_two_ways_by_a_force_and_its_branch_is_one_event() -> None:
+    """The hand-written Sarmada pair: 'Russian jets struck' typed as a clash, 'a Russian warplane carried out
+    airstrikes' as an air strike; the Air Force is a branch of the Russian forces. A clash that names no aircraft
+    stays apart from the strike."""
+    t1 = "On 22 January 2023, a Russian warplane carried out airstrikes on the outskirts of Sarmada in Idleb, injuring 2 civilians."
+    t2 = "Russian jets struck the edge of Sarmada in northern Idlib on 22 January 2023, wounding two civilians."
+    t3 = "On 22 January 2023, Russian forces clashed with HTS fighters on the outskirts of Sarmada in Idleb."
+    kw = dict(day=date(2023, 1, 22), place=("Sarmada", 36.1866, 36.7239), admin1="Idleb")
+    a1, a2, a3 = article(t1), article(t2), article(t3)
+    strike = mention_of(a1, event(a1, t1, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                                  actors=("Military Forces of Russia (2000-) Air Force",), **kw), 0)
+    jets = mention_of(a2, event(a2, t2, actors=("Military Forces of Russia (2000-)",), **kw), 0)
+    clash = mention_of(a3, event(a3, t3, actors=("Military Forces of Russia (2000-)",), **kw), 0)
+    assert same_event(strike, jets, 10.0)
+    assert not same_event(strike, clash, 10.0)
+
+
+def test_a_strike_told_as_an_attack_on_civilians_and_province_names_run_together() -> None:
+    """FA-KES wordings: the coalition's strike on Raqqa typed an air strike and an attack on civilians; 'in Idlib
+    Syria' / 'in Syrias Idlib province' name no town of their own."""
+    t1 = "The number of civilians killed by the US-led coalition airstrike in Raqqa has risen to 20."
+    t2 = "At least 10 civilians were killed in US-led coalition strikes west of Raqqa, state media reported."
+    kw = dict(day=date(2017, 4, 8), place=("Ar-Raqqa", 35.9428, 39.0519), admin1="Ar Raqqa",
+              actors=("Global Coalition Against Daesh",))
+    a1, a2 = article(t1), article(t2)
+    strike = mention_of(a1, event(a1, t1, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", **kw), 0)
+    attack = mention_of(a2, event(a2, t2, event_type="Violence against civilians", sub_event_type="Attack", **kw), 0)
+    assert same_event(strike, attack, 10.0)
+    t3 = "The suspected chemical attack killed 58 people on Tuesday in Syrias Idlib province."
+    t4 = "A suspected chemical attack killed at least 58 people in a rebel-held town in Idlib Syria including 11 children."
+    kw = dict(event_type="Explosions/Remote violence", sub_event_type="Chemical weapon", day=date(2017, 4, 4),
+              place=("Idlib", 35.929, 36.6353), admin1="Idleb", actors=("Military Forces of Syria (2000-)",),
+              fatalities=58)
+    b1, b2 = article(t3), article(t4)
+    assert same_event(mention_of(b1, event(b1, "Idlib", **kw), 0), mention_of(b2, event(b2, "Idlib", **kw), 0), 10.0)
+
+
+def test_a_force_known_only_by_its_aircraft_is_no_named_party() -> None:
+    """FA-KES, Aleppo 11 October 2016: 'warplanes' bombed (the pipeline gives ACLED's Syrian forces), 'Russian
+    jets' pounded: the first report named nobody, so the two do not name conflicting parties."""
+    t1 = "Intense bombing by warplanes of rebel-held areas of Aleppo has resumed on Tuesday, killing 26 people."
+    t2 = "Russian jets pounded several opposition-held parts of eastern Aleppo on Tuesday, killing 26 people."
+    kw = dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", day=date(2016, 10, 11),
+              place=("Aleppo", 36.206, 37.1524), admin1="Aleppo", fatalities=26)
+    a1, a2 = article(t1), article(t2)
+    e1 = event(a1, t1, actors=("Military Forces of Syria (2000-)",), **kw)
+    e1 = e1.model_copy(update={"actors": [e1.actors[0].model_copy(update={"text": "warplanes"})]})
+    e2 = event(a2, t2, actors=("Military Forces of Russia (2000-) Air Force",), **kw)
+    assert same_event(mention_of(a1, e1, 0), mention_of(a2, e2, 0), 10.0)
+    named = e1.model_copy(update={"actors": [e1.actors[0].model_copy(update={"text": "Syrian regime warplanes"})]})
+    assert not same_event(mention_of(a1, named, 0), mention_of(a2, e2, 0), 10.0)

@@ -262,18 +262,43 @@ def places_conflict(a: Event, b: Event) -> bool:
     actors = {_norm(x.text) for e in (a, b) for x in e.actors} | {_norm(x.name) for e in (a, b) for x in e.actors}
     only_a = {n for n in _named_places(a.notes) - regions - actors}
     only_b = {n for n in _named_places(b.notes) - regions - actors}
-    only_a, only_b = ({x for x in one if not any(_spellings_agree(x, y) for y in other | regions)}
-                      for one, other in ((only_a, only_b), (only_b, only_a)))
+    only_a, only_b = ({x for x in one if not any(_spellings_agree(x, y) for y in other | regions)
+                       and not _regions_only(x, regions)} for one, other in ((only_a, only_b), (only_b, only_a)))
     return bool(only_a and only_b)
+
+
+def _regions_only(name: str, regions: set[str]) -> bool:
+    """Whether a name is only the reports' province and country run together ("Idlib Syria", "Syrias Idlib"):
+    no town."""
+    words = {w for r in regions for w in r.split()}
+    return all(any(_spellings_agree(w, r) for r in words) for w in name.split())
 
 
 _GENERIC_ACTORS = ("unidentified", "civilians", "protesters", "rioters")
 
 
 def _actor_set(event: Event) -> set[str]:
-    names = {_norm(a.name) for a in event.actors if a.role in _ACTOR_ROLES}
+    names = {_norm(a.name) for a in event.actors if a.role in _ACTOR_ROLES and not _weapon_only(a.text)}
     # Unknown gunmen, civilians, protesters: saying who they are not, they neither join nor split two reports.
     return {n for n in names if n and not n.startswith(_GENERIC_ACTORS)}
+
+
+def _weapon_only(text: str) -> bool:
+    """Whether an actor is known only by its weapon ("warplanes", "the jets"): the report did not say whose, and
+    the force the pipeline gives it is ACLED's convention for unnamed strikes, not the outlet's word."""
+    words = [w for w in _norm(text).split() if w not in ("the", "a", "an")]
+    return bool(words) and all(w in _data_words("air_words.txt") for w in words)
+
+
+def _same_party(x: str, y: str) -> bool:
+    """One party, or a force and its branch ("military forces of russia" / "... of russia air force")."""
+    return x == y or x.startswith(y + " ") or y.startswith(x + " ")
+
+
+def _shared_parties(a: Event, b: Event) -> set[str]:
+    """The named parties of `a` that `b` names too (a force and its branch count as one)."""
+    actors_b = _actor_set(b)
+    return {x for x in _actor_set(a) if any(_same_party(x, y) for y in actors_b)}
 
 
 def _actor_score(a: Event, b: Event) -> float | None:
@@ -282,10 +307,10 @@ def _actor_score(a: Event, b: Event) -> float | None:
     actors_a, actors_b = _actor_set(a), _actor_set(b)
     if not actors_a or not actors_b:
         return 0.5
-    shared = actors_a & actors_b
-    if not shared or (actors_a - shared and actors_b - shared):
+    shared_a, shared_b = _shared_parties(a, b), _shared_parties(b, a)
+    if not shared_a or (actors_a - shared_a and actors_b - shared_b):
         return None
-    return len(shared) / len(actors_a | actors_b)
+    return len(shared_a) / len(actors_a | (actors_b - shared_b) | shared_a)
 
 
 def _date_score(a: Mention, b: Mention) -> float | None:
@@ -315,17 +340,30 @@ def _undated_ok(a: Mention, b: Mention) -> bool:
 
 
 # Sub-types of two event types that outlets swap for one incident: an attack on soldiers is a clash in one report
-# ("JNIM attacked a military post") and an attack in another. Across types the reports must share more: the same
-# named party or the same toll.
-_CROSS_TYPE_SUBTYPES = frozenset({"armed clash", "attack"})
+# ("JNIM attacked a military post") and an attack in another; an air strike that killed civilians is an attack on
+# them in another. Across types the reports must share more: the same named party or the same toll; a clash and
+# an air strike also both name an aircraft ("Russian jets struck the edge of Sarmada" typed as a clash), since
+# ACLED's clash notes and strike notes of one front and day are two events.
+_CROSS_TYPE_SUBTYPES: dict[frozenset[str], bool] = {  # the pair -> whether both sentences must name an aircraft
+    frozenset({"armed clash", "attack"}): False,
+    frozenset({"air drone strike", "attack"}): False,
+    frozenset({"armed clash", "air drone strike"}): True,
+}
+_CROSS_TYPE_BUCKET = frozenset(s for pair in _CROSS_TYPE_SUBTYPES for s in pair)
 
 
 def _types_compatible(a: Event, b: Event) -> bool:
     if a.event_type == b.event_type:
         return True
-    if {_norm(a.sub_event_type), _norm(b.sub_event_type)} != _CROSS_TYPE_SUBTYPES:
+    air = _CROSS_TYPE_SUBTYPES.get(frozenset({_norm(a.sub_event_type), _norm(b.sub_event_type)}))
+    if air is None or (air and not (_names_aircraft(a) and _names_aircraft(b))):
         return False
-    return bool(_actor_set(a) & _actor_set(b)) or _tolls_agree(a, b)
+    return bool(_shared_parties(a, b)) or _tolls_agree(a, b)
+
+
+def _names_aircraft(e: Event) -> bool:
+    """Whether the report's sentence names an aircraft or an air strike (`data/dedup/air_words.txt`)."""
+    return bool(set(_norm(e.notes).split()) & _data_words("air_words.txt"))
 
 
 def _tolls_agree(a: Event, b: Event) -> bool:
@@ -351,7 +389,7 @@ def _corroborated(a: Event, b: Event, place: str) -> bool:
     protests in one city that day by two groups over two causes are two events."""
     if place == "same":
         return bool(_actor_set(a) or _actor_set(b)) or _tolls_agree(a, b) or _topics_agree(a, b)
-    return bool(_actor_set(a) & _actor_set(b)) or _tolls_agree(a, b)
+    return bool(_shared_parties(a, b)) or _tolls_agree(a, b)
 
 
 _TOPIC_SHARE = 0.4  # share of the shorter report's topic words the other must hold (two wordings of one protest:
@@ -470,7 +508,7 @@ def _candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
 
 def _type_bucket(event: Event) -> str:
     """What candidate pairs share: the event type, or one bucket for the sub-types matched across types."""
-    return "armed clash/attack" if _norm(event.sub_event_type) in _CROSS_TYPE_SUBTYPES else event.event_type
+    return "cross-type" if _norm(event.sub_event_type) in _CROSS_TYPE_BUCKET else event.event_type
 
 
 Apart = frozenset[frozenset[str]]  # pairs of mention ids a user split apart (`eventwire split`)
