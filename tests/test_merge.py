@@ -260,3 +260,22 @@ def test_a_force_known_only_by_its_aircraft_is_no_named_party() -> None:
     assert same_event(mention_of(a1, e1, 0), mention_of(a2, e2, 0), 10.0)
     named = e1.model_copy(update={"actors": [e1.actors[0].model_copy(update={"text": "Syrian regime warplanes"})]})
     assert not same_event(mention_of(a1, named, 0), mention_of(a2, e2, 0), 10.0)
+
+
+def test_two_crowds_in_one_city_and_day_are_two_protests() -> None:
+    """Real ACLED notes (Cuauhtemoc, 1 May 2020): no party named, the same cause in the same words, two crowds;
+    two wordings of the teachers' protest in Nairobi name the same crowd."""
+    t1 = ("On 1 May 2020, in Cuauhtemoc, members of indigenous communities exchanged their craft arts for food "
+          "packages and demanded financial support during the suspension of activities caused by the pandemic.")
+    t2 = ("On 1 May 2020, in Cuauhtemoc, a group of 20 musicians protested demanding financial supports during the "
+          "suspension of activities caused by the coronavirus pandemic.")
+    kw = dict(event_type="Protests", sub_event_type="Peaceful protest", day=date(2020, 5, 1), country="Mexico",
+              place=("Cuauhtemoc", 19.44506, -99.14612), admin1="Ciudad de Mexico", actors=("Protesters (Mexico)",))
+    a1, a2 = article(t1), article(t2)
+    assert not same_event(mention_of(a1, event(a1, t1, **kw), 0), mention_of(a2, event(a2, t2, **kw), 0), 10.0)
+    t3 = "On 9 May 2022, around 300 teachers protested in front of the Ministry of Education in Nairobi, demanding the payment of salary arrears."
+    t4 = "Hundreds of teachers gathered outside the Ministry of Education in Nairobi on 9 May 2022 to demand unpaid salary arrears."
+    kw = dict(event_type="Protests", sub_event_type="Peaceful protest", day=date(2022, 5, 9), country="Kenya",
+              place=("Nairobi", -1.2833, 36.8167), admin1="Nairobi", actors=("Protesters (Kenya)",))
+    b1, b2 = article(t3), article(t4)
+    assert same_event(mention_of(b1, event(b1, t3, **kw), 0), mention_of(b2, event(b2, t4, **kw), 0), 10.0)

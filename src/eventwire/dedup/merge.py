@@ -385,11 +385,20 @@ def _tolls_conflict(a: Event, b: Event) -> bool:
 def _corroborated(a: Event, b: Event, place: str) -> bool:
     """Kind, place and day alone do not make one event where one report is placed only by its province or
     district (shelling by each side of one district): then the reports must share a named party or the toll.
-    Where neither names a party (crowds, unknown gunmen), they must share the toll or what they are about: two
-    protests in one city that day by two groups over two causes are two events."""
+    Where neither names a party (crowds, unknown gunmen), they must share the toll or what they are about, and
+    not name two different crowds: two protests in one city that day by two groups are two events."""
     if place == "same":
-        return bool(_actor_set(a) or _actor_set(b)) or _tolls_agree(a, b) or _topics_agree(a, b)
+        if _actor_set(a) or _actor_set(b):
+            return True
+        return (_tolls_agree(a, b) or _topics_agree(a, b)) and not _crowds_differ(a, b)
     return bool(_shared_parties(a, b)) or _tolls_agree(a, b)
+
+
+def _crowds_differ(a: Event, b: Event) -> bool:
+    """Each report names who gathered (`data/dedup/crowd_words.txt`) and they name no one in common: "members of
+    indigenous communities" and "a group of 20 musicians" protesting in one city that day are two protests."""
+    ca, cb = (set(_norm(e.notes).split()) & _data_words("crowd_words.txt") for e in (a, b))
+    return bool(ca and cb) and not {w.rstrip("s") for w in ca} & {w.rstrip("s") for w in cb}
 
 
 _TOPIC_SHARE = 0.4  # share of the shorter report's topic words the other must hold (two wordings of one protest:
