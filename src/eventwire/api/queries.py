@@ -61,7 +61,7 @@ def list_events(store: Store, f: EventFilter, *, reviewed: bool = False, cap: in
             counted, exact = count_events_capped(conn, f, cap, seconds)
             # Out of time: at least the events up to this page's end (and one more, if the page is full).
             least = f.offset + len(rows) + (1 if len(rows) == f.limit else 0)
-            total = least if counted is None else max(counted, f.offset + len(rows))
+            total = least if counted is None else counted if exact else max(counted, f.offset + len(rows))
         if reviewed:
             page = [StoredEvent(Event.model_validate_json(r.payload), r.n_sources, r.n_mentions, r.date_start,
                                 r.date_end) for r in rows]

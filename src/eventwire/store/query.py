@@ -46,7 +46,8 @@ class EventFilter:
 
 
 class _TextMatch(sa.sql.expression.ColumnElement[bool]):
-    """`events.id` is among the events whose search text (schema.event_text) holds every word of `query`."""
+    """The event's search text (schema.event_text) holds every word of `query`: its search_id is among the
+    matches' ids (a list of integers straight from the full-text index, no lookup per match)."""
 
     type = sa.Boolean()
     inherit_cache = False
@@ -66,14 +67,13 @@ def _match_sqlite(element: _TextMatch, compiler: Any, **kw: Any) -> str:
     if not words:
         return "0 = 1"
     param = compiler.process(sa.bindparam("fts_query", words, unique=True), **kw)
-    return ("events.id IN (SELECT event_text.event_id FROM event_text WHERE event_text.id IN "
-            f"(SELECT rowid FROM event_fts WHERE event_fts MATCH {param}))")
+    return f"events.search_id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH {param})"
 
 
 @compiles(_TextMatch, "postgresql")
 def _match_postgresql(element: _TextMatch, compiler: Any, **kw: Any) -> str:
     param = compiler.process(sa.bindparam("fts_query", element.query, unique=True), **kw)
-    return ("events.id IN (SELECT event_text.event_id FROM event_text WHERE "
+    return ("events.search_id IN (SELECT event_text.id FROM event_text WHERE "
             f"to_tsvector('english', translate(event_text.body, '<>', '  ')) @@ plainto_tsquery('english', {param}))")
 
 
@@ -210,9 +210,8 @@ def _matches(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:
         return sa.select(sa.literal(1)).select_from(t.events).where(*filter_conditions(f, longest_days=longest))
     words = fts5_query(f.q)
     fts = sa.table("event_fts", sa.column("rowid"))
-    et = t.event_text
     rest = filter_conditions(EventFilter(**{**f.__dict__, "q": None}), longest_days=longest)
-    joined = fts.join(et, et.c.id == fts.c.rowid).join(t.events, t.events.c.id == et.c.event_id)
+    joined = fts.join(t.events, t.events.c.search_id == fts.c.rowid)
     match = sa.text("event_fts MATCH :fts_words").bindparams(fts_words=words) if words else sa.false()
     return sa.select(sa.literal(1)).select_from(joined).where(match, *rest)
 

@@ -57,9 +57,10 @@ def upgrade() -> None:
     # A plain ALTER TABLE, never batch mode: SQLite's batch mode copies and drops `events`, and the drop would
     # cascade to every event's actors and article links.
     op.add_column("events", sa.Column("main", sa.Boolean, nullable=False, server_default=sa.false()))
+    op.add_column("events", sa.Column("search_id", sa.Integer))
     op.create_table(
         "event_text",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
         sa.Column("body", sa.Text, nullable=False),
         sa.UniqueConstraint("event_id", name="uq_event_text_event_id"),
@@ -75,6 +76,7 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_revisions_event_id", "revisions", ["event_id"])
+    op.create_index("ix_events_search_id", "events", ["search_id"], unique=True)
     for name, (table, columns) in _PAGE_INDEXES.items():
         op.create_index(name, table, columns)
     conn = op.get_bind()
@@ -95,11 +97,12 @@ def _backfill(conn: sa.Connection) -> None:
             "SELECT ea.event_id, a.text FROM event_articles ea JOIN articles a ON a.id = ea.article_id "
             "ORDER BY ea.event_id, a.id")):
         texts[event_id].append(text)
-    for event_id, notes, payload in conn.execute(sa.text("SELECT id, notes, payload FROM events")).all():
-        if json.loads(payload).get("main"):
-            conn.execute(sa.text("UPDATE events SET main = :t WHERE id = :id"), {"t": True, "id": event_id})
-        conn.execute(sa.text("INSERT INTO event_text (event_id, body) VALUES (:id, :body)"),
-                     {"id": event_id, "body": "\n\n".join([notes, *texts.get(event_id, [])])})
+    rows = conn.execute(sa.text("SELECT id, notes, payload FROM events ORDER BY id")).all()
+    for search_id, (event_id, notes, payload) in enumerate(rows, 1):
+        conn.execute(sa.text("UPDATE events SET main = :main, search_id = :s WHERE id = :id"),
+                     {"main": bool(json.loads(payload).get("main")), "s": search_id, "id": event_id})
+        conn.execute(sa.text("INSERT INTO event_text (id, event_id, body) VALUES (:s, :id, :body)"),
+                     {"s": search_id, "id": event_id, "body": "\n\n".join([notes, *texts.get(event_id, [])])})
 
 
 def downgrade() -> None:
@@ -112,6 +115,8 @@ def downgrade() -> None:
     for name, (table, _) in _PAGE_INDEXES.items():
         op.drop_index(name, table_name=table)
     op.drop_index("ix_revisions_event_id", table_name="revisions")
+    op.drop_index("ix_events_search_id", table_name="events")
     op.drop_table("revisions")
     op.drop_table("event_text")
-    op.drop_column("events", "main")  # plain ALTER TABLE (SQLite >= 3.35), for the reason given in upgrade
+    for column in ("search_id", "main"):  # plain ALTER TABLE (SQLite >= 3.35), for the reason given in upgrade
+        op.drop_column("events", column)
