@@ -118,7 +118,8 @@ def build_store(path: Path, n: int) -> None:
         if len(batch) == 20_000 or k == n:
             conn.execute("BEGIN")
             conn.executemany(_EVENT_SQL, [e for e, _, _ in batch])
-            conn.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?)", [a for _, acts, _ in batch for a in acts])
+            conn.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?)",
+                             [a for _, acts, _ in batch for a in acts])
             conn.executemany("INSERT INTO event_text (id, event_id, body) VALUES (?, ?, ?)",
                              [(e[-3], e[0], t) for e, _, t in batch])
             conn.execute("COMMIT")

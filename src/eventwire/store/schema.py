@@ -197,3 +197,10 @@ sa.Index("ix_events_country_day", sa.func.lower(events.c.country), events.c.date
 sa.Index("ix_events_admin1_day", sa.func.lower(events.c.admin1), events.c.date_start, events.c.id)
 sa.Index("ix_events_type_day", sa.func.lower(events.c.event_type), events.c.date_start, events.c.id)
 sa.Index("ix_events_subtype_day", sa.func.lower(events.c.sub_event_type), events.c.date_start, events.c.id)
+# The usual pairs (a type, a province, within a country): both equalities, then page order.
+sa.Index("ix_events_country_type_day", sa.func.lower(events.c.country), sa.func.lower(events.c.event_type),
+         events.c.date_start, events.c.id)
+sa.Index("ix_events_country_subtype_day", sa.func.lower(events.c.country), sa.func.lower(events.c.sub_event_type),
+         events.c.date_start, events.c.id)
+sa.Index("ix_events_country_admin1_day", sa.func.lower(events.c.country), sa.func.lower(events.c.admin1),
+         events.c.date_start, events.c.id)

@@ -21,6 +21,7 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+_COUNTRY = sa.text("lower(country)")
 _PAGE_INDEXES = {  # name -> (table, indexed expressions): the same as schema.py
     "ix_events_day_id": ("events", ["date_start", "id"]),
     "ix_events_flags": ("events", ["main", "background", "confidence"]),
@@ -29,6 +30,9 @@ _PAGE_INDEXES = {  # name -> (table, indexed expressions): the same as schema.py
     "ix_events_admin1_day": ("events", [sa.text("lower(admin1)"), "date_start", "id"]),
     "ix_events_type_day": ("events", [sa.text("lower(event_type)"), "date_start", "id"]),
     "ix_events_subtype_day": ("events", [sa.text("lower(sub_event_type)"), "date_start", "id"]),
+    "ix_events_country_type_day": ("events", [_COUNTRY, sa.text("lower(event_type)"), "date_start", "id"]),
+    "ix_events_country_subtype_day": ("events", [_COUNTRY, sa.text("lower(sub_event_type)"), "date_start", "id"]),
+    "ix_events_country_admin1_day": ("events", [_COUNTRY, sa.text("lower(admin1)"), "date_start", "id"]),
 }
 
 # An event's length in days, indexed so that its maximum is one index lookup: it bounds the `since` filter's
