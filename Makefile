@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= $(abspath ../shared)
 
-.PHONY: demo test install system-deps eval eval-splits seed-facts model encoder bench clean
+.PHONY: demo demo-store serve test install system-deps eval eval-splits seed-facts model encoder bench clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,26 @@ demo: install
 	  $(BIN)/eventwire extract $(SHARED)/seeds/004_6fd67dc46b290c98.txt --format json > out/seed_004.json; \
 	  echo "== seed acceptance facts"; EVENTWIRE=$(BIN)/eventwire $(BIN)/python $(SHARED)/tools/seed_facts.py || true; \
 	else echo "(../shared/seeds absent: seeds skipped)"; fi
+	@$(MAKE) --no-print-directory demo-store
+	@echo "== the web app over the demo store: make serve  ->  http://127.0.0.1:8000/"
 
-## system-deps: Debian packages the tests need (PostgreSQL), installed by the project itself
+## demo-store: the examples (and the seeds, where ../shared exists) in out/demo.db, for the web app
+demo-store: install
+	@mkdir -p out && rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+	@$(BIN)/eventwire ingest examples/ --db out/demo.db --quiet
+	@if [ -d "$(SHARED)/seeds" ]; then \
+	  $(BIN)/eventwire ingest $(SHARED)/seeds/000_ceb1a624b519d35d.txt --published 2015-06-02 --db out/demo.db --quiet; \
+	  $(BIN)/eventwire ingest $(SHARED)/seeds/004_6fd67dc46b290c98.txt --db out/demo.db --quiet; fi
+
+## serve: the web app over the demo store (Ctrl-C stops it)
+serve: demo-store
+	$(BIN)/eventwire serve --db out/demo.db
+
+## system-deps: Debian packages the tests need (PostgreSQL; chromium + chromium-driver), installed by the project itself
 system-deps:
 	@command -v apt-get >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } || true
+	bash scripts/browser.sh || echo "(chromium not installed: browser tests will skip)"
 
 ## test: install, start a real PostgreSQL, run the test suite, the seed facts and the accuracy gates (ACLED notes; real news)
 test: install system-deps

@@ -420,10 +420,85 @@ def test_an_event_placed_only_at_its_country_takes_the_articles_province() -> No
 
 
 def test_a_country_level_place_stays_when_the_article_names_no_province() -> None:
-    from eventwire.events.places import refine_country_level
+    from eventwire.events.places import refine_places
     from eventwire.geo import get_gazetteer
     from eventwire.models import Location
 
     syria = Location(text="Syria", name="Syria", country="Syria", geo_precision=3)
     iraq_town = Location(text="Mosul", name="Mosul", admin1="Ninewa", country="Iraq")
-    assert refine_country_level([syria, iraq_town, None], get_gazetteer()) == [syria, iraq_town, None]
+    assert refine_places([syria, iraq_town, None], get_gazetteer()) == [syria, iraq_town, None]
+
+
+def _main_location(pipeline: Pipeline, text: str):
+    article = article_from_text(text, input_id="t")
+    events: list[Event] = next(pipeline.process([article]))[1]
+    main = next((e for e in events if e.main), None)
+    assert main is not None, text
+    return main.location
+
+
+def test_a_border_town_named_beside_turkey_keeps_a_syrian_story_syrian(pipeline):
+    # the headline's "Northern Syria" and the town outweigh one "in Turkey": the article is Syrian, so is the town
+    # and the headline's town is "the town" of the body
+    loc = _main_location(pipeline, "Seven Killed in Tell Abyad Bomb Attack in Northern Syria\n\nWed Jun 29 2016 "
+                                   "At least seven people were killed when a car bomb hit a market in the town. "
+                                   "The town faces the city of Akcakale in Turkey across the border.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Ar Raqqa")
+
+
+def test_a_dateline_inside_the_text_is_where_the_reporter_is_not_the_event(pipeline):
+    loc = _main_location(pipeline, "Last updated at Oct 08 2017 MOSCOW (Sputnik) Some 40 militants were killed in a "
+                                   "series of air strikes near Al Mayadin in Syria, the defence ministry said.")
+    assert loc is not None and loc.country == "Syria" and loc.name != "Moscow"
+
+
+def test_a_name_that_speaks_is_a_person_or_a_government_not_a_place(pipeline):
+    # "Kerry" is a village in Wales; "Moscow said" is the Russian government
+    loc = _main_location(pipeline, "Sunday 25 August 2013 Kerry discusses chemical attack with Syrian minister.\n\n"
+                                   "Hundreds were killed in a chemical attack on Eastern Ghouta near Damascus on "
+                                   "Wednesday, activists said. Moscow said the rebels staged it.")
+    assert loc is not None and loc.country == "Syria"
+
+
+def test_an_unplaced_headline_event_takes_the_province_the_article_is_about() -> None:
+    from eventwire.events.places import refine_places
+    from eventwire.geo import get_gazetteer
+    from eventwire.models import Location, Span
+
+    town = Location(text="Saraqib", name="Saraqib", admin1="Idleb", country="Syria", evidence=[Span(start=40, end=47)])
+    placed = refine_places([None, town], get_gazetteer())
+    assert placed[1] == town
+    assert placed[0] is not None and (placed[0].admin1, placed[0].geo_precision) == ("Idleb", 3)
+    assert placed[0].evidence == town.evidence  # the province is shown by the town that says it
+
+
+def test_a_district_closing_brackets_places_an_unknown_village_in_its_region(pipeline):
+    # Soum is a Burkinabe province (ACLED's admin2) and a town in Senegal; written as the region closing the
+    # brackets, it is the province: the unknown village is in Sahel region, Burkina Faso
+    loc = _location(pipeline, "On 3 March 2020, gunmen attacked the village of Wendpanga (Soum), killing two herders.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Burkina Faso", "Sahel")
+
+
+def test_a_district_is_no_place_outside_a_region_context() -> None:
+    from eventwire.geo import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    assert gazetteer.admin1_region("Soum", None, districts=True).admin1 == "Sahel"
+    assert gazetteer.admin1_region("Soum") is None  # a district is asked for only where a region is written
+
+
+def test_the_main_event_happened_in_the_province_its_headline_names(pipeline):
+    # the body's first place is Manbij (Aleppo); the headline says Hasakah, and so does the story
+    loc = _main_location(pipeline, "Suicide bomber kills 16 in Syria's Hasakah\n\nDate of publication 5 July 2016 "
+                                   "Kurdish forces captured Manbij from the Islamic State group a week ago. "
+                                   "On Tuesday a suicide bomber on a motorcycle killed 16 people outside a bakery.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
+
+
+def test_a_name_the_article_writes_in_lower_case_is_a_word_not_a_place(pipeline):
+    # Sarin is also a village in Aleppo; this article writes "sarin" as the gas
+    article = article_from_text("Sarin nerve gas used in Syria, scientists say\n\nScientists said on Thursday that "
+                                "sarin or a sarin-like substance was used in the attack on Khan Sheikhoun in Idlib.",
+                                input_id="t")
+    events = next(pipeline.process([article]))[1]
+    assert events and all(e.location is None or e.location.name != "Sarin" for e in events)

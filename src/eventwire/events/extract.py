@@ -80,6 +80,7 @@ class ArticleContext:
     country: str | None = None
     last_group: _Mention | None = None
     last_town: places.PlaceMention | None = None
+    headline_places: list[places.PlaceMention] = field(default_factory=list)
     lead_time: TimeSpan | None = None
     lead_attribution: Attribution | None = None
     group_counts: dict[str, int] = field(default_factory=dict)
@@ -158,6 +159,9 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
     for index, (s, e) in enumerate(sentences):
         if _is_heading(text, s, e, article):
             headings.append((index, s, e))
+            if len(headings) == 1:  # the headline's town is "the town" of the body ("… in Tell Abyad")
+                ctx.headline_places = _heading_places(text, s, e, ctx, resources)
+                _remember(ctx, [], ctx.headline_places)
             continue
         _read_sentence(index, s, e, drafts, frames, ctx, resources, tick)
     if not drafts and not frames:  # a headline or a snippet alone: its lines are read and the event head judges them
@@ -168,6 +172,13 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
     drafts = _merge_within([d for d in drafts if not d.candidate]) + [d for d in drafts if d.candidate]
     tick("arguments", t0)
     return Drafted(article, ctx, drafts, sentences)
+
+
+def _heading_places(text: str, s: int, e: int, ctx: ArticleContext, resources) -> list[places.PlaceMention]:
+    """The places a heading names, outside the actor and organisation names in it."""
+    blocked = [(a, b) for a, b, _ in resources.find_actors(text[s:e], s)]
+    blocked += [(a, b) for a, b, _ in resources.organisations(text, s, e)]
+    return places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
 
 
 def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: list[DefectionFrame], ctx: ArticleContext,
@@ -235,9 +246,32 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
-    located = places.refine_country_level([e.location for e in events], resources.gazetteer)
+    located = places.refine_places([e.location for e in events], resources.gazetteer, ctx.country)
     events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
-    return mark_main(events, drafted.article)
+    return _agree_with_headline(mark_main(events, drafted.article), ctx, resources)
+
+
+def _agree_with_headline(events: list[Event], ctx: ArticleContext, resources) -> list[Event]:
+    """The main event happened where the headline says, when the headline names one province of the article's
+    country ("Suicide bomber kills 16 in Syria's Hasakah"): a main event placed elsewhere is the headline's place
+    misread, or a homonym of its town in another province. Its name is looked up again near the headline's place;
+    failing that, the headline's place is the main event's."""
+    if not events or not events[0].main or not ctx.headline_places:
+        return events
+    named = [m for m in ctx.headline_places if m.place.admin1 and m.place.country == ctx.country]
+    regions = {(m.place.country, m.place.admin1) for m in named}
+    main, loc = events[0], events[0].location
+    if len(regions) != 1 or (loc is not None and (loc.country, loc.admin1) in regions):
+        return events
+    said = max(named, key=lambda m: m.score)
+    again = resources.gazetteer.lookup(loc.name, said.place.country, near=(said.lat, said.lon)) if loc else []
+    homonym = next((p for p in again if (p.country, p.admin1) in regions and p.feature in ("city", "alias")), None)
+    if loc is not None and homonym is not None:
+        where = loc.model_copy(update={"name": homonym.name, "admin1": homonym.admin1, "admin2": homonym.admin2,
+                                       "country": homonym.country, "lat": homonym.lat, "lon": homonym.lon})
+    else:
+        where = places.location_from_mention(said)
+    return [main.model_copy(update={"location": where}), *events[1:]]
 
 
 def _dated_report(text: str, s: int, e: int, times) -> bool:
@@ -321,12 +355,12 @@ def _article_country(article: Article, sentences, resources) -> str | None:
     text = article.text
     head = " ".join(text[s:e] for s, e in sentences[:12])
     gazetteer = resources.gazetteer
-    for m in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", head):
-        c = gazetteer.country(m.group()) or gazetteer.country(m.group().split()[0])  # "Syrian National Army"
-        if c and not head[:m.start()].endswith("-") and not _BACKED.match(head, m.end()):
-            # "pro-Iran militias" and "Turkey backed rebels" fight in Syria
-            # a country's name says more than a nationality word ("Turkish drones" strike in Syria)
-            votes[c] = votes.get(c, 0) + (2.0 if m.group() == c else 0.5)
+    for c, weight in _country_words(head, gazetteer):
+        votes[c] = votes.get(c, 0) + weight
+    title = article.title if article.title and text.startswith(article.title) else ""
+    title = title.split(" | ")[0]  # "... in Syria | Jordan Times": the outlet's name follows the bar
+    for c, weight in _country_words(title, gazetteer):  # the headline says where the story is: it counts twice
+        votes[c] = votes.get(c, 0) + weight
     if article.dateline_place:
         for part in article.dateline_place.split(","):
             c = gazetteer.country(part.strip())
@@ -338,9 +372,41 @@ def _article_country(article: Article, sentences, resources) -> str | None:
             weight /= 2.0 if part else 1.0
             for c, w in gazetteer.country_weights(name).items():
                 votes[c] = votes.get(c, 0) + weight * w
+    for bracket in _BRACKETED.finditer(head):  # "(Nassoumbou, Soum)": the region closing brackets is a region
+        region = gazetteer.admin1_region(bracket.group(1).split(",")[-1].strip(), None, True)
+        if region is not None:
+            votes[region.country] = votes.get(region.country, 0) + 1.5
     for c in _actor_countries(text, sentences[:12], resources):
         votes[c] = votes.get(c, 0) + 1.0
     return max(votes, key=votes.get) if votes else None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_BRACKETED = re.compile(r"\(([^()]{2,80})\)")
+_GROUP_NAME_BEFORE = re.compile(r"\b(?:State|Front|Army|Party|Movement|Council|Brigades?|Committee|Forces) (?:in|of|for) (?:the )?$")
+
+
+def _country_words(text: str, gazetteer) -> list[tuple[str, float]]:
+    """Each country name (2.0) and nationality word (0.5) in `text`, with its vote for the article's country.  One
+    that only says who acts ("Turkish troops", "Russia says", "pro-Iran militias", "Turkey backed rebels") says
+    little of where (0.1): forces fight abroad."""
+    votes: list[tuple[str, float]] = []
+    skip_to = 0
+    for m in _CAPITALISED.finditer(text):
+        if m.start() < skip_to:
+            continue
+        pair = re.match(r"[A-Z][\w'’-]+ [A-Z][\w'’-]+", text[m.start():])
+        name = pair.group() if pair and gazetteer.country(pair.group()) == pair.group() else m.group()
+        c = gazetteer.country(name)
+        if not c:
+            continue
+        skip_to = m.start() + len(name)
+        after = re.match(r"[\s-]+([a-z]+)", text[skip_to:skip_to + 30].lower())
+        acting = text[:m.start()].endswith("-") or (after is not None and after.group(1) in places.actor_words())
+        if not _BACKED.match(text, skip_to) and not _GROUP_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            # "Turkey backed rebels" fight in Syria; "the Islamic State in Iraq and the Levant" names a group
+            votes.append((c, 0.1 if acting else (2.0 if name == c else 0.5)))
+    return votes
 
 
 def _actor_countries(text: str, sentences, resources) -> list[str]:
@@ -372,6 +438,7 @@ def _remember(ctx: ArticleContext, mentions: list[_Mention], place_mentions) -> 
         key = max(ctx.group_counts, key=lambda k: (ctx.group_counts[k], ctx.group_last[k].start))
         ctx.last_group = ctx.group_last[key]
     towns = [p for p in place_mentions if p.place.feature in ("city", "alias")]
+    towns = [p for p in towns if p.place.country == ctx.country] or towns  # not "Kerry" in a Syrian article
     if towns:  # the last of the best: not a container named after its town ("Ein Issa in Ar-Raqqa")
         ctx.last_town = max(towns, key=lambda p: (p.score, p.start))
 
@@ -913,7 +980,7 @@ def _finish(d: _Draft, article: Article, ctx: ArticleContext, resources) -> Even
     s, e = d.sentence
     time = d.time if d.time is not None else _inherited_time(article, ctx)
     background = _is_background(time, article.published)
-    location = d.location or d.fallback or _fallback_location(ctx, resources)
+    location = d.location or d.fallback  # else none yet: placed by the article's other events (refine_places)
     attribution = d.attribution or ctx.lead_attribution
     hedge = args.find_hedge(text, s, e)
     if attribution is not None or hedge is not None:

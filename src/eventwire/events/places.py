@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from eventwire.geo._math import DISTANCE_PATTERN
@@ -26,7 +27,7 @@ _OF_BEFORE = re.compile(r"(?:(?<!village )(?<!town )(?<!city )(?<!district )(?<!
                         re.I)
 # "the annexation of Crimea", "the governor of Kursk", "IDPs from Aleppo" name a place, not where the event was
 _WEAK_INTRO = 0.5
-_BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
+_BEFORE_EXACT = re.compile(r"(?:\b(?:in|at|into|inside|over|across|throughout|from|to|of|hit|struck|targeted|shelled|bombed|captured|entered|"
                            r"village of|town of|city of|neighbou?rhood of|district of|outskirts of)\s+(?:the\s+)?$)", re.I)
 # "on the outskirts of X" is not "near": ACLED codes 172 of 206 such train notes at X itself (precision 1); the
 # counts behind these cues: scripts/location_precision_cues.py
@@ -36,10 +37,27 @@ _BEFORE_NEAR = re.compile(r"(?:\b(?:near|outside|around|vicinity of|close to|nor
                           r"rural)\s+(?:the\s+)?$)", re.I)
 _AFTER_NEAR = re.compile(r"\s+(?:town\s+|city\s+|village\s+)?(?:countryside|outskirts|surroundings|vicinity|frontlines?|axis|axes|"
                          r"fronts?|area|environs|road|highway|township|municipality|sub-?district|district|badia|farms)\b", re.I)
-def _area_words() -> list[str]:
-    path = data_path("geo", "area_words.txt")
+def _word_list(name: str) -> frozenset[str]:
+    path = data_path("geo", name)
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _area_words() -> list[str]:
+    return sorted(_word_list("area_words.txt"), key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs after a name that make it who speaks ("Moscow said", "Kerry discusses"): data/geo/speech_verbs.txt."""
+    return _word_list("speech_verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def actor_words() -> frozenset[str]:
+    """Words after a country's name or nationality that make it who acts or speaks ("Turkish troops", "Russia
+    says"): data/geo/actor_words.txt and the speech verbs."""
+    return _word_list("actor_words.txt") | speech_verbs()
 
 
 # "the Sokhneh badia", "the Qalamoun mountains": near the place (words in data/geo/area_words.txt)
@@ -81,6 +99,7 @@ _LIST_AFTER = re.compile(r"\s*(?:,|and)\s*[A-Z]")
 _FEATURE_SCORE = {"city": 3.0, "alias": 3.0, "admin1": 1.5, "country": 0.5}
 _CONTAINER_PENALTY = 2.0
 _FOREIGN_PENALTY = 2.0
+_SPEAKER_PENALTY = 2.0
 _CONTAINED_BONUS = 0.5
 _REGIONAL_BEFORE = re.compile(r"\b(?:countryside|desert|province|governorate|rural|(?:north|south|east|west)\w*)\s+"
                               r"(?:of\s+)?(?:the\s+)?$", re.I)
@@ -123,6 +142,8 @@ def _candidates(text: str, start: int, end: int):
             # "Jalbul-Ibbin frontline", "Um Walad-Mseifra road": ACLED codes the first of the pair, in the pair's
             # place; not the "Aleppo-Hama-Ar-Raqqa triangle"
             for before, piece in zip([None, *pieces], pieces):
+                if _SPACED_PARTICLE_END.search(piece.group()):
+                    continue  # "Wadi al" of "Wadi al-Zahab" is no name
                 # "Numan" of "Maarat al-Numan" follows a particle: a piece of one name, trusted like a sub-span
                 after_particle = before is not None and _SPACED_PARTICLE_END.search(before.group()) is not None
                 yield m.start(), m.end(), piece.group(), after_particle, m.end()
@@ -153,13 +174,41 @@ def _common_words() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 
+def _town_of(gazetteer, name: str, country: str | None) -> bool:
+    """Whether `name` is a known place, in the article's country where that is known: a region closing brackets
+    ("Kerboule (Nassoumbou, Soum)") is the country's district, not a town of that name abroad (Soum, Senegal)."""
+    if not gazetteer.is_place(name):
+        return False
+    if country is None or gazetteer.admin1_region(name, country, True) is None:
+        return True
+    found = gazetteer.lookup(name, country)
+    return bool(found) and found[0].country == country and found[0].feature in ("city", "alias")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (memoised per article: its places are looked up sentence by sentence)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def _title_cased_rest(text: str, e: int, whole_end: int) -> bool:
+    """The rest of a longer capitalised name is only words news writes in lower case: a headline's title case
+    ("Tell Abyad Bomb Attack"), so the leading name is a name of its own, not a piece of an unknown one."""
+    rest = text[e:whole_end].split()
+    return bool(rest) and all(w.lower() in _common_words() for w in rest)
+
+
 def place_names(text: str, start: int, end: int, gazetteer) -> list[tuple[str, bool]]:
     """The place names in text[start:end], longest first and not overlapping, without looking them up: enough to
     tell which country an article is about, at a fraction of `find_place_mentions`' cost.  Each comes with
     whether it is only part of a longer capitalised name ("Amran" of "Jeb Amran"), which says less."""
     names: list[tuple[str, bool]] = []
     taken: list[tuple[int, int]] = []
-    for s, e, name, part, _ in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+    for s, e, name, part, whole_end in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
+        part = part and not _title_cased_rest(text, e, whole_end)
         name = _POSSESSIVE.sub("", name).strip("'’")
         if name in _NON_PLACE or len(name) < 3 or any(s < b and a < e for a, b in taken):
             continue
@@ -183,17 +232,23 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         name = _POSSESSIVE.sub("", name).strip("'’")  # "Hadideh's bridge"
         if name in _NON_PLACE or len(name) < 3 or any(s < be and bs < e for bs, be in taken):
             continue
+        if _not_where(text, s, e):
+            continue
         if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
             continue
+        if " " not in name and "-" not in name and name.lower() in _lower_words(text) \
+                and not _introduced_as_place(text, s, e):
+            continue  # "Sarin nerve gas used in Syria" where the article writes "sarin": a word, not the village
         if " " not in name and "-" not in name and name.lower() in _common_words() and not (
                 _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)) and not (
                 _BRACKET_END.match(text, e) and gazetteer.admin1_region(name) is not None):
             continue  # but "Hole camp", "Hole town" and the region closing "(West Shewa, Oromia)" are places
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
-        place = gazetteer.admin1_region(name, country) if region else None
-        if place is None and _BRACKET_END.match(text, e) and not gazetteer.is_place(name):
-            # "(Fafan, Somali)": a region named like a nationality is a place where it closes the brackets
-            place = gazetteer.admin1_region(name, country) or gazetteer.admin1_region(name)
+        place = gazetteer.admin1_region(name, country, districts=True) if region else None
+        if place is None and _BRACKET_END.match(text, e) and not _town_of(gazetteer, name, country):
+            # "(Fafan, Somali)": a region named like a nationality is a place where it closes the brackets; so is
+            # a district ("(Nassoumbou, Soum)")
+            place = gazetteer.admin1_region(name, country, True) or gazetteer.admin1_region(name, None, True)
             region = bool(place)
         if place is None:
             if not gazetteer.is_place(name):
@@ -230,6 +285,8 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
     for m in found:
         if _foreign(m, country) and not m.anchored:
             m.score -= _FOREIGN_PENALTY
+        if _speaks(text, m.end):  # where the speaker is ("the ministry in Moscow said"), not the event
+            m.score -= _SPEAKER_PENALTY
         region = gazetteer.admin1_region(m.text, m.place.country) if m.place.feature == "city" \
             and text[:m.start].rstrip().endswith("(") else None
         if (m.precision == GeoPrecision.REGION or region is not None) and not _POSSESSIVE.search(text[m.start:m.end]):
@@ -244,6 +301,30 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
                 if not any(inside[1] < o.start < m.start and o.place.feature != "country" for o in found):
                     m.score = max(m.score, _FEATURE_SCORE["city"]) + _intro_bonus(text[max(0, inside[1] - 40):inside[1]])
     return found
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{2,40}\)\s*)?(?:[-—–:]\s*)?[A-Z][a-z]")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_ACCORDING_TO = re.compile(r"\baccording to (?:the )?$", re.I)
+
+
+def _not_where(text: str, s: int, e: int) -> bool:
+    """A name that is not where anything happened: a dateline inside the text ("MOSCOW (Sputnik) Some 120 ...",
+    "BEIRUT A Russian helicopter ...": where the reporter is) or a name that speaks ("Moscow said", "Kerry
+    discusses": a government or a person), unless written where a place goes ("officials in Aleppo said")."""
+    name = text[s:e]
+    if len(name) >= 4 and name.isupper() and _DATELINE_AFTER.match(text, e) \
+            and any(ch.islower() for ch in text[e:e + 40]):
+        return True
+    if _ACCORDING_TO.search(text, max(0, s - 20), s):  # "according to Winfield": a source, a person here
+        return True
+    return _speaks(text, e) and not _introduced_as_place(text, s, e)
+
+
+def _speaks(text: str, e: int) -> bool:
+    """The name ending at `e` is followed by a speech verb: "Moscow said", "the ministry in Moscow said"."""
+    verb = _NEXT_WORD.match(text, e)
+    return verb is not None and verb.group(1) in speech_verbs()
 
 
 def _intro_bonus(before: str) -> float:
@@ -450,7 +531,7 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         hint = containers[-1].place
         # "(San Martin)": the region, not a town; but "Almaty city" is the city
         region = None if _CITY_AFTER.match(text, containers[-1].end) else \
-            gazetteer.admin1_region(containers[-1].text, hint.country)
+            hint if hint.feature == "admin2" else gazetteer.admin1_region(containers[-1].text, hint.country)
         candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
         if region is not None:
             better = next((c for c in candidates if _within(c.admin1, region.admin1)), None)
@@ -493,9 +574,9 @@ def _describe_by(container: PlaceMention, unknown: PlaceMention, region) -> None
     Kharkiv": 2; "X village in Idleb": 1, as ACLED codes the village); never finer than the container's own
     wording ("X in the countryside of Ras Al Ain": 2).  A container that names a region is that region ("X, Kyiv"
     is in Kyiv oblast, not Kyiv city)."""
-    if region is not None and container.place.feature != "admin1":
+    if region is not None and container.place.feature not in ("admin1", "admin2"):
         container.place, container.lat, container.lon = region, region.lat, region.lon
-    if container.place.feature in ("admin1", "country") or container.precision == GeoPrecision.REGION:
+    if container.place.feature in ("admin1", "admin2", "country") or container.precision == GeoPrecision.REGION:
         container.precision = unknown.precision
     else:
         container.precision = max(container.precision, unknown.precision)
@@ -564,10 +645,12 @@ def city_reference(text: str, start: int, end: int) -> re.Match[str] | None:
     return _CITY_REF.search(text, start, end)
 
 
-def refine_country_level(locations: list[Location | None], gazetteer) -> list[Location | None]:
-    """An event placed only at its country ("airstrikes in Syria") is placed in the province the article's other
-    events are in most often (the first such wins a tie), at province precision, with the evidence of those places;
-    where the article names no province of that country, it stays at the country."""
+def refine_places(locations: list[Location | None], gazetteer, country: str | None = None) -> list[Location | None]:
+    """An event placed only at its country ("airstrikes in Syria"), or nowhere (a headline before any place is
+    named), is placed in the province the article's other events are in most often (the first such wins a tie;
+    an unplaced one in the article's `country`, else where most events are),
+    at province precision, with the evidence of those places; where the article names no province of that country,
+    a country-level event stays at the country and an unplaced one unplaced."""
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Location] = {}
     for loc in locations:
@@ -575,9 +658,12 @@ def refine_country_level(locations: list[Location | None], gazetteer) -> list[Lo
             key = (loc.country, loc.admin1)
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, loc)
+    countries = Counter(loc.country for loc in locations if loc is not None and loc.country)
+    main_country = country or (max(countries, key=lambda c: countries[c]) if countries else None)
     out: list[Location | None] = []
     for loc in locations:
-        keys = [k for k in counts if loc is not None and not loc.admin1 and k[0] == loc.country]
+        country = loc.country if loc is not None else main_country
+        keys = [k for k in counts if (loc is None or not loc.admin1) and k[0] == country]
         if not keys:
             out.append(loc)
             continue
@@ -585,7 +671,10 @@ def refine_country_level(locations: list[Location | None], gazetteer) -> list[Lo
         region = gazetteer.admin1_region(key[1], key[0])
         seen = first[key]
         lat, lon = (region.lat, region.lon) if region is not None else (seen.lat, seen.lon)
-        out.append(loc.model_copy(update={"admin1": key[1], "lat": lat, "lon": lon, "name": key[1],
-                                          "geo_precision": GeoPrecision.REGION,
-                                          "evidence": loc.evidence + seen.evidence}))
+        update = {"admin1": key[1], "country": key[0], "lat": lat, "lon": lon, "name": key[1],
+                  "geo_precision": GeoPrecision.REGION}
+        if loc is None:
+            out.append(Location(text=seen.text, evidence=list(seen.evidence), **update))
+        else:
+            out.append(loc.model_copy(update={**update, "evidence": loc.evidence + seen.evidence}))
     return out

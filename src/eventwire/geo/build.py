@@ -387,6 +387,27 @@ def _admin1_places(rows: list[dict[str, Any]], towns: list[_Place],
     return out
 
 
+def _admin2_places(rows: list[dict[str, Any]]) -> list[_Place]:
+    """One place per ACLED (country, admin2), a district or province below the region, in the admin1 most of its
+    rows are in, at the median of their points, precision 2. Found only where a region is written ("Kerboule
+    (Nassoumbou, Soum)", "Soum province"): the unknown village before it gets the district's region. Districts
+    named like their country's admin1 are left to the admin1."""
+    by_admin2: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row.get("admin2") and row["admin1"]:
+            by_admin2[(row["country"], row["admin2"])].append(row)
+    regions = {(r["country"], norm(r["admin1"])) for r in rows if r["admin1"]}
+    out = []
+    for (country, admin2), group in by_admin2.items():
+        if (country, norm(admin2)) in regions:
+            continue
+        admin1 = Counter(r["admin1"] for r in group).most_common(1)[0][0]
+        lat, lon = float(np.median([r["_lat"] for r in group])), float(np.median([r["_lon"] for r in group]))
+        out.append(_Place(admin2, country, admin1, admin2, lat, lon, 0, "admin2", "acled", len(group),
+                          skeletons=False, precision=2))
+    return out
+
+
 def _country_places(countries: dict[str, Any], cc_country: dict[str, str], towns: list[_Place]) -> list[_Place]:
     """Countries placed at their capital (a country-level mention has no better point)."""
     capital = {}
@@ -522,13 +543,14 @@ def build(path: Path = ARTEFACT, rows: Iterable[dict[str, str]] | None = None) -
     acled = _acled_places(rows)
     towns = _geonames_places(cities, countries, cc_country, admin1_of, acled)
     admins = _admin1_places(rows, acled + towns, other_names)
+    districts = _admin2_places(rows)
     nations = _country_places(countries, cc_country, acled + towns)
-    places = acled + towns + admins + nations
+    places = acled + towns + admins + districts + nations
     _apply_aliases(places, aliases)
     stopwords = _stopwords(rows, aliases, places)
     country_keys = _country_keys(countries, cc_country, aliases)
     _write(path, places, country_keys, stopwords, {"train_rows": str(len(rows)), "geonames_cities": str(len(cities))})
-    return {"acled_locations": len(acled), "geonames_towns": len(towns), "admin1": len(admins),
+    return {"acled_locations": len(acled), "geonames_towns": len(towns), "admin1": len(admins), "admin2": len(districts),
             "countries": len(nations), "stopwords": len(stopwords), "bytes": path.stat().st_size}
 
 

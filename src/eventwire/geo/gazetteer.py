@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 ARTEFACT = data_path("geo", "gazetteer.sqlite.gz")
 
 NEAR_KM = 100.0
-_FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "country": 2}
+_FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "admin2": 1, "country": 2}
 _DUPLICATE_KM = 3.0
 _MIN_LETTERS = 3
 # Entries per memo. On 1k benchmark articles 62% of candidate look-ups hit at this size (59% at 4k, 64% at 16k);
@@ -63,7 +63,7 @@ class Place:
     lat: float
     lon: float
     population: int
-    feature: str         # "city" | "admin1" | "country" | "alias"
+    feature: str         # "city" | "admin1" | "admin2" | "country" | "alias"
     source: str = "geonames"   # "acled" (a train-split location) | "geonames"
     freq: int = 0              # ACLED train rows at this place
     precision: int = 1         # ACLED's usual geo_precision here: 2 an area ("Al Ghab Plain"), 3 a region/country
@@ -266,17 +266,21 @@ class Gazetteer:
         key = norm(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
         return self._countries.get(key)
 
-    def admin1_region(self, name: str, country: str | None = None) -> Place | None:
-        """The admin1 region named by a phrase such as "Raqqa province", "Idlib" or "eastern Dara countryside"."""
+    def admin1_region(self, name: str, country: str | None = None, districts: bool = False) -> Place | None:
+        """The admin1 region named by a phrase such as "Raqqa province", "Idlib" or "eastern Dara countryside";
+        with `districts`, else an ACLED admin2 of that name ("Soum", "Sanmatenga"): a Place in its admin1. Only
+        asked where the text writes a region (brackets, "X province"): district names are no places elsewhere."""
         words = name.split()
+        features = ("admin1", "admin2") if districts else ("admin1",)
         for candidate in (name, " ".join(w for w in words if norm(w) not in _REGION_WORDS)):
             if not candidate:
                 continue
-            places = [p for p in self._ranked(candidate, country, ("admin1",))
+            places = [p for p in self._ranked(candidate, country, features)
                       if country is None or p.country == (self.country(country) or country)]
             # a region of exactly that name before one that only has it as another name: "Buenos Aires" is the
-            # province, not the Ciudad Autonoma de Buenos Aires, however more populous the capital
-            places.sort(key=lambda p: norm(p.name) != norm(candidate))
+            # province, not the Ciudad Autonoma de Buenos Aires, however more populous the capital; an admin1
+            # before a district
+            places.sort(key=lambda p: (p.feature != "admin1", norm(p.name) != norm(candidate)))
             if places:
                 return places[0]
         return None
