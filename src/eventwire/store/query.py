@@ -150,6 +150,8 @@ def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page
         ordered.append(sa.func.lower(e.c.country) == f.country.lower())
     if f.admin1:
         ordered.append(sa.func.lower(e.c.admin1) == f.admin1.lower())
+    if f.kind:
+        ordered.append(e.c.kind == f.kind)
     if f.since:
         checked.append(sa.func.coalesce(e.c.date_end, e.c.date_start) >= f.since)
         if longest_days is not None:
@@ -164,8 +166,6 @@ def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         checked += [e.c.lon.between(min_lon, max_lon), e.c.lat.between(min_lat, max_lat)]
-    if f.kind:
-        checked.append(e.c.kind == f.kind)
     if f.min_confidence is not None:
         checked.append(e.c.confidence >= f.min_confidence)
     if f.background is not None:

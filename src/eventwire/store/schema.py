@@ -197,6 +197,7 @@ sa.Index("ix_events_country_day", sa.func.lower(events.c.country), events.c.date
 sa.Index("ix_events_admin1_day", sa.func.lower(events.c.admin1), events.c.date_start, events.c.id)
 sa.Index("ix_events_type_day", sa.func.lower(events.c.event_type), events.c.date_start, events.c.id)
 sa.Index("ix_events_subtype_day", sa.func.lower(events.c.sub_event_type), events.c.date_start, events.c.id)
+sa.Index("ix_events_kind_day", events.c.kind, events.c.date_start, events.c.id)  # defections: few among many
 # The usual pairs (a type, a province, within a country): both equalities, then page order.
 sa.Index("ix_events_country_type_day", sa.func.lower(events.c.country), sa.func.lower(events.c.event_type),
          events.c.date_start, events.c.id)

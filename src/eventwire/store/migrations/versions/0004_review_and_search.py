@@ -30,6 +30,7 @@ _PAGE_INDEXES = {  # name -> (table, indexed expressions): the same as schema.py
     "ix_events_admin1_day": ("events", [sa.text("lower(admin1)"), "date_start", "id"]),
     "ix_events_type_day": ("events", [sa.text("lower(event_type)"), "date_start", "id"]),
     "ix_events_subtype_day": ("events", [sa.text("lower(sub_event_type)"), "date_start", "id"]),
+    "ix_events_kind_day": ("events", ["kind", "date_start", "id"]),
     "ix_events_country_type_day": ("events", [_COUNTRY, sa.text("lower(event_type)"), "date_start", "id"]),
     "ix_events_country_subtype_day": ("events", [_COUNTRY, sa.text("lower(sub_event_type)"), "date_start", "id"]),
     "ix_events_country_admin1_day": ("events", [_COUNTRY, sa.text("lower(admin1)"), "date_start", "id"]),
