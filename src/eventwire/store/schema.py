@@ -60,7 +60,7 @@ events = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("main", sa.Boolean, nullable=False, server_default=sa.false()),  # an article's main event (0004)
     # The event's row in event_text (its id there, the FTS5 rowid): full-text matches are these numbers, so a
-    # filter on them needs no lookup per match (0004).
+    # filter on them needs no lookup per match (0005).
     sa.Column("search_id", sa.Integer),
     sa.Column("payload", sa.Text, nullable=False),  # the full merged Event as JSON
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -159,7 +159,7 @@ merge_apart = sa.Table(
 # only (SEARCH_OBJECTS): a SQLite FTS5 table kept in sync by triggers, a PostgreSQL GIN index on a tsvector.
 event_text = sa.Table(
     "event_text", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),  # = events.search_id; the FTS5 rowid
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # = events.search_id; the FTS5 rowid
     sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False,
               unique=True),
     sa.Column("body", sa.Text, nullable=False),

@@ -21,7 +21,6 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-_COUNTRY = sa.text("lower(country)")
 _PAGE_INDEXES = {  # name -> (table, indexed expressions): the same as schema.py
     "ix_events_day_id": ("events", ["date_start", "id"]),
     "ix_events_flags": ("events", ["main", "background", "confidence"]),
@@ -30,10 +29,6 @@ _PAGE_INDEXES = {  # name -> (table, indexed expressions): the same as schema.py
     "ix_events_admin1_day": ("events", [sa.text("lower(admin1)"), "date_start", "id"]),
     "ix_events_type_day": ("events", [sa.text("lower(event_type)"), "date_start", "id"]),
     "ix_events_subtype_day": ("events", [sa.text("lower(sub_event_type)"), "date_start", "id"]),
-    "ix_events_kind_day": ("events", ["kind", "date_start", "id"]),
-    "ix_events_country_type_day": ("events", [_COUNTRY, sa.text("lower(event_type)"), "date_start", "id"]),
-    "ix_events_country_subtype_day": ("events", [_COUNTRY, sa.text("lower(sub_event_type)"), "date_start", "id"]),
-    "ix_events_country_admin1_day": ("events", [_COUNTRY, sa.text("lower(admin1)"), "date_start", "id"]),
 }
 
 # An event's length in days, indexed so that its maximum is one index lookup: it bounds the `since` filter's
@@ -62,10 +57,9 @@ def upgrade() -> None:
     # A plain ALTER TABLE, never batch mode: SQLite's batch mode copies and drops `events`, and the drop would
     # cascade to every event's actors and article links.
     op.add_column("events", sa.Column("main", sa.Boolean, nullable=False, server_default=sa.false()))
-    op.add_column("events", sa.Column("search_id", sa.Integer))
     op.create_table(
         "event_text",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
         sa.Column("body", sa.Text, nullable=False),
         sa.UniqueConstraint("event_id", name="uq_event_text_event_id"),
@@ -81,7 +75,6 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_revisions_event_id", "revisions", ["event_id"])
-    op.create_index("ix_events_search_id", "events", ["search_id"], unique=True)
     for name, (table, columns) in _PAGE_INDEXES.items():
         op.create_index(name, table, columns)
     conn = op.get_bind()
@@ -102,12 +95,11 @@ def _backfill(conn: sa.Connection) -> None:
             "SELECT ea.event_id, a.text FROM event_articles ea JOIN articles a ON a.id = ea.article_id "
             "ORDER BY ea.event_id, a.id")):
         texts[event_id].append(text)
-    rows = conn.execute(sa.text("SELECT id, notes, payload FROM events ORDER BY id")).all()
-    for search_id, (event_id, notes, payload) in enumerate(rows, 1):
-        conn.execute(sa.text("UPDATE events SET main = :main, search_id = :s WHERE id = :id"),
-                     {"main": bool(json.loads(payload).get("main")), "s": search_id, "id": event_id})
-        conn.execute(sa.text("INSERT INTO event_text (id, event_id, body) VALUES (:s, :id, :body)"),
-                     {"s": search_id, "id": event_id, "body": "\n\n".join([notes, *texts.get(event_id, [])])})
+    for event_id, notes, payload in conn.execute(sa.text("SELECT id, notes, payload FROM events")).all():
+        if json.loads(payload).get("main"):
+            conn.execute(sa.text("UPDATE events SET main = :t WHERE id = :id"), {"t": True, "id": event_id})
+        conn.execute(sa.text("INSERT INTO event_text (event_id, body) VALUES (:id, :body)"),
+                     {"id": event_id, "body": "\n\n".join([notes, *texts.get(event_id, [])])})
 
 
 def downgrade() -> None:
@@ -120,8 +112,6 @@ def downgrade() -> None:
     for name, (table, _) in _PAGE_INDEXES.items():
         op.drop_index(name, table_name=table)
     op.drop_index("ix_revisions_event_id", table_name="revisions")
-    op.drop_index("ix_events_search_id", table_name="events")
     op.drop_table("revisions")
     op.drop_table("event_text")
-    for column in ("search_id", "main"):  # plain ALTER TABLE (SQLite >= 3.35), for the reason given in upgrade
-        op.drop_column("events", column)
+    op.drop_column("events", "main")  # plain ALTER TABLE (SQLite >= 3.35), for the reason given in upgrade
