@@ -89,7 +89,7 @@ def _rows(n: int, templates: list[dict[str, Any]]) -> Iterator[tuple[tuple[Any, 
                  day.isoformat(), 1, p["location"]["country"], p["location"]["admin1"], p["location"]["admin2"],
                  p["location"]["name"], lat, lon, p["location"]["geo_precision"], p["fatalities"]["best"],
                  None, None, row.get("actor1") or None, row.get("actor2") or None, None, None, p["notes"], 1, 1,
-                 p["confidence"], p["main"], json.dumps(p), now)
+                 p["confidence"], p["main"], i + 1, json.dumps(p), now)
         actors = [(p["id"], a["role"], a["name"], a["text"], None) for a in p["actors"]]
         yield event, actors, p["notes"]
 
@@ -97,7 +97,7 @@ def _rows(n: int, templates: list[dict[str, Any]]) -> Iterator[tuple[tuple[Any, 
 _EVENT_SQL = ("INSERT INTO events (id, kind, event_type, sub_event_type, background, date_start, date_end, "
               "time_precision, country, admin1, admin2, location, lat, lon, geo_precision, fatalities_best, "
               "fatalities_low, fatalities_high, actor1, actor2, assoc_actor_1, assoc_actor_2, notes, n_sources, "
-              "n_mentions, confidence, main, payload, updated_at) VALUES (" + ", ".join("?" * 29) + ")")
+              "n_mentions, confidence, main, search_id, payload, updated_at) VALUES (" + ", ".join("?" * 30) + ")")
 
 
 def build_store(path: Path, n: int) -> None:
@@ -118,8 +118,10 @@ def build_store(path: Path, n: int) -> None:
         if len(batch) == 20_000 or k == n:
             conn.execute("BEGIN")
             conn.executemany(_EVENT_SQL, [e for e, _, _ in batch])
-            conn.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?)", [a for _, acts, _ in batch for a in acts])
-            conn.executemany("INSERT INTO event_text (event_id, body) VALUES (?, ?)", [(e[0], t) for e, _, t in batch])
+            conn.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?)",
+                             [a for _, acts, _ in batch for a in acts])
+            conn.executemany("INSERT INTO event_text (id, event_id, body) VALUES (?, ?, ?)",
+                             [(e[-3], e[0], t) for e, _, t in batch])
             conn.execute("COMMIT")
             batch = []
             print(f"\r  {k:,} events ({time.perf_counter() - started:.0f} s)", end="", file=sys.stderr, flush=True)

@@ -249,6 +249,12 @@ def test_library_functions_answer_as_the_endpoints(client: TestClient, tmp_path:
     direct = queries.list_events(store, EventFilter(country="Syria", limit=5))
     assert direct == client.get("/api/events", params={"country": "Syria", "limit": 5}).json()
     assert queries.defection_flows(store, EventFilter()) == client.get("/api/defections/flows").json()
+    from eventwire.store.query import select_events
+
+    with store.engine.connect() as conn:  # both plans of a full-text page (few matches, many) give one answer
+        f = EventFilter(q="Islamic State", limit=5, offset=1)
+        gathered, read = (conn.execute(select_events(f, rare_text=rare)).all() for rare in (True, False))
+    assert [r.payload for r in gathered] == [r.payload for r in read] != []
     capped = queries.list_events(store, EventFilter(limit=2), cap=5)
     assert (capped["total"], capped["total_exact"]) == (5, False)  # a lower bound, and said to be one
     deep = queries.list_events(store, EventFilter(limit=2, offset=8), cap=5)

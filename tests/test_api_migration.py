@@ -1,9 +1,10 @@
-"""Migration 0004 on a store made before it: the links, actors and events are kept (no table copy, which on
+"""Migrations 0004 and 0005 on a store made before them: the links, actors and events are kept (no table copy, which on
 SQLite would cascade-delete them), and the search text and main flags are back-filled. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from api_corpus import SHARED, ingest, needs_corpus
@@ -17,7 +18,8 @@ def _snapshot(conn: sa.Connection) -> dict[str, object]:
             for name in ("events", "event_articles", "event_actors", "mentions", "evidence")}
 
 
-def test_upgrade_from_0003_keeps_links_and_fills_search(store_url: str, tmp_path: Path) -> None:  # noqa: F811
+@pytest.mark.parametrize("older", ["0003", "0004"])
+def test_upgrade_keeps_links_and_fills_search(store_url: str, tmp_path: Path, older: str) -> None:  # noqa: F811
     import alembic.command
 
     from eventwire.api import queries
@@ -34,7 +36,7 @@ def test_upgrade_from_0003_keeps_links_and_fills_search(store_url: str, tmp_path
         cfg = _config()
         with store.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            alembic.command.downgrade(cfg, "0003")
+            alembic.command.downgrade(cfg, older)
         assert upgrade(store.engine) == head_revision()
         with store.engine.connect() as conn:
             assert _snapshot(conn) == before

@@ -44,7 +44,8 @@ def test_serve_prints_the_url_and_a_review_token_that_works(tmp_path: Path) -> N
         event = httpx.get(f"{base}/api/events").json()["events"][0]
         body = {"field": "notes", "action": "edit", "value": "checked by hand", "reviewer": "ana"}
         assert httpx.post(f"{base}/api/events/{event['id']}/review", json=body).status_code == 401
-        r = httpx.post(f"{base}/api/events/{event['id']}/review", json=body, headers={"Authorization": f"Bearer {token}"})
+        r = httpx.post(f"{base}/api/events/{event['id']}/review", json=body,
+                       headers={"Authorization": f"Bearer {token}"})
         assert r.status_code == 200 and r.json()["reviewed"] == {"notes": "checked by hand"}
     finally:
         proc.terminate()

@@ -540,3 +540,14 @@ def test_title_case_runs_no_place_into_an_actors_name(pipeline):
     # "Hama Syrian Army" reads like an organisation's name; it is Hama, then the Syrian army
     loc = _location(pipeline, "On 9 September 2014 28 Fighters Killed in Hama Syrian Army Regains Two Villages.")
     assert loc is not None and loc.admin1 == "Hama"
+
+
+def test_a_homonym_is_read_as_the_town_nearest_where_the_article_is(pipeline):
+    from eventwire.geo import get_gazetteer
+
+    home = {p.admin1 for p in get_gazetteer().lookup("Madaya", "Syria") if p.country == "Syria"}
+    assert {"Idleb", "Rural Damascus"} <= home  # the gazetteer has a Madaya in both provinces
+    loc = _main_location(pipeline, "Three women killed in Madaya\n\nOn Friday government forces shelled a funeral "
+                                   "in Madaya, killing three women. The town, near Zabadani and 40 km from "
+                                   "Damascus, has been besieged since July.")
+    assert loc is not None and loc.admin1 == "Rural Damascus"

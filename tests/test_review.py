@@ -69,9 +69,10 @@ def test_an_edit_is_a_revision_and_the_machine_value_stays(client: TestClient) -
     revision = r.json()["revision"]
     assert (revision["field"], revision["action"], revision["old"], revision["new"], revision["reviewer"]) == \
         ("fatalities", "edit", None, 7, "ana")
-    (row,) = _db_rows(client.url, "SELECT event_id, field, action, old, new, reviewer, at FROM revisions")  # type: ignore[attr-defined]
+    url = client.url  # type: ignore[attr-defined]
+    (row,) = _db_rows(url, "SELECT event_id, field, action, old, new, reviewer, at FROM revisions")
     assert (row.event_id, json.loads(row.new), row.reviewer) == (event["id"], 7, "ana") and row.at is not None
-    (payload,) = _db_rows(client.url, "SELECT payload FROM events WHERE id = :id", id=event["id"])  # type: ignore[attr-defined]
+    (payload,) = _db_rows(url, "SELECT payload FROM events WHERE id = :id", id=event["id"])
     assert json.loads(payload[0])["fatalities"] is None  # the machine's value is kept
     view = client.get(f"/api/events/{event['id']}").json()
     assert view["fatalities"] is None and view["reviewed"] == {"fatalities": 7}
@@ -114,8 +115,8 @@ def test_reviewed_exports_show_the_edit(client: TestClient, tmp_path: Path) -> N
 
     def row_of(args: list[str]) -> dict[str, str]:
         out = tmp_path / f"e{len(list(tmp_path.iterdir()))}.csv"
-        result = CliRunner().invoke(main, ["export", "--db", client.url, "--format", "acled", "--out", str(out),  # type: ignore[attr-defined]
-                                           *args])
+        url = client.url  # type: ignore[attr-defined]
+        result = CliRunner().invoke(main, ["export", "--db", url, "--format", "acled", "--out", str(out), *args])
         assert result.exit_code == 0, result.output
         return next(r for r in csv.DictReader(open(out, encoding="utf-8")) if r["eventwire_id"] == event["id"])
 

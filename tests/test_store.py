@@ -45,7 +45,7 @@ def test_url_forms() -> None:
 
 @pytest.mark.filterwarnings("ignore:.*expression-based index")  # SQLite cannot reflect them; PostgreSQL compares them
 def test_migrations_create_the_declared_schema(store: Store) -> None:  # noqa: F811
-    assert current_revision(store.engine) == head_revision() == "0004"
+    assert current_revision(store.engine) == head_revision() == "0005"
     # The full-text search index is dialect-specific (FTS5 table and its shadow tables; a GIN index): migration only.
     def declared(_obj: object, name: str | None, *_args: object) -> bool:
         return not (name or "").startswith(schema.SEARCH_OBJECTS)

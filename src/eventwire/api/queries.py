@@ -23,8 +23,8 @@ __all__ = ["INTERVALS", "TOTAL_CAP", "event_json", "list_events", "get_event", "
 # time it is the events up to the page's end (+1 when the page is full), and either way the answer says
 # "total_exact": false (a lower bound). Counting all of a million matches, or scanning a million events for a
 # combination no index serves, would cost more than the page it goes with.
-TOTAL_CAP = 100_000
-TOTAL_SECONDS = 0.04
+TOTAL_CAP = 10_000
+TOTAL_SECONDS = 0.02
 _CHUNK = 200  # events per streamed chunk
 
 
@@ -61,7 +61,7 @@ def list_events(store: Store, f: EventFilter, *, reviewed: bool = False, cap: in
             counted, exact = count_events_capped(conn, f, cap, seconds)
             # Out of time: at least the events up to this page's end (and one more, if the page is full).
             least = f.offset + len(rows) + (1 if len(rows) == f.limit else 0)
-            total = least if counted is None else max(counted, f.offset + len(rows))
+            total = least if counted is None else counted if exact else max(counted, f.offset + len(rows))
         if reviewed:
             page = [StoredEvent(Event.model_validate_json(r.payload), r.n_sources, r.n_mentions, r.date_start,
                                 r.date_end) for r in rows]

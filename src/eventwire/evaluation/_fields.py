@@ -1,12 +1,12 @@
 """Per-field comparison of one produced event with one gold ACLED row, and the choice of that event."""
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from datetime import date
 from typing import Any, Mapping, Sequence
 
+from eventwire.geo._math import haversine_km
 from eventwire.models import Event
 
 NO_EVENT = "(no event)"
@@ -23,13 +23,6 @@ def norm_name(name: str | None) -> str:
 def norm_place(name: str | None) -> str:
     """Admin names are spelled many ways (Dar'a, Daraa; Al-Hasakeh, Al Hasakeh): compare letters only."""
     return re.sub(r"[^a-z0-9]", "", norm_name(name))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _float(value: str | None) -> float | None:

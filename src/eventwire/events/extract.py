@@ -82,6 +82,7 @@ class ArticleContext:
     last_group: _Mention | None = None
     last_town: places.PlaceMention | None = None
     headline_places: list[places.PlaceMention] = field(default_factory=list)
+    anchor: tuple[float, float] | None = None  # where the article is (_anchor): homonyms are read nearest it
     lead_time: TimeSpan | None = None
     lead_attribution: Attribution | None = None
     group_counts: dict[str, int] = field(default_factory=dict)
@@ -153,7 +154,8 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
     sentences = split_sentences(text)
     tick("sentences", t0)
     t0 = perf_counter()
-    ctx.country = _article_country(article, sentences, resources)
+    ctx.country, named = _article_country(article, sentences, resources)
+    ctx.anchor = _anchor(named, ctx.country, resources.gazetteer)
     tick("country", t0)
     drafts: list[_Draft] = []
     frames: list[DefectionFrame] = []
@@ -190,7 +192,7 @@ def _heading_places(text: str, s: int, e: int, ctx: ArticleContext, resources) -
     """The places a heading names, outside the actor and organisation names in it."""
     actors = [(a, b) for a, b, _ in resources.find_actors(text[s:e], s)]
     blocked = _blocked_spans(actors, resources.organisations(text, s, e))
-    return places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
+    return places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked, ctx.anchor)
 
 
 def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: list[DefectionFrame], ctx: ArticleContext,
@@ -207,7 +209,7 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     tick("actors", t0)
     t0 = perf_counter()
     blocked = _blocked_spans([(m.start, m.end) for m in mentions], organisations)
-    place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked)
+    place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked, ctx.anchor)
     tick("places", t0)
     t0 = perf_counter()
     if ctx.lead_time is None and times and index < 6:
@@ -366,8 +368,9 @@ def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b]
 
 
-def _article_country(article: Article, sentences, resources) -> str | None:
-    """The country most of the article's places, nationality words and actors point to."""
+def _article_country(article: Article, sentences, resources) -> tuple[str | None, list[str]]:
+    """The country most of the article's places, nationality words and actors point to, and the whole place names
+    its lead names (read for it)."""
     votes: dict[str, float] = {}
     text = article.text
     head = " ".join(text[s:e] for s, e in sentences[:12])
@@ -383,7 +386,9 @@ def _article_country(article: Article, sentences, resources) -> str | None:
             c = gazetteer.country(part.strip())
             if c:
                 votes[c] = votes.get(c, 0) + 3.0
+    named = []
     for name, part in places.place_names(head, 0, len(head), gazetteer):
+        named += [] if part else [name]
         if not gazetteer.country(name):  # "US" is also a French village
             weight = 2.0 if gazetteer.admin1_region(name) else 1.5  # region names are rarer than town names
             weight /= 2.0 if part else 1.0
@@ -395,12 +400,26 @@ def _article_country(article: Article, sentences, resources) -> str | None:
             votes[region.country] = votes.get(region.country, 0) + 1.5
     for c in _actor_countries(text, sentences[:12], resources):
         votes[c] = votes.get(c, 0) + 1.0
-    return max(votes, key=votes.get) if votes else None
+    return (max(votes, key=votes.get) if votes else None), named
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _BRACKETED = re.compile(r"\(([^()]{2,80})\)")
 _GROUP_NAME_BEFORE = re.compile(r"\b(?:State|Front|Army|Party|Movement|Council|Brigades?|Committee|Forces) (?:in|of|for) (?:the )?$")
+
+
+def _anchor(names: list[str], country: str | None, gazetteer) -> tuple[float, float] | None:
+    """Where the article is: the median point of the towns its lead names that have one reading in its country.
+    A homonym is read as the one nearest it (Madaya near Damascus, not Madaya in Idlib)."""
+    points = []
+    for name in names:
+        home = [p for p in gazetteer.lookup(name, country) if p.country == country and p.feature in ("city", "alias")]
+        if home and len({p.admin1 for p in home}) == 1:
+            points.append((home[0].lat, home[0].lon))
+    if not points:
+        return None
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
 def _country_words(text: str, gazetteer) -> list[tuple[str, float]]:

@@ -213,6 +213,17 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
 
 
+def _nearest_homonym(places: list, country: str | None, near: tuple[float, float] | None):
+    """The best-ranked place, or, where the article's country has towns of that name in several provinces, the
+    one nearest where the article is."""
+    from eventwire.geo._math import haversine_km
+
+    home = [p for p in places if p.country == country and p.feature in ("city", "alias")]
+    if near is None or places[0] not in home or len({p.admin1 for p in home}) < 2:
+        return places[0]
+    return min(home, key=lambda p: haversine_km(p.lat, p.lon, *near))
+
+
 def _title_cased_rest(text: str, e: int, whole_end: int) -> bool:
     """The rest of a longer capitalised name is only words news writes in lower case: a headline's title case
     ("Tell Abyad Bomb Attack"), so the leading name is a name of its own, not a piece of an unknown one."""
@@ -240,8 +251,9 @@ def place_names(text: str, start: int, end: int, gazetteer) -> list[tuple[str, b
 
 
 def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str | None,
-                        blocked: list[tuple[int, int]]) -> list[PlaceMention]:
-    """Gazetteer places named in text[start:end], outside `blocked` spans (actor and organisation names)."""
+                        blocked: list[tuple[int, int]], near: tuple[float, float] | None = None) -> list[PlaceMention]:
+    """Gazetteer places named in text[start:end], outside `blocked` spans (actor and organisation names); a name
+    with homonyms in several provinces of `country` is read as the one nearest `near` (where the article is)."""
     from eventwire import geo
 
     found: list[PlaceMention] = []
@@ -279,7 +291,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             places = gazetteer.lookup(name, country)
             if not places:
                 continue
-            place = places[0]
+            place = _nearest_homonym(places, country, near)
             if part and (country is not None and place.country != country
                          or _region_abroad_follows(text, whole_end, place, gazetteer)):
                 continue  # "Pedro" of the unknown "Pedro de Valdivia (Biobio)" is no town in Costa Rica

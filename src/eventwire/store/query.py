@@ -46,9 +46,10 @@ class EventFilter:
 
 
 class _TextMatch(sa.sql.expression.ColumnElement[bool]):
-    """`events.id` is among the events whose search text (schema.event_text) holds every word of `query`."""
+    """The event's search text (schema.event_text) holds every word of `query`: its search_id is among the
+    matches' ids (a list of integers straight from the full-text index, no lookup per match)."""
 
-    type = sa.Boolean()
+    type = sa.types.NullType()  # not Boolean: SQLite would get "(...) = 1", which no index serves
     inherit_cache = False
 
     def __init__(self, query: str):
@@ -66,14 +67,13 @@ def _match_sqlite(element: _TextMatch, compiler: Any, **kw: Any) -> str:
     if not words:
         return "0 = 1"
     param = compiler.process(sa.bindparam("fts_query", words, unique=True), **kw)
-    return ("events.id IN (SELECT event_text.event_id FROM event_text WHERE event_text.id IN "
-            f"(SELECT rowid FROM event_fts WHERE event_fts MATCH {param}))")
+    return f"events.search_id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH {param})"
 
 
 @compiles(_TextMatch, "postgresql")
 def _match_postgresql(element: _TextMatch, compiler: Any, **kw: Any) -> str:
     param = compiler.process(sa.bindparam("fts_query", element.query, unique=True), **kw)
-    return ("events.id IN (SELECT event_text.event_id FROM event_text WHERE "
+    return ("events.search_id IN (SELECT event_text.id FROM event_text WHERE "
             f"to_tsvector('english', translate(event_text.body, '<>', '  ')) @@ plainto_tsquery('english', {param}))")
 
 
@@ -82,7 +82,7 @@ class _Hint(sa.sql.expression.ColumnElement[bool]):
     in page order and filtered rather than gathered from this condition's index and sorted (a bounding box
     holding a tenth of the events). Other databases plan from their own statistics and get the bare condition."""
 
-    type = sa.Boolean()
+    type = sa.types.NullType()  # not Boolean: SQLite would get "(...) = 1", which no index serves
     inherit_cache = False
 
     def __init__(self, condition: Any, hint: str):
@@ -130,11 +130,14 @@ class StoredEvent:
     date_end: date | None
 
 
-def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page: bool = False) -> list[Any]:
+def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page: bool = False,
+                      rare_text: bool | None = None) -> list[Any]:
     """The WHERE conditions of `f` on `events` (its limit and offset aside). `longest_days` (the longest event's
     length, `longest_event_days`) adds the bound `since` implies on date_start: an event ending on or after
     `since` started at most that long before it, and a date_start range is one the page-order index serves.
-    `page`: conditions for reading a page in page order rather than for counting (see _Hint)."""
+    `page`: conditions for reading a page in page order rather than for counting (see _Hint). `rare_text`:
+    whether few events match `q` (`page_query` tells), so that the page is gathered from the matches and sorted,
+    rather than read in page order and each event checked."""
     e = t.events
     ordered: list[Any] = []  # served by an index in page order (date_start, id), alone or after an equality
     checked: list[Any] = []  # checked row by row
@@ -147,6 +150,8 @@ def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page
         ordered.append(sa.func.lower(e.c.country) == f.country.lower())
     if f.admin1:
         ordered.append(sa.func.lower(e.c.admin1) == f.admin1.lower())
+    if f.kind:
+        ordered.append(e.c.kind == f.kind)
     if f.since:
         checked.append(sa.func.coalesce(e.c.date_end, e.c.date_start) >= f.since)
         if longest_days is not None:
@@ -161,8 +166,6 @@ def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         checked += [e.c.lon.between(min_lon, max_lon), e.c.lat.between(min_lat, max_lat)]
-    if f.kind:
-        checked.append(e.c.kind == f.kind)
     if f.min_confidence is not None:
         checked.append(e.c.confidence >= f.min_confidence)
     if f.background is not None:
@@ -172,23 +175,39 @@ def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page
     if page:
         checked = [_Hint(c, "likely") for c in checked]
     if f.q is not None:
-        checked.append(_TextMatch(f.q))
+        text = _TextMatch(f.q)
+        checked.append(text if rare_text is None else _Hint(text, "unlikely" if rare_text else "likely"))
     return ordered + checked
 
 
-def select_events(f: EventFilter, columns: tuple[Any, ...] = (), *, longest_days: float | None = None) -> sa.Select[Any]:
+def select_events(f: EventFilter, columns: tuple[Any, ...] = (), *, longest_days: float | None = None,
+                  rare_text: bool | None = None) -> sa.Select[Any]:
     """The matching events in page order; `columns` are read besides the ones StoredEvent needs."""
     e = t.events
     query = sa.select(e.c.payload, e.c.n_sources, e.c.n_mentions, e.c.date_start, e.c.date_end, *columns)
-    query = query.where(*filter_conditions(f, longest_days=longest_days, page=True)).order_by(e.c.date_start, e.c.id)
+    cond = filter_conditions(f, longest_days=longest_days, page=True, rare_text=rare_text)
+    query = query.where(*cond).order_by(e.c.date_start, e.c.id)
     if f.offset:
         query = query.offset(f.offset)
     return query.limit(f.limit) if f.limit else query
 
 
+def _rare_text(conn: sa.Connection, q: str) -> bool | None:
+    """Whether few enough events match `q` that gathering and sorting them beats reading events in page order
+    until a page is full: k matches of N cost about k to gather, N/k * page to find by reading, even at
+    k = sqrt(64 N) (8,000 of a million). Counted in the full-text index alone, up to that. SQLite only."""
+    if conn.dialect.name != "sqlite" or not fts5_query(q):
+        return None
+    n_events = int(conn.scalar(sa.select(sa.func.max(t.events.c.search_id))) or 0)
+    enough = max(100, int(math.sqrt(64 * n_events)))
+    matches = sa.text("SELECT count(*) FROM (SELECT rowid FROM event_fts WHERE event_fts MATCH :w LIMIT :n)")
+    return int(conn.scalar(matches, {"w": fts5_query(q), "n": enough + 1}) or 0) <= enough
+
+
 def page_query(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:
-    """`select_events(f)` with the date bound of `since` (one index lookup on `conn`)."""
-    return select_events(f, longest_days=longest_event_days(conn) if f.since else None)
+    """`select_events(f)` with the date bound of `since` and the plan for `q`, each one index lookup on `conn`."""
+    return select_events(f, longest_days=longest_event_days(conn) if f.since else None,
+                         rare_text=_rare_text(conn, f.q) if f.q is not None else None)
 
 
 def _count_query(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:
@@ -210,9 +229,8 @@ def _matches(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:
         return sa.select(sa.literal(1)).select_from(t.events).where(*filter_conditions(f, longest_days=longest))
     words = fts5_query(f.q)
     fts = sa.table("event_fts", sa.column("rowid"))
-    et = t.event_text
     rest = filter_conditions(EventFilter(**{**f.__dict__, "q": None}), longest_days=longest)
-    joined = fts.join(et, et.c.id == fts.c.rowid).join(t.events, t.events.c.id == et.c.event_id)
+    joined = fts.join(t.events, t.events.c.search_id == fts.c.rowid)
     match = sa.text("event_fts MATCH :fts_words").bindparams(fts_words=words) if words else sa.false()
     return sa.select(sa.literal(1)).select_from(joined).where(match, *rest)
 

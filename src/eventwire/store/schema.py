@@ -59,6 +59,9 @@ events = sa.Table(
     sa.Column("n_mentions", sa.Integer, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("main", sa.Boolean, nullable=False, server_default=sa.false()),  # an article's main event (0004)
+    # The event's row in event_text (its id there, the FTS5 rowid): full-text matches are these numbers, so a
+    # filter on them needs no lookup per match (0005).
+    sa.Column("search_id", sa.Integer),
     sa.Column("payload", sa.Text, nullable=False),  # the full merged Event as JSON
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
@@ -156,7 +159,7 @@ merge_apart = sa.Table(
 # only (SEARCH_OBJECTS): a SQLite FTS5 table kept in sync by triggers, a PostgreSQL GIN index on a tsvector.
 event_text = sa.Table(
     "event_text", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # the FTS5 rowid: stable across VACUUM
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # = events.search_id; the FTS5 rowid
     sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False,
               unique=True),
     sa.Column("body", sa.Text, nullable=False),
@@ -187,9 +190,18 @@ sa.Index("ix_events_lonlat", events.c.lon, events.c.lat)
 # The API's page order is (date_start, id); each filter that narrows a page has an index in that order, so a
 # page of 100 is read off one index range without sorting the matches (migration 0004).
 sa.Index("ix_events_day_id", events.c.date_start, events.c.id)
+sa.Index("ix_events_search_id", events.c.search_id, unique=True)
 sa.Index("ix_events_flags", events.c.main, events.c.background, events.c.confidence)  # counts of the flag filters
 sa.Index("ix_events_last_day", sa.func.coalesce(events.c.date_end, events.c.date_start))  # the `since` filter
 sa.Index("ix_events_country_day", sa.func.lower(events.c.country), events.c.date_start, events.c.id)
 sa.Index("ix_events_admin1_day", sa.func.lower(events.c.admin1), events.c.date_start, events.c.id)
 sa.Index("ix_events_type_day", sa.func.lower(events.c.event_type), events.c.date_start, events.c.id)
 sa.Index("ix_events_subtype_day", sa.func.lower(events.c.sub_event_type), events.c.date_start, events.c.id)
+sa.Index("ix_events_kind_day", events.c.kind, events.c.date_start, events.c.id)  # defections: few among many
+# The usual pairs (a type, a province, within a country): both equalities, then page order.
+sa.Index("ix_events_country_type_day", sa.func.lower(events.c.country), sa.func.lower(events.c.event_type),
+         events.c.date_start, events.c.id)
+sa.Index("ix_events_country_subtype_day", sa.func.lower(events.c.country), sa.func.lower(events.c.sub_event_type),
+         events.c.date_start, events.c.id)
+sa.Index("ix_events_country_admin1_day", sa.func.lower(events.c.country), sa.func.lower(events.c.admin1),
+         events.c.date_start, events.c.id)

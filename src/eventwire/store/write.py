@@ -243,6 +243,12 @@ def search_body(notes: str, article_texts: Iterable[str]) -> str:
     return "\n\n".join([notes, *article_texts])
 
 
+def _next_search_id(conn: sa.Connection) -> int:
+    """The first free search id (schema.event_text.id), after the events just deleted: the caller holds the
+    writers' lock, so no other writer takes it meanwhile."""
+    return int(conn.scalar(sa.select(sa.func.max(t.event_text.c.id))) or 0) + 1
+
+
 def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
     """Delete the events these mentions belonged to and write the re-merged ones with links, actors and search
     text (deleting an event cascades to all three)."""
@@ -258,15 +264,17 @@ def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
     if old:
         conn.execute(sa.delete(t.events).where(t.events.c.id.in_(old)))  # cascades to actors and links
     events, actors, links, owners, bodies = [], [], [], [], []
-    for group, merged, public_id in zip(groups, merged_events, public):
+    first_search_id = _next_search_id(conn)
+    for n, (group, merged, public_id) in enumerate(zip(groups, merged_events, public)):
         article_ids = sorted({input_ids[m.article_id] for m in group})
         merged = merged.model_copy(update={"id": public_id, "article_ids": article_ids})
-        events.append(_event_row(merged, group))
+        events.append({**_event_row(merged, group), "search_id": first_search_id + n})
         actors += [{"event_id": merged.id, "role": a.role, "name": a.name, "text": a.text, "inter": a.inter}
                    for a in merged.actors]
         article_keys = sorted({m.article_id for m in group})
         links += [{"event_id": merged.id, "article_id": a} for a in article_keys]
-        bodies.append({"event_id": merged.id, "body": search_body(merged.notes, (texts[a] for a in article_keys))})
+        bodies.append({"id": first_search_id + n, "event_id": merged.id,
+                       "body": search_body(merged.notes, (texts[a] for a in article_keys))})
         owners += [{"m": m.id, "e": merged.id} for m in group]
     # Two executemany statements rather than two per event: most batches re-home thousands of mentions.
     conn.execute(sa.update(mt).where(mt.c.id == sa.bindparam("m")).values(event_id=sa.bindparam("e")), owners)
