@@ -442,7 +442,8 @@ def _sequel_parts(e: Event) -> tuple[frozenset[str], frozenset[str]]:
     """The stems of the occurrences the report says its act followed ("after the clash" -> "clash"), and the stems
     of its own words with those clauses cut out."""
     cue = _sequel_cue()
-    before = frozenset(m.group(1).lower()[:_STEM] for m in cue.finditer(e.notes) if not _calendar_word(m.group(1).lower()))
+    nouns = (m.group(1).lower() for m in cue.finditer(e.notes))
+    before = frozenset(w[:_STEM] for w in nouns if not _calendar_word(w))
     return before, _stems(cue.sub(" ", e.notes))
 
 
