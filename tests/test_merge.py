@@ -208,6 +208,13 @@ def test_a_sequel_and_the_occurrence_it_followed_are_two_events() -> None:
               admin1="Idleb", actors=("Military Forces of Syria (2000-)",))
     b1, b2 = article(t1), article(t2)
     assert same_event(mention_of(b1, event(b1, t1, **kw), 0), mention_of(b2, event(b2, t2, **kw), 0), 10.0)
+    # "after killing": the attackers' own earlier step, not another occurrence
+    t3 = "On 20 May 2022, IS cells attacked a regime patrol in Al-Na'ema and withdrew after killing 3 soldiers."
+    t4 = "Islamic State militants ambushed a regime patrol in Al-Na'ema on 20 May 2022, killing 3 soldiers."
+    kw = dict(day=date(2022, 5, 20), place=("Al-Na'ema", 32.6334, 36.1616), admin1="Dara", fatalities=3,
+              actors=("Islamic State (Syria)", "Military Forces of Syria (2000-)"))
+    c1, c2 = article(t3), article(t4)
+    assert same_event(mention_of(c1, event(c1, t3, **kw), 0), mention_of(c2, event(c2, t4, **kw), 0), 10.0)
 
 
 def test_an_air_strike_typed_two_ways_by_a_force_and_its_branch_is_one_event() -> None:

@@ -424,11 +424,11 @@ def _topic_words(e: Event) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _sequel_cue() -> re.Pattern[str]:
-    """`data/dedup/sequel_cues.txt` as one pattern: the cue, an optional article, the earlier occurrence's noun,
-    and the rest of its clause (to the next comma, stop or bracket)."""
+    """`data/dedup/sequel_cues.txt` as one pattern: the cue (not "the following day"), an optional article, the
+    earlier occurrence's noun, and the rest of its clause (to the next comma, stop or bracket)."""
     cues = sorted(_data_words("sequel_cues.txt"), key=len, reverse=True)
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    return re.compile(rf"\b(?:{alt})\s+(?:(?:the|a|an)\s+)?([a-z]{{4,}})[^,.;()]*", re.IGNORECASE)
+    return re.compile(rf"(?<!\bthe\s)\b(?:{alt})\s+((?:the|a|an)\s+)?([a-z]{{4,}})[^,.;()]*", re.IGNORECASE)
 
 
 _STEM = 5  # letters two forms of one word share ("clash", "clashes", "clashed")
@@ -440,9 +440,10 @@ def _stems(text: str) -> frozenset[str]:
 
 def _sequel_parts(e: Event) -> tuple[frozenset[str], frozenset[str]]:
     """The stems of the occurrences the report says its act followed ("after the clash" -> "clash"), and the stems
-    of its own words with those clauses cut out."""
+    of its own words with those clauses cut out. A bare gerund ("withdrew after killing 3 soldiers") is the same
+    doer's earlier step of one event, no other occurrence."""
     cue = _sequel_cue()
-    nouns = (m.group(1).lower() for m in cue.finditer(e.notes))
+    nouns = (m.group(2).lower() for m in cue.finditer(e.notes) if m.group(1) or not m.group(2).lower().endswith("ing"))
     before = frozenset(w[:_STEM] for w in nouns if not _calendar_word(w))
     return before, _stems(cue.sub(" ", e.notes))
 
