@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 ARTEFACT = data_path("geo", "gazetteer.sqlite.gz")
 
 NEAR_KM = 100.0
+_PLACE_FEATURES = ("city", "alias", "admin1", "country")  # what lookup and is_place ask for
+_PLACE_FEATURES_SET = frozenset(_PLACE_FEATURES)
 _FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "admin2": 1, "country": 2}
 _DUPLICATE_KM = 3.0
 _MIN_LETTERS = 3
@@ -108,6 +110,9 @@ class Gazetteer:
         k0, k1, k2 = norm(name).replace(" ", ""), bare(name), skeleton(name) if skeletons else ""
         if not k0:
             return []
+        if not skeletons and features != _PLACE_FEATURES and _PLACE_FEATURES_SET.issuperset(features) \
+                and not self._candidates(name, _PLACE_FEATURES):
+            return []  # the same keys over more features found nothing (is_place asked first: most names are none)
         marks = ",".join("?" * len(features))
         sql = (f"SELECT n.key, n.level, n.primary_name, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, "
                f"p.population, p.feature, p.source, p.freq, p.precision FROM names n JOIN places p ON p.id = n.place "
