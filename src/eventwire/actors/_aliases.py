@@ -126,7 +126,10 @@ def _longest_at(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, in
     for j in range(i, min(i + MAX_TOKENS, len(tokens))):
         if j > i and not _JOINER.match(text[tokens[j - 1].end() : tokens[j].start()]):
             break
-        n = norm_surface(text[tokens[i].start() : tokens[j].end()])
+        # a lone \w+ token has nothing norm_surface changes (no apostrophe, dot, hyphen or space): most tokens
+        # stop here, so their first test skips it
+        span = text[tokens[i].start() : tokens[j].end()]
+        n = span if j == i else norm_surface(span)
         if n not in exact and n.lower() not in folded:
             break
         key = lookup(n)

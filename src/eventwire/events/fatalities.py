@@ -86,6 +86,7 @@ _SINGLE = re.compile(
     re.I,
 )
 _BODIES = re.compile(r"\b" + _QUAL + r"(" + NUMBER + r") (?:[\w'’-]+ ){0,3}?bodies\b|\bbodies of " + _QUAL + r"(" + NUMBER + r")\b", re.I)
+_BODIES_WORD = re.compile(r"bodies", re.I)
 _ZERO = re.compile(
     r"\b(?:no (?:reported )?(?:fatalities|casualties|deaths|one was (?:killed|hurt|injured))|without (?:causing )?(?:any )?"
     r"(?:casualties|fatalities)|neither (?:injuries|fatalities|casualties) nor (?:injuries|fatalities|casualties)|"
@@ -297,6 +298,8 @@ def _suffered_hits(text: str, start: int, end: int) -> list[_Hit]:
 
 
 def _body_hits(text: str, start: int, end: int) -> list[_Hit]:
+    if not _BODIES_WORD.search(text, start, end):  # both of _BODIES' forms hold the word; most sentences do not
+        return []
     hits = []
     for m in _BODIES.finditer(text, start, end):
         n = parse_number(m.group(1) or m.group(2))

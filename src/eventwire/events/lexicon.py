@@ -6,6 +6,8 @@ they do well (defections, explicit weapons, protests) and decide whether a sente
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _parser
 from dataclasses import dataclass
 
 __all__ = ["Trigger", "TRIGGERS", "find_triggers", "DEFECTION", "HYPOTHETICAL", "SUBTYPE_TO_TYPE"]
@@ -119,6 +121,56 @@ _RULES: list[tuple[str, str, float]] = [
 
 _COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")", re.IGNORECASE), sub, s) for p, sub, s in _RULES]
 
+_PREFIX = 3  # letters of a match's start that the prefilter compares
+
+
+def _open_prefixes(items, partials: set[str], closed: set[str]) -> set[str]:
+    """Extend each partial prefix over parsed regex `items`; a prefix that is complete or meets anything other
+    than a plain letter (a class, a repeat) goes to `closed` as it is, which keeps it a necessary condition."""
+    for op, arg in items:
+        if not partials:
+            break
+        if op is _sre.LITERAL and chr(arg).isascii():
+            grown = {p + chr(arg).lower() for p in partials}
+            closed |= {p for p in grown if len(p) == _PREFIX}
+            partials = {p for p in grown if len(p) < _PREFIX}
+        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero-width: consumes nothing
+            continue
+        elif op is _sre.SUBPATTERN and not arg[2]:  # a group that switches off no flag
+            partials = _open_prefixes(arg[3], partials, closed)
+        elif op is _sre.BRANCH:
+            partials = set().union(*(_open_prefixes(alt, set(partials), closed) for alt in arg[1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] == 0 and arg[1] == 1:  # x? : with or without
+            partials = partials | _open_prefixes(arg[2], set(partials), closed)
+        else:
+            closed |= partials
+            partials = set()
+    return partials
+
+
+def _rule_prefixes(pattern: str) -> frozenset[str] | None:
+    """The lower-cased first letters (up to _PREFIX) that every match of a rule starts with; None when some
+    match could start with anything (the rule is then always run)."""
+    closed: set[str] = set()
+    closed |= _open_prefixes(_parser.parse(pattern).data, {""}, closed)
+    return None if "" in closed else frozenset(closed)
+
+
+_PREFIXES = [_rule_prefixes(p) for p, _, _ in _RULES]
+_PREFIX_LENGTHS = sorted({len(p) for ps in _PREFIXES if ps for p in ps})
+_WORD_START = re.compile(r"(?<![\w-])(?=(\w.{0,%d}))" % (_PREFIX - 1), re.DOTALL)
+
+
+def _starts(text: str, start: int, end: int) -> set[str] | None:
+    """The lower-cased beginnings of the words in text[start:end], as long as the rules' prefixes are; None when
+    one holds a non-ASCII letter, whose case folding the regex engine may do differently from str.lower()."""
+    windows = _WORD_START.findall(text, start, end)
+    if not all(map(str.isascii, windows)):
+        return None
+    lowered = set(map(str.lower, windows))
+    return {w[:k] for w in lowered for k in _PREFIX_LENGTHS}
+
+
 # Words that make what follows hypothetical or unreal: vows, threats, plans, denials, warnings.
 HYPOTHETICAL = re.compile(
     r"\b(?:will|would|could|might|may|shall|how to|plans? to|planned to|planning to|threat(?:en|ened|ens) to|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|"
@@ -130,7 +182,10 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     """Non-overlapping triggers in text[start:end], leftmost-longest, with absolute offsets."""
     end = len(text) if end is None else end
     found: list[Trigger] = []
-    for rx, sub, strength in _COMPILED:
+    starts = _starts(text, start, end)
+    for (rx, sub, strength), prefixes in zip(_COMPILED, _PREFIXES):
+        if starts is not None and prefixes is not None and starts.isdisjoint(prefixes):
+            continue  # no word here begins as this rule's matches do: its regex cannot match
         for m in rx.finditer(text, start, end):
             found.append(Trigger(m.start(), m.end(), m.group(), sub, strength))
     found.sort(key=lambda t: (t.start, -(t.end - t.start), -t.strength))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eventwire.geo._math import haversine_km
 from eventwire.settings import data_path
-from eventwire.geo._text import keys, norm
+from eventwire.geo._text import bare, keys, norm, skeleton
 
 __all__ = ["ARTEFACT", "Gazetteer", "Place", "get_gazetteer"]
 
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 ARTEFACT = data_path("geo", "gazetteer.sqlite.gz")
 
 NEAR_KM = 100.0
+_PLACE_FEATURES = ("city", "alias", "admin1", "country")  # what lookup and is_place ask for
+_PLACE_FEATURES_SET = frozenset(_PLACE_FEATURES)
 _FEATURE_RANK = {"city": 0, "alias": 0, "admin1": 1, "admin2": 1, "country": 2}
 _DUPLICATE_KM = 3.0
 _MIN_LETTERS = 3
@@ -98,22 +100,26 @@ class Gazetteer:
         # place extraction asks whether each neighbour of a place names a region (Place is frozen: safe to share)
         self.admin1_region = lru_cache(maxsize=_MEMO)(self.admin1_region)  # type: ignore[method-assign]
         self.spelling_variants = lru_cache(maxsize=_MEMO)(self.spelling_variants)  # type: ignore[method-assign]
+        self.country = lru_cache(maxsize=_MEMO)(self.country)  # type: ignore[method-assign]
 
     # -- queries -------------------------------------------------------------------------------------------------
     def _candidates(self, name: str, features: tuple[str, ...], skeletons: bool = False) -> list[_Hit]:
         """Places of a name by its exact keys, and by its consonant skeleton too when `skeletons` (many more
         rows for short names: only the look-ups that use them ask)."""
-        k0, k1, k2 = keys(name)
-        k0 = k0.replace(" ", "")
+        # the skeleton (the dearest key) only for the look-ups that use it
+        k0, k1, k2 = norm(name).replace(" ", ""), bare(name), skeleton(name) if skeletons else ""
         if not k0:
             return []
+        if not skeletons and features != _PLACE_FEATURES and _PLACE_FEATURES_SET.issuperset(features) \
+                and not self._candidates(name, _PLACE_FEATURES):
+            return []  # the same keys over more features found nothing (is_place asked first: most names are none)
         marks = ",".join("?" * len(features))
         sql = (f"SELECT n.key, n.level, n.primary_name, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, "
                f"p.population, p.feature, p.source, p.freq, p.precision FROM names n JOIN places p ON p.id = n.place "
                f"WHERE ((n.level IN (0, 1) AND n.key IN (?, ?)) OR (n.level = 2 AND n.key = ?)) "
                f"AND p.feature IN ({marks})")
         with self._lock:
-            rows = self._con.execute(sql, (k0, k1, k2 if skeletons else "", *features)).fetchall()
+            rows = self._con.execute(sql, (k0, k1, k2, *features)).fetchall()
         best: dict[Place, _Hit] = {}
         for key, level, primary, *fields in rows:
             place = Place(*fields)

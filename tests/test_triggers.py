@@ -1,0 +1,60 @@
+"""The trigger prefilter (word beginnings vs each rule's possible first letters) skips only rules that cannot match:
+on real news the triggers found are exactly those of running every rule."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from eventwire.devdata import shared_dir
+from eventwire.events import lexicon
+from eventwire.events.lexicon import Trigger, find_triggers
+
+SHARED = shared_dir()
+FAKES = SHARED / "eval" / "news" / "fakes_dev.csv" if SHARED is not None else None
+
+
+def _every_rule(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """find_triggers without the prefilter: all rules over the text, then the same leftmost-longest choice."""
+    end = len(text) if end is None else end
+    found = [Trigger(m.start(), m.end(), m.group(), sub, strength)
+             for rx, sub, strength in lexicon._COMPILED for m in rx.finditer(text, start, end)]
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), -t.strength))
+    kept: list[Trigger] = []
+    for t in found:
+        if not kept or t.start >= kept[-1].end:
+            kept.append(t)
+    return kept
+
+
+def test_rule_prefixes_are_the_first_letters_of_their_alternatives():
+    assert lexicon._rule_prefixes(r"grenades?\b") == {"gre"}
+    assert lexicon._rule_prefixes(r"(?:re)?captur(?:ed|es)") == {"rec", "cap"}
+    assert lexicon._rule_prefixes(r"\bieds?\b|mob\b") == {"ied", "mob"}
+    assert lexicon._rule_prefixes(r"re-?took") == {"re-", "ret"}
+    assert lexicon._rule_prefixes(r"\w+ed") is None  # could start with anything: always run
+
+
+@pytest.mark.parametrize("text", [
+    "Warplanes bombed Kafr Nabl; IEDs exploded near the base and 3 were killed.",
+    "A re-took control, then RECAPTURED the town", "air strikes", "mob", "Türkiye's jets struck",
+    "Kelvin \u212aILLED", "the rebels' clashes\nwith troops", "", "no event here at all",
+])
+def test_same_triggers_as_every_rule_on_edge_cases(text):
+    assert find_triggers(text) == _every_rule(text)
+    if len(text) > 6:
+        assert find_triggers(text, 2, len(text) - 3) == _every_rule(text, 2, len(text) - 3)
+
+
+@pytest.mark.skipif(FAKES is None or not FAKES.is_file(), reason="shared/eval/news/fakes_dev.csv (dev data) is absent")
+def test_same_triggers_as_every_rule_on_real_news():
+    with open(FAKES, newline="", encoding="utf-8") as fh:
+        texts = [f"{r['article_title']}\n\n{r['article_content']}" for r in csv.DictReader(fh)][:150]
+    skipped = 0
+    for text in texts:
+        for s in range(0, len(text), 400):  # windows of a text, as the pipeline passes sentence bounds
+            e = min(len(text), s + 400)
+            assert find_triggers(text, s, e) == _every_rule(text, s, e), text[s:e]
+            starts = lexicon._starts(text, s, e)
+            skipped += starts is not None and sum(p is not None and starts.isdisjoint(p) for p in lexicon._PREFIXES)
+    assert skipped > 0  # the prefilter does skip rules on real text
