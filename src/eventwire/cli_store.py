@@ -42,13 +42,12 @@ def _date(value: str | None, name: str) -> date | None:
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if not value:
-        return None
+    from eventwire.store.query import parse_bbox
+
     try:
-        a, b, c, d = (float(x) for x in value.split(","))
+        return parse_bbox(value)
     except ValueError:
         raise click.BadParameter("expected minlon,minlat,maxlon,maxlat", param_hint="--bbox") from None
-    return a, b, c, d
 
 
 def _filters(fn: Callable[..., Any]) -> Callable[..., Any]:

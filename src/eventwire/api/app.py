@@ -26,7 +26,7 @@ from eventwire.api.docs import docs_page
 from eventwire.api.security import SecurityHeaders
 from eventwire.errors import CATALOGUE, EventwireError, one_line
 from eventwire.store import Store
-from eventwire.store.query import EventFilter
+from eventwire.store.query import EventFilter, parse_bbox
 
 __all__ = ["create_app", "STATIC", "PAGES"]
 
@@ -52,13 +52,10 @@ def _json(data: Any) -> Response:
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if not value:
-        return None
     try:
-        a, b, c, d = (float(x) for x in value.split(","))
+        return parse_bbox(value)
     except ValueError:
         raise ApiError("E061", f"bbox: expected minlon,minlat,maxlon,maxlat, got {value[:60]!r}") from None
-    return a, b, c, d
 
 
 def _filter(country: str | None = None, admin1: str | None = None, type: str | None = None,

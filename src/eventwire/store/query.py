@@ -20,8 +20,16 @@ from sqlalchemy.ext.compiler import compiles
 from eventwire.models import Event
 from eventwire.store import schema as t
 
-__all__ = ["EventFilter", "StoredEvent", "count_events", "count_events_capped", "filter_conditions", "select_events",
+__all__ = ["EventFilter", "parse_bbox", "StoredEvent", "count_events", "count_events_capped", "filter_conditions", "select_events",
            "page_query", "iter_events", "longest_event_days"]
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """"minlon,minlat,maxlon,maxlat" -> the four floats (None for none); ValueError when it is not that."""
+    if not value:
+        return None
+    a, b, c, d = (float(x) for x in value.split(","))
+    return a, b, c, d
 
 
 @dataclass(frozen=True)
