@@ -551,3 +551,29 @@ def test_a_homonym_is_read_as_the_town_nearest_where_the_article_is(pipeline):
                                    "in Madaya, killing three women. The town, near Zabadani and 40 km from "
                                    "Damascus, has been besieged since July.")
     assert loc is not None and loc.admin1 == "Rural Damascus"
+
+
+def test_a_dateline_with_its_agency_before_a_one_letter_word_is_no_place(pipeline):
+    loc = _main_location(pipeline, "Suicide blast near rebel headquarters leaves 45 dead\n\nBEIRUT (Reuters) A suicide "
+                                   "blast near a rebel headquarters in Syria's Idlib province killed 45 people on Sunday.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Idleb")
+
+
+def test_a_country_named_as_the_far_side_of_a_border_is_not_the_place(pipeline):
+    loc = _main_location(pipeline, "Bombers attack camp in Syria\n\n2 May 2017 At least 24 people were killed on "
+                                   "Tuesday in an attack near a camp on the Syrian side of the border with Iraq. The "
+                                   "village lies in Hasakeh province, a monitor said.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
+
+
+def test_the_capital_of_a_possessive_written_without_its_apostrophe(pipeline):
+    loc = _location(pipeline, "On 17 May 2016 at least 50 fighters were killed in clashes east of Syrias capital.")
+    assert loc is not None and loc.country == "Syria" and loc.admin1 in {"Damascus", "Rural Damascus"}
+
+
+def test_an_unplaced_main_event_takes_the_province_a_later_sentence_names(pipeline):
+    # no event names a Syrian province; the sentence after the attack says where the camp is
+    loc = _main_location(pipeline, "Israeli attack on Syrian camp kills three\n\n23 April 2017 An Israeli attack on a "
+                                   "training camp near the Golan Heights killed three militia members on Sunday. The camp "
+                                   "in Syrias southwestern Quneitra province is used by a pro-government militia.")
+    assert loc is not None and (loc.country, loc.admin1, loc.geo_precision) == ("Syria", "Quneitra", 3)

@@ -265,9 +265,23 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _regional_crowds(d, ctx, resources)
     _retold_perpetrators(drafts, drafted.article.text)
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
-    located = places.refine_places([e.location for e in events], resources.gazetteer, ctx.country)
+    located = [e.location for e in events]
+    located = places.refine_places(located, resources.gazetteer, ctx.country, _named_places(located, drafted, resources))
     events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
     return _agree_with_headline(mark_main(events, drafted.article), ctx, resources)
+
+
+def _named_places(located: list[Location | None], drafted: Drafted, resources) -> list[Location]:
+    """Where no event is placed in a province of the article's country, the places its sentences name (outside
+    actor names, datelines and speakers), for `refine_places`; else nothing (the events' own places decide)."""
+    ctx, text = drafted.ctx, drafted.article.text
+    if ctx.country is None or all(loc is not None and loc.admin1 for loc in located) \
+            or any(loc is not None and loc.admin1 and loc.country == ctx.country for loc in located):
+        return []
+    named = []
+    for s, e in drafted.sentences:
+        named += places.located_in(text, _heading_places(text, s, e, ctx, resources), ctx.country)
+    return named
 
 
 def _agree_with_headline(events: list[Event], ctx: ArticleContext, resources) -> list[Event]:

@@ -5,6 +5,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Sequence
 
 from eventwire.geo._math import DISTANCE_PATTERN, haversine_km
 from eventwire.models import GeoPrecision, Location, Span
@@ -111,6 +112,8 @@ _DEATHS_BONUS = 0.5
 _FACILITY_END = re.compile(r"\s(?:Park|Square|Street|Avenue|Road|Hall|Stadium|Mall|Hotel|Market|Bridge|Station|Plaza|"
                            r"Cent(?:er|re)|Theat(?:er|re)|Tower|Gate|Palace|Church|Mosque|Temple|Garden|Gardens)$")
 _POSSESSIVE = re.compile(r"['’]s$")
+_UNPOSSESSIVE = re.compile(r"['’]?s$")
+_BORDER_WITH = re.compile(r"\bborders? (?:with|of) (?:the )?$", re.I)
 _NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*\(\s*$")
 _FOLLOWING_REGION = re.compile(r"(?i:\s+" + _SETTLEMENT_WORD + r")?\s*(?:\(([^()]{3,120})\)|,\s*(" + _WORD +
                                r"(?:\s(?:(?:de|del|la)\s)?" + _WORD + r")*))")
@@ -242,7 +245,7 @@ def place_names(text: str, start: int, end: int, gazetteer) -> list[tuple[str, b
             continue
         if " " not in name and "-" not in name and name.lower() in _common_words():
             continue
-        if gazetteer.is_place(name):
+        if gazetteer.is_place(name) and not _not_where(text, s, e):  # not the reporter's dateline
             taken.append((s, e))
             names.append((name, part))
     return names
@@ -293,6 +296,8 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             if part and (country is not None and place.country != country
                          or _region_abroad_follows(text, whole_end, place, gazetteer)):
                 continue  # "Pedro" of the unknown "Pedro de Valdivia (Biobio)" is no town in Costa Rica
+        if place.feature == "country" and _BORDER_WITH.search(text, max(0, s - 30), s):
+            continue  # "a camp on the border with Iraq": the border, on either side, is no place in Iraq
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
     found += _variant_mentions(text, unknown, found, gazetteer, country)
@@ -334,7 +339,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
     return found
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{2,40}\)\s*)?(?:[-—–:]\s*)?[A-Z][a-z]")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{2,40}\)\s*)?(?:[-—–:]\s*)?[A-Z](?:[a-z]|\s+[A-Za-z])")  # "… A suicide"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _ACCORDING_TO = re.compile(r"\baccording to (?:the )?$", re.I)
 
@@ -370,7 +375,9 @@ def _capital_mentions(text: str, start: int, end: int, gazetteer, country: str |
     out = []
     for m in _CAPITAL_REF.finditer(text, start, end):
         nationality = m.group(1) or m.group(2)
-        named = gazetteer.country(nationality) if nationality else country
+        # "Syria's capital", and "Syrias capital" where a site's text lost its apostrophes
+        named = (gazetteer.country(nationality) or gazetteer.country(_UNPOSSESSIVE.sub("", nationality))) \
+            if nationality else country
         place = gazetteer.capital(named) if named else None
         if place is not None and not any(m.start() < b and a < m.end() for a, b in taken):
             out.append(_mention(text, m.start(), m.end(), m.group(), place, False, geo))
@@ -691,6 +698,13 @@ def location_from_mention(m: PlaceMention, evidence_extra: list[Span] | None = N
     )
 
 
+def located_in(text: str, mentions: list[PlaceMention], country: str) -> list[Location]:
+    """The mentions of places inside a province of `country`, as locations; not those that speak ("Damascus
+    said")."""
+    return [location_from_mention(m) for m in mentions
+            if m.place.country == country and m.place.admin1 and not _speaks(text, m.end)]
+
+
 def city_reference(text: str, start: int, end: int) -> re.Match[str] | None:
     """"the city" / "the town" without a name: refers back to the last named town."""
     return _CITY_REF.search(text, start, end)
@@ -707,13 +721,8 @@ def _next_placed(locations: list[Location | None], i: int, country: str | None) 
     return None
 
 
-def refine_places(locations: list[Location | None], gazetteer, country: str | None = None) -> list[Location | None]:
-    """An event placed only at its country ("airstrikes in Syria"), or nowhere (a headline before any place is
-    named), is placed in the province of one of the next two events where placed (they often tell it in detail),
-    else in the province the article's other events are in most often (the first such wins a tie), at province
-    precision, with the evidence of those places. An unplaced event is taken to be in the article's `country`, else
-    where most events are. Where the article names no province of that country, a country-level event stays at the
-    country and an unplaced one unplaced."""
+def _province_counts(locations: Sequence[Location | None]):
+    """(country, admin1) -> how many of `locations` are in it, and the first of them."""
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Location] = {}
     for loc in locations:
@@ -721,8 +730,24 @@ def refine_places(locations: list[Location | None], gazetteer, country: str | No
             key = (loc.country, loc.admin1)
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, loc)
+    return counts, first
+
+
+def refine_places(locations: list[Location | None], gazetteer, country: str | None = None,
+                  named: Sequence[Location] = ()) -> list[Location | None]:
+    """An event placed only at its country ("airstrikes in Syria"), or nowhere (a headline before any place is
+    named), is placed in the province of one of the next two events where placed (they often tell it in detail),
+    else in the province the article's other events are in most often (the first such wins a tie), at province
+    precision, with the evidence of those places. An unplaced event is taken to be in the article's `country`, else
+    where most events are. Where no event is placed in a province of that country, the places the article `named`
+    outside its events count instead ("An Israeli attack on a camp near the Golan Heights killed three. The camp in
+    Syria's southwestern Quneitra province is used by …"); where it names none, a country-level event stays at the
+    country and an unplaced one unplaced."""
+    counts, first = _province_counts(locations)
     countries = Counter(loc.country for loc in locations if loc is not None and loc.country)
     main_country = country or (max(countries, key=lambda c: countries[c]) if countries else None)
+    if named and not any(k[0] == main_country for k in counts):
+        counts, first = _province_counts(named)
     out: list[Location | None] = []
     for i, loc in enumerate(locations):
         in_country = loc.country if loc is not None else main_country
