@@ -221,3 +221,14 @@ def test_an_abbreviated_dateline_date_is_no_count() -> None:
     text = "25 Apr 2017 At least 16 people were killed in air strikes on rebel-held districts of Aleppo on Monday."
     found = find_fatalities(text, 0, len(text))
     assert found is not None and found.best == 16
+
+
+@pytest.mark.parametrize("headline, n", [
+    ("6 Killed 12 Wounded in Rebel Shelling of Sheikh Maqsood", 6),  # a headline that lost its comma
+    ("Mortar attack kills 4 wounds 20 in Aleppo", 4),
+    ("The blast killed 12 and wounded 30 in the market.", 12),
+    ("The blast killed 12, wounded 30 in the market.", 12),
+])
+def test_the_count_before_wounded_is_not_the_dead(headline: str, n: int) -> None:
+    found = find_fatalities(headline, 0, len(headline))
+    assert found is not None and found.best == n

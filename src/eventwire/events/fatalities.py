@@ -57,6 +57,7 @@ _PASSIVE = re.compile(
     r"slaughtered|shot and killed|(?:burn(?:ed|t)|beaten|stabbed|hacked|lynched|shot|tortured|stoned|clubbed) to death)|(?:\w+ly\s+)?(?:died|lost (?:their|his|her) lives?|"
     r"succumbed|perished|(?:have |has |had )?(?:fallen|fell) victims?))\b", re.I)
 # "with 69 fighters killed", "leaving 3 dead": no auxiliary, so the list must follow one of these words.
+_WOUNDED_NEXT = re.compile(r"\s*(?:wounded|injured|hurt)\b", re.I)
 _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
 # "56 Houthi and 32 pro-Hadi fatalities", "which led to 5 fatalities": a noun, so the list may follow any word.
 _NOMINAL = re.compile(r"\s+(?:fatalit(?:y|ies)|deaths?|martyrs?)\b", re.I)
@@ -230,12 +231,17 @@ def _active_hits(text: str, start: int, end: int) -> list[_Hit]:
         stop = _ACTIVE_STOP.search(text, a.end(), end)
         seg_end = stop.start() if stop else end
         m = _LIST.match(text, a.end(), seg_end)
-        if not m or re.match(r"(?:and|or)\s", text[a.end():a.end() + 4], re.I):
-            continue
+        if not m or re.match(r"(?:and|or)\s", text[a.end():a.end() + 4], re.I) or _wounded_next(text, m):
+            continue  # "6 Killed 12 Wounded" (a headline without its comma): the 12 are the wounded
         hit = _sum_list(m.group().rstrip(" ,"), a.start(), m.end())
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _wounded_next(text: str, m: re.Match) -> bool:
+    """The count after "killed" is followed by "wounded": "6 Killed 12 Wounded" (not "killed 12 and wounded 30")."""
+    return bool(_WOUNDED_NEXT.match(text, m.end())) and not re.search(r"\b(?:and|or)\s*$", m.group(), re.I)
 
 
 def _passive_hits(text: str, start: int, end: int) -> list[_Hit]:
