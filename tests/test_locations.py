@@ -577,3 +577,10 @@ def test_an_unplaced_main_event_takes_the_province_a_later_sentence_names(pipeli
                                    "training camp near the Golan Heights killed three militia members on Sunday. The camp "
                                    "in Syrias southwestern Quneitra province is used by a pro-government militia.")
     assert loc is not None and (loc.country, loc.admin1, loc.geo_precision) == ("Syria", "Quneitra", 3)
+
+
+def test_a_named_region_in_another_transliteration_is_that_region(pipeline):
+    # "Eastern Ghouta" is a named region of Rural Damascus; written "Eastern Gouta" it is no exact key
+    loc = _main_location(pipeline, "Rebels clash in Syria\n\nOn 17 May 2016 clashes between rival rebel groups "
+                                   "killed 52 fighters in Eastern Gouta.")
+    assert loc is not None and (loc.admin1, loc.geo_precision) == ("Rural Damascus", 3)

@@ -195,13 +195,14 @@ class Gazetteer:
     def spelling_variants(self, name: str, country: str, admin1: str | None = None) -> list[Place]:
         """Towns of `country` whose name is another transliteration of `name`: the same consonant skeleton
         ("Maarat al-Numan" ~ "Ma'arrat An Nu'man", "Shaddadi" ~ "Ash Shaddadah"), else, for longer skeletons, one
-        edit away ("Khirbet Ghazaleh" ~ "Kherbet Ghazala").  Towns in the named `admin1` first, then ACLED's
+        edit away ("Khirbet Ghazaleh" ~ "Kherbet Ghazala"); a named region under another spelling by its skeleton
+        ("Eastern Gouta" ~ "Eastern Ghouta", Rural Damascus).  Towns in the named `admin1` first, then ACLED's
         places by how often ACLED codes them, then by population.  For names the exact keys miss."""
         country = self.country(country) or country
         key = keys(name)[2]
         if len(key) < _MIN_VARIANT_SKELETON:
             return []
-        found = [h.place for h in self._candidates(name, ("city", "alias"), True) if h.place.country == country]
+        found = [h.place for h in self._candidates(name, ("city", "alias", "admin1"), True) if h.place.country == country]
         if not found and len(key) >= _MIN_EDITED_SKELETON:
             for near_key in self._skeletons_within_one(key, country):
                 found += [h.place for h in self._candidates_by_skeleton(near_key) if h.place.country == country]
