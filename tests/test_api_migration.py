@@ -1,5 +1,6 @@
-"""Migrations 0004 and 0005 on a store made before them: the links, actors and events are kept (no table copy, which on
-SQLite would cascade-delete them), and the search text and main flags are back-filled. SQLite and PostgreSQL."""
+"""Migrations 0004 to 0006 on a store made before them: the links, actors and events are kept (no table copy, which on
+SQLite would cascade-delete them), and the search text, main flags and actor names are back-filled. SQLite and
+PostgreSQL."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,7 @@ def _snapshot(conn: sa.Connection) -> dict[str, object]:
             for name in ("events", "event_articles", "event_actors", "mentions", "evidence")}
 
 
-@pytest.mark.parametrize("older", ["0003", "0004"])
+@pytest.mark.parametrize("older", ["0003", "0004", "0005"])
 def test_upgrade_keeps_links_and_fills_search(store_url: str, tmp_path: Path, older: str) -> None:  # noqa: F811
     import alembic.command
 
@@ -33,6 +34,7 @@ def test_upgrade_keeps_links_and_fills_search(store_url: str, tmp_path: Path, ol
             before = _snapshot(conn)
             mains = set(conn.scalars(sa.text("SELECT id FROM events WHERE main")))
         found = {e["id"] for e in queries.list_events(store, EventFilter(q="Jabhat Fateh", limit=100))["events"]}
+        by_actor = {e["id"] for e in queries.list_events(store, EventFilter(actor="Islamic", limit=100))["events"]}
         cfg = _config()
         with store.engine.begin() as conn:
             cfg.attributes["connection"] = conn
@@ -43,4 +45,6 @@ def test_upgrade_keeps_links_and_fills_search(store_url: str, tmp_path: Path, ol
             assert set(conn.scalars(sa.text("SELECT id FROM events WHERE main"))) == mains != set()
             assert conn.scalar(sa.text("SELECT count(*) FROM event_text")) == before["events"]
         again = {e["id"] for e in queries.list_events(store, EventFilter(q="Jabhat Fateh", limit=100))["events"]}
+        actor_again = {e["id"] for e in queries.list_events(store, EventFilter(actor="Islamic", limit=100))["events"]}
     assert again == found != set()
+    assert actor_again == by_actor != set()

@@ -45,7 +45,7 @@ def test_url_forms() -> None:
 
 @pytest.mark.filterwarnings("ignore:.*expression-based index")  # SQLite cannot reflect them; PostgreSQL compares them
 def test_migrations_create_the_declared_schema(store: Store) -> None:  # noqa: F811
-    assert current_revision(store.engine) == head_revision() == "0005"
+    assert current_revision(store.engine) == head_revision() == "0006"
     # The full-text search index is dialect-specific (FTS5 table and its shadow tables; a GIN index): migration only.
     def declared(_obj: object, name: str | None, *_args: object) -> bool:
         return not (name or "").startswith(schema.SEARCH_OBJECTS)
@@ -133,6 +133,29 @@ def test_rejects_are_kept_once_with_reason(store: Store) -> None:  # noqa: F811
 def test_filters(store: Store, f: EventFilter, expected: set[str]) -> None:  # noqa: F811
     store.write_batch(_events())
     assert {se.event.location.name for se in store.events(f) if se.event.location} == expected
+
+
+@pytest.mark.parametrize("actor", ["REGIME", "military forces of syria", "JWS: Syrian", "Unidentified", "%", "_"])
+def test_actor_filter_reads_the_same_page_by_either_plan(store: Store, actor: str) -> None:  # noqa: F811
+    """Few matches are gathered off the name index and sorted, many are probed event by event in page order:
+    both give every event with an actor holding the text (in any case), in page order, and LIKE's wildcards
+    are plain characters."""
+    from eventwire.store.query import select_events
+
+    store.write_batch(_events())
+    store.write_batch(_events())  # written again: each actor name is still stored once
+    with store.engine.connect() as conn:
+        pages = {rare: [r.payload for r in conn.execute(select_events(EventFilter(actor=actor), rare_actor=rare))]
+                 for rare in (True, False, None)}
+        names = conn.scalar(sa.select(sa.func.count()).select_from(schema.actor_names))
+    expected = [se.event.model_dump_json() for se in store.events()
+                if any(actor.lower() in a.name.lower() for a in se.event.actors)]
+    assert pages[True] == pages[False] == pages[None] == expected
+    assert names == 3
+    if actor in ("REGIME", "%", "_"):
+        assert expected == []
+    else:
+        assert expected
 
 
 def test_events_command_prints_a_table(store_url: str) -> None:  # noqa: F811

@@ -85,10 +85,15 @@ def _match_postgresql(element: _TextMatch, compiler: Any, **kw: Any) -> str:
             f"to_tsvector('english', translate(event_text.body, '<>', '  ')) @@ plainto_tsquery('english', {param}))")
 
 
+_HINTS = {"likely": "likely({})", "rare": "likelihood({}, 0.001)"}
+
+
 class _Hint(sa.sql.expression.ColumnElement[bool]):
-    """A condition with a hint for SQLite's planner: `likely()` says it is true for most rows, so a page is read
+    """A condition with a hint for SQLite's planner: "likely" says it is true for most rows, so a page is read
     in page order and filtered rather than gathered from this condition's index and sorted (a bounding box
-    holding a tenth of the events). Other databases plan from their own statistics and get the bare condition."""
+    holding a tenth of the events); "rare" the opposite, strongly enough that a page of a bound LIMIT is still
+    gathered (`unlikely()`, 1 in 16, is not). Other databases plan from their own statistics and get the bare
+    condition."""
 
     type = sa.types.NullType()  # not Boolean: SQLite would get "(...) = 1", which no index serves
     inherit_cache = False
@@ -99,7 +104,7 @@ class _Hint(sa.sql.expression.ColumnElement[bool]):
 
 @compiles(_Hint, "sqlite")
 def _hint_sqlite(element: _Hint, compiler: Any, **kw: Any) -> str:
-    return f"{element.hint}({compiler.process(element.condition, **kw)})"
+    return _HINTS[element.hint].format(compiler.process(element.condition, **kw))
 
 
 @compiles(_Hint)
@@ -138,14 +143,32 @@ class StoredEvent:
     date_end: date | None
 
 
+def _actor_names(actor: str) -> sa.Select[Any]:
+    """The ids of the stored actor names holding `actor`, in any case: a scan of the distinct names only."""
+    an = t.actor_names
+    return sa.select(an.c.id).where(sa.func.lower(an.c.name).contains(actor.lower(), autoescape=True))
+
+
+def _actor_match(actor: str, rare: bool | None) -> Any:
+    """The event has an actor whose name holds `actor`. Few such events (`rare`): their ids, gathered off
+    ix_event_actors_name_event, so that the page is sorted from them; many: a probe of each event read in page
+    order, which stops at a full page instead of gathering tens of thousands of ids first."""
+    ea, e = t.event_actors, t.events
+    if rare is False:
+        # `name_id + 0`: the probe reads the event's few actors by primary key and checks each id against the
+        # list, rather than looking up (name id, event) once per matching name (a hundred "Civilians (...)").
+        return sa.exists().where(ea.c.event_id == e.c.id, (ea.c.name_id + 0).in_(_actor_names(actor)))
+    return e.c.id.in_(sa.select(ea.c.event_id).where(ea.c.name_id.in_(_actor_names(actor))))
+
+
 def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page: bool = False,
-                      rare_text: bool | None = None) -> list[Any]:
+                      rare_text: bool | None = None, rare_actor: bool | None = None) -> list[Any]:
     """The WHERE conditions of `f` on `events` (its limit and offset aside). `longest_days` (the longest event's
     length, `longest_event_days`) adds the bound `since` implies on date_start: an event ending on or after
     `since` started at most that long before it, and a date_start range is one the page-order index serves.
     `page`: conditions for reading a page in page order rather than for counting (see _Hint). `rare_text`:
     whether few events match `q` (`page_query` tells), so that the page is gathered from the matches and sorted,
-    rather than read in page order and each event checked."""
+    rather than read in page order and each event checked; `rare_actor` the same for `actor` (`_rare_actor`)."""
     e = t.events
     ordered: list[Any] = []  # served by an index in page order (date_start, id), alone or after an equality
     checked: list[Any] = []  # checked row by row
@@ -166,11 +189,6 @@ def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page
             ordered.append(e.c.date_start >= f.since - timedelta(days=math.ceil(longest_days)))
     if f.until:
         ordered.append(e.c.date_start <= f.until)
-    if f.actor:
-        # EXISTS, probed per event in page order, rather than IN (a scan of every actor row before the first).
-        ea = t.event_actors
-        checked.append(sa.exists().where(ea.c.event_id == e.c.id,
-                                         sa.func.lower(ea.c.name).contains(f.actor.lower(), autoescape=True)))
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         checked += [e.c.lon.between(min_lon, max_lon), e.c.lat.between(min_lat, max_lat)]
@@ -182,40 +200,61 @@ def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page
         checked.append(e.c.main.is_(f.main))
     if page:
         checked = [_Hint(c, "likely") for c in checked]
+    if f.actor:
+        actor = _actor_match(f.actor, rare_actor)
+        checked.append(actor if rare_actor is None else _Hint(actor, "rare" if rare_actor else "likely"))
     if f.q is not None:
         text = _TextMatch(f.q)
-        checked.append(text if rare_text is None else _Hint(text, "unlikely" if rare_text else "likely"))
+        checked.append(text if rare_text is None else _Hint(text, "rare" if rare_text else "likely"))
     return ordered + checked
 
 
 def select_events(f: EventFilter, columns: tuple[Any, ...] = (), *, longest_days: float | None = None,
-                  rare_text: bool | None = None) -> sa.Select[Any]:
+                  rare_text: bool | None = None, rare_actor: bool | None = None) -> sa.Select[Any]:
     """The matching events in page order; `columns` are read besides the ones StoredEvent needs."""
     e = t.events
     query = sa.select(e.c.payload, e.c.n_sources, e.c.n_mentions, e.c.date_start, e.c.date_end, *columns)
-    cond = filter_conditions(f, longest_days=longest_days, page=True, rare_text=rare_text)
+    cond = filter_conditions(f, longest_days=longest_days, page=True, rare_text=rare_text, rare_actor=rare_actor)
     query = query.where(*cond).order_by(e.c.date_start, e.c.id)
     if f.offset:
         query = query.offset(f.offset)
     return query.limit(f.limit) if f.limit else query
 
 
+def _few_matches(conn: sa.Connection) -> int:
+    """How many matches of a filter are few enough to gather and sort rather than find by reading events in page
+    order: k matches of N cost about k to gather, N/k * page to find by reading, even at k = sqrt(64 N) (8,000
+    of a million)."""
+    n_events = int(conn.scalar(sa.select(sa.func.max(t.events.c.search_id))) or 0)
+    return max(100, int(math.sqrt(64 * n_events)))
+
+
 def _rare_text(conn: sa.Connection, q: str) -> bool | None:
-    """Whether few enough events match `q` that gathering and sorting them beats reading events in page order
-    until a page is full: k matches of N cost about k to gather, N/k * page to find by reading, even at
-    k = sqrt(64 N) (8,000 of a million). Counted in the full-text index alone, up to that. SQLite only."""
+    """Whether few events match `q` (see _few_matches), counted in the full-text index alone. SQLite only."""
     if conn.dialect.name != "sqlite" or not fts5_query(q):
         return None
-    n_events = int(conn.scalar(sa.select(sa.func.max(t.events.c.search_id))) or 0)
-    enough = max(100, int(math.sqrt(64 * n_events)))
+    enough = _few_matches(conn)
     matches = sa.text("SELECT count(*) FROM (SELECT rowid FROM event_fts WHERE event_fts MATCH :w LIMIT :n)")
     return int(conn.scalar(matches, {"w": fts5_query(q), "n": enough + 1}) or 0) <= enough
 
 
+def _rare_actor(conn: sa.Connection, actor: str) -> bool | None:
+    """Whether few events have an actor holding `actor` (see _few_matches), counted in the name index alone.
+    SQLite only."""
+    if conn.dialect.name != "sqlite":
+        return None
+    enough = _few_matches(conn)
+    ea = t.event_actors
+    matches = sa.select(ea.c.event_id).where(ea.c.name_id.in_(_actor_names(actor))).limit(enough + 1).subquery()
+    return int(conn.scalar(sa.select(sa.func.count()).select_from(matches)) or 0) <= enough
+
+
 def page_query(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:
-    """`select_events(f)` with the date bound of `since` and the plan for `q`, each one index lookup on `conn`."""
+    """`select_events(f)` with the date bound of `since` and the plans for `q` and `actor`, each one index lookup
+    on `conn`."""
     return select_events(f, longest_days=longest_event_days(conn) if f.since else None,
-                         rare_text=_rare_text(conn, f.q) if f.q is not None else None)
+                         rare_text=_rare_text(conn, f.q) if f.q is not None else None,
+                         rare_actor=_rare_actor(conn, f.actor) if f.actor else None)
 
 
 def _count_query(conn: sa.Connection, f: EventFilter) -> sa.Select[Any]:

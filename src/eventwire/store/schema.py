@@ -8,8 +8,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 __all__ = [
-    "metadata", "articles", "events", "mentions", "evidence", "event_actors", "event_articles", "rejects",
-    "ingest_runs", "event_counters", "merge_apart", "event_text", "revisions", "SEARCH_OBJECTS",
+    "metadata", "articles", "events", "mentions", "evidence", "event_actors", "actor_names", "event_articles",
+    "rejects", "ingest_runs", "event_counters", "merge_apart", "event_text", "revisions", "SEARCH_OBJECTS",
 ]
 
 metadata = sa.MetaData()
@@ -102,7 +102,17 @@ event_actors = sa.Table(
     sa.Column("name", sa.Text, nullable=False, index=True),
     sa.Column("text", sa.Text),
     sa.Column("inter", sa.Integer),
+    sa.Column("name_id", sa.Integer),  # actor_names.id of `name` (0006)
 )
+
+# Every actor name stored, once (0006): the actor filter matches its substring against these few thousand names,
+# not against every event's actors, then reads the matching events off ix_event_actors_name_event.
+actor_names = sa.Table(
+    "actor_names", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False, unique=True),
+)
+sa.Index("ix_event_actors_name_event", event_actors.c.name_id, event_actors.c.event_id)
 
 event_articles = sa.Table(
     "event_articles", metadata,

@@ -249,6 +249,21 @@ def _next_search_id(conn: sa.Connection) -> int:
     return int(conn.scalar(sa.select(sa.func.max(t.event_text.c.id))) or 0) + 1
 
 
+def _actor_name_ids(conn: sa.Connection, names: set[str]) -> dict[str, int]:
+    """Each name's id in `actor_names`, adding the names not there yet (the caller holds the writers' lock)."""
+    an = t.actor_names
+
+    def known() -> dict[str, int]:
+        return {r.name: r.id for r in conn.execute(sa.select(an.c.id, an.c.name).where(an.c.name.in_(sorted(names))))}
+
+    ids = known()
+    new = sorted(names - ids.keys())
+    if new:
+        conn.execute(sa.insert(an), [{"name": name} for name in new])
+        ids = known()
+    return ids
+
+
 def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
     """Delete the events these mentions belonged to and write the re-merged ones with links, actors and search
     text (deleting an event cascades to all three)."""
@@ -282,7 +297,8 @@ def _replace_events(conn: sa.Connection, groups: list[list[Mention]]) -> int:
                  .values(event_id=sa.bindparam("e")), owners)
     conn.execute(sa.insert(t.events), events)
     if actors:
-        conn.execute(sa.insert(t.event_actors), actors)
+        ids = _actor_name_ids(conn, {a["name"] for a in actors})
+        conn.execute(sa.insert(t.event_actors), [{**a, "name_id": ids[a["name"]]} for a in actors])
     conn.execute(sa.insert(t.event_articles), links)
     conn.execute(sa.insert(t.event_text), bodies)
     return len(events)
