@@ -396,6 +396,16 @@ def test_unknown_village_in_a_named_province(pipeline):
     assert (loc.country, loc.admin1) == ("Syria", "Idleb")
 
 
+def test_a_country_possessing_a_place_contains_it(pipeline):
+    # the only Soum the gazetteer knows is in Senegal; "Burkina Faso's ... Soum province" is not there
+    loc = _location(pipeline, "Gunmen on motorbikes killed at least 12 villagers in an attack on Kadisso in Burkina "
+                              "Faso's northern Soum province, local officials said.")
+    assert (loc.country, loc.admin1, int(loc.geo_precision)) == ("Burkina Faso", None, 3)
+    # a place the possessor has is kept, at the possessor's
+    loc = _location(pipeline, "Jihadists attacked an army post in Mali's central Mopti region, killing four soldiers.")
+    assert (loc.country, loc.admin1) == ("Mali", "Mopti")
+
+
 def test_a_nationality_word_is_no_spelling_variant(pipeline):
     # "Syrian" before "town of" is neither a misspelt village ("Suran") nor a container of al-Bab
     loc = _location(pipeline, "A senior Islamic State commander was killed in a drone strike near the Syrian town of "

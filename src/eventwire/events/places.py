@@ -309,6 +309,7 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         if _regional(text, m, gazetteer, country):
             m.score -= _REGIONAL_PENALTY
     found = _apply_containers(text, found, gazetteer, country)
+    found = _possessive_containers(text, found, gazetteer)
     for a, b in zip(found, found[1:]):
         if b.anchored and text[a.end:b.start] == " - ":
             # ACLED's "Al Quds - Bayt Hanina town (Al Quds, West Bank)": the city names the part, the part confirmed
@@ -612,6 +613,27 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         m.score += _CONTAINED_BONUS
         for h in containers:
             h.score -= _CONTAINER_PENALTY
+    return [m for m in found if m not in dropped]
+
+
+_POSSESSED_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "Burkina Faso's northern Soum", "Mali's restive"
+
+
+def _possessive_containers(text: str, found: list[PlaceMention], gazetteer) -> list[PlaceMention]:
+    """A country written as the possessor of a place contains it: "Burkina Faso's northern Soum province" is in
+    Burkina Faso, never the Senegalese Soum. A place so written that the country has none of is unknown: the
+    country stands for it (its province unread, precision 3), as a container after it would."""
+    dropped: list[PlaceMention] = []
+    for owner, m in zip(found, found[1:]):
+        if owner.place.feature != "country" or not _POSSESSIVE.search(text[owner.start:owner.end]) \
+                or not _POSSESSED_GAP.fullmatch(text, owner.end, m.start) or m.place.country == owner.place.country:
+            continue
+        inside = gazetteer.lookup(m.text, owner.place.country)
+        if inside and inside[0].country == owner.place.country:
+            m.place, m.lat, m.lon, m.anchored = inside[0], inside[0].lat, inside[0].lon, True
+            continue
+        dropped.append(m)
+        owner.score = max(owner.score, m.score)
     return [m for m in found if m not in dropped]
 
 
