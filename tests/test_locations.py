@@ -404,6 +404,21 @@ def test_a_country_possessing_a_place_contains_it(pipeline):
     # a place the possessor has is kept, at the possessor's
     loc = _location(pipeline, "Jihadists attacked an army post in Mali's central Mopti region, killing four soldiers.")
     assert (loc.country, loc.admin1) == ("Mali", "Mopti")
+    # a town possesses its districts: not Iraq's Salah al-Din province
+    loc = _location(pipeline, "Rebel mortar rounds landed on a market in Aleppo's Salah al-Din district, killing five "
+                              "civilians, the Syrian Observatory for Human Rights said.")
+    assert (loc.country, loc.admin1, loc.name) == ("Syria", "Aleppo", "Aleppo")
+
+
+def test_a_common_word_before_a_region_word_is_the_region(pipeline):
+    from eventwire.events.places import find_place_mentions
+
+    text = "Dozens of people were killed when herders attacked farming communities in Plateau state."
+    for country in (None, "Nigeria"):
+        found = find_place_mentions(text, 0, len(text), pipeline.resources.gazetteer, country, [])
+        assert [(m.text, m.place.country, m.place.feature) for m in found] == [("Plateau", "Nigeria", "admin1")]
+    text = "The plateau state of the army's supplies worried officers."  # the word, in lower case, is no place
+    assert find_place_mentions(text, 0, len(text), pipeline.resources.gazetteer, None, []) == []
 
 
 def test_a_nationality_word_is_no_spelling_variant(pipeline):

@@ -274,8 +274,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             continue  # "Sarin nerve gas used in Syria" where the article writes "sarin": a word, not the village
         if " " not in name and "-" not in name and name.lower() in _common_words() and not (
                 _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)) and not (
-                _BRACKET_END.match(text, e) and gazetteer.admin1_region(name) is not None):
-            continue  # but "Hole camp", "Hole town" and the region closing "(West Shewa, Oromia)" are places
+                (_BRACKET_END.match(text, e) or _AFTER_REGION.match(text, e))
+                and gazetteer.admin1_region(name) is not None):
+            continue  # but "Hole camp", "Hole town", "Plateau state", the region closing "(West Shewa, Oromia)" are places
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
         place = gazetteer.admin1_region(name, country, districts=True) if region else None
         if place is None and _BRACKET_END.match(text, e) and not _town_of(gazetteer, name, country):
@@ -620,16 +621,21 @@ _POSSESSED_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "Burkina Faso's no
 
 
 def _possessive_containers(text: str, found: list[PlaceMention], gazetteer) -> list[PlaceMention]:
-    """A country written as the possessor of a place contains it: "Burkina Faso's northern Soum province" is in
-    Burkina Faso, never the Senegalese Soum. A place so written that the country has none of is unknown: the
-    country stands for it (its province unread, precision 3), as a container after it would."""
+    """A place written as the possessor of another contains it: "Burkina Faso's northern Soum province" is in
+    Burkina Faso, never the Senegalese Soum; "Aleppo's Salah al-Din district" is no Iraqi province. A place so
+    written that the possessor's country has none of is unknown: the possessor stands for it (a country: its
+    province unread, precision 3), as a container after it would. A country keeps ACLED's regions of another
+    ("Russia's annexed Crimea" is coded in Ukraine)."""
     dropped: list[PlaceMention] = []
     for owner, m in zip(found, found[1:]):
-        if owner.place.feature != "country" or not _POSSESSIVE.search(text[owner.start:owner.end]) \
-                or not _POSSESSED_GAP.fullmatch(text, owner.end, m.start) or m.place.country == owner.place.country:
+        home = owner.place.country
+        if not _POSSESSIVE.search(text[owner.start:owner.end]) or not _POSSESSED_GAP.fullmatch(text, owner.end, m.start) \
+                or m.place.country == home or m.anchored:
             continue
-        inside = gazetteer.lookup(m.text, owner.place.country)
-        if inside and inside[0].country == owner.place.country:
+        if owner.place.feature == "country" and m.place.source == "acled" and m.place.feature == "admin1":
+            continue
+        inside = gazetteer.lookup(m.text, home, near=(owner.lat, owner.lon))
+        if inside and inside[0].country == home:
             m.place, m.lat, m.lon, m.anchored = inside[0], inside[0].lat, inside[0].lon, True
             continue
         dropped.append(m)
