@@ -86,3 +86,14 @@ def test_extract_says_how_many_articles_stay_undated(tmp_path) -> None:
 ])
 def test_dates_set_off_in_a_byline(head: str, expected: date | None) -> None:
     assert article_from_text(f"Coalition strikes kill civilians near Raqqa\n\n{head} {BODY}").published == expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("05.04.2017", date(2017, 4, 5)),  # dots: the day first, on a date line of its own as in a byline
+    ("2017/04/05", date(2017, 4, 5)),  # a leading year: year, month, day
+    ("Published 2017/04/05 14:59", date(2017, 4, 5)),
+    ("04/05/2017", date(2017, 4, 5)),  # slashes: the month first (the US order) ...
+    ("25/04/2017", date(2017, 4, 25)),  # ... unless the first number cannot be a month
+])
+def test_numeric_dates_in_the_order_their_separators_tell(head: str, expected: date) -> None:
+    assert article_from_text(f"Airstrikes kill 20 in Idlib\n\n{head}\n\n{BODY}").published == expected

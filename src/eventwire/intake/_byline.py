@@ -32,6 +32,7 @@ _DATE = re.compile(
       | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?  # ISO
       | \d{{1,2}}/\d{{1,2}}/\d{{4}}                                       # 12/07/2016
       | \d{{1,2}}\.\d{{1,2}}\.\d{{4}}                                     # 07.12.2016
+      | \d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}                                  # 2016/12/07
     )(?![\w-])""",
     re.VERBOSE,
 )
@@ -66,6 +67,12 @@ class HeadFacts:
     source_span: Span | None = None
 
 
+# Numeric dates whose order the separators tell (as the head-line reader, _pubdate, reads them): dots put the day
+# first ("07.12.2016", as European and Arabic sites print it), a leading year is year-month-day ("2016/12/07").
+_DAY_FIRST = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)")
+_YEAR_FIRST = re.compile(r"(?<![\d/.])\d{4}[/.]\d{1,2}[/.]\d{1,2}(?!\d)")
+
+
 def parse_date_text(text: str) -> date | None:
     """A calendar date from a short date string, never in the future; None when unreadable."""
     import dateparser  # slow import; only needed when a date is actually read
@@ -75,6 +82,10 @@ def parse_date_text(text: str) -> date | None:
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
+    if _DAY_FIRST.search(text):
+        settings["DATE_ORDER"] = "DMY"
+    elif _YEAR_FIRST.search(text):
+        settings["DATE_ORDER"] = "YMD"
     try:
         parsed = dateparser.parse(text, languages=["en"], settings=settings)
     except (ValueError, OverflowError) as exc:  # dateparser raises on impossible dates like 31/02
