@@ -307,7 +307,7 @@ def fit_mode(encoder: Any, rows: Sequence[dict[str, str]]) -> tuple[Head, dict[s
     return head, meta
 
 
-MODE_C = 4.0
+MODE_C = 4.0  # CV macro F1 is flat from C=2 to 32 (0.887-0.909); the softer end keeps thresholds meaningful
 MODE_FOLDS = 5
 
 

@@ -1,0 +1,44 @@
+"""When to ask the mode head (report / statement / threat / plan / history), and what its answer does.
+
+The head (`sentence_model.SentenceModel.mode_head`) costs a sentence's encoding, so cheap cues choose where it
+speaks: a trigger that the hypothetical cues (`lexicon.HYPOTHETICAL`: "threatened to", "plans to", "vowed") would
+drop, and an event told with a history cue (`data/events/history_cues.txt`: a past year, "began in", "years ago").
+Without the head (no model, or `Pipeline(use_classifier=False)`) the cue rules decide alone, as before.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from eventwire.settings import data_path
+
+__all__ = ["HISTORY_AT", "REPORT_AT", "history_cue", "is_history", "is_report"]
+
+REPORT_AT = 0.6  # a trigger under a hypothetical cue stays an event when the head gives "report" this much
+HISTORY_AT = 0.5  # an event is background when the head gives "history" this much
+
+
+@lru_cache(maxsize=1)
+def _history_patterns() -> tuple[re.Pattern[str], ...]:
+    lines = data_path("events", "history_cues.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(re.compile(line.strip(), re.I) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def history_cue(text: str, published: date | None) -> bool:
+    """Whether `text` holds a history cue; a year counts only before the publication year (any year without one)."""
+    for pattern in _history_patterns():
+        for m in pattern.finditer(text):
+            year = m.groupdict().get("year")
+            if year is None or published is None or int(year) < published.year:
+                return True
+    return False
+
+
+def is_report(modes: dict[str, float]) -> bool:
+    """Threat, plan or statement (or no answer): no event."""
+    return modes.get("report", 0.0) >= REPORT_AT
+
+
+def is_history(modes: dict[str, float]) -> bool:
+    return modes.get("history", 0.0) >= HISTORY_AT
