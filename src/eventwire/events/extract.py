@@ -19,7 +19,7 @@ from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
 from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, TERRITORY, Trigger, find_triggers
 from eventwire.events.main import mark_main
-from eventwire.events.mode import history_cue, is_history, is_report
+from eventwire.events.mode import history_cue, is_history, keeps_held
 from eventwire.models import Actor, Article, Attribution, Event, GeoPrecision, Location, Span, TimePrecision, TimeSpan
 from eventwire.nlp.sentences import split_clauses, split_sentences
 
@@ -1142,11 +1142,11 @@ def classify_drafts(batch: list[Drafted], classify: Classify) -> None:
     jobs = [job for item in batch for d in item.drafts for job in _jobs(d, item)]
     if not jobs:
         return
-    typings = classify([j.text for j in jobs], [j.draft.candidate for j in jobs],
+    typings = classify([j.text for j in jobs], [j.draft.candidate or j.draft.hypothetical for j in jobs],
                        [j.typed and j.draft.confidence < CONSULT_BELOW for j in jobs], [j.mode for j in jobs])
     for job, typing in zip(jobs, typings):
         if job.mode:
-            _apply_mode(job.draft, typing.modes or {})
+            _apply_mode(job.draft, typing.modes or {}, typing.event)
         if job.typed:
             _apply_typing(job.draft, typing)
 
@@ -1176,10 +1176,10 @@ def _jobs(d: _Draft, item: Drafted) -> list[_Job]:
     return jobs
 
 
-def _apply_mode(d: _Draft, modes: dict[str, float]) -> None:
-    if d.hypothetical and is_report(modes):  # "Gunmen who had vowed revenge shot dead three policemen": it happened
+def _apply_mode(d: _Draft, modes: dict[str, float], event: float | None) -> None:
+    if d.hypothetical and keeps_held(modes, event, EVENT_THRESHOLD):  # "Gunmen who had vowed revenge shot dead …"
         d.hypothetical, d.learned = False, True
-    elif not d.hypothetical and is_history(modes):
+    if not d.hypothetical and is_history(modes):
         d.history = True
 
 

@@ -13,9 +13,12 @@ from functools import lru_cache
 
 from eventwire.settings import data_path
 
-__all__ = ["HISTORY_AT", "REPORT_AT", "history_cue", "is_history", "is_report"]
+__all__ = ["HAPPENED_AT", "HISTORY_AT", "NOT_YET_AT", "history_cue", "is_history", "keeps_held"]
 
-REPORT_AT = 0.6  # a trigger under a hypothetical cue stays an event when the head gives "report" this much
+HAPPENED_AT = 0.6  # a trigger under a hypothetical cue stays an event where report + history (it happened) reach this
+NOT_YET_AT = 0.75  # and gives none where threat + plan reach this; between the two the event head decides, as for
+# a cue word: a linear head over sentence embeddings reads "The army, which had warned residents to leave, shelled …"
+# as half a threat (its words are), so only its sure answers overrule the event head
 HISTORY_AT = 0.5  # an event is background when the head gives "history" this much
 
 
@@ -35,9 +38,17 @@ def history_cue(text: str, published: date | None) -> bool:
     return False
 
 
-def is_report(modes: dict[str, float]) -> bool:
-    """Threat, plan or statement (or no answer): no event."""
-    return modes.get("report", 0.0) >= REPORT_AT
+def keeps_held(modes: dict[str, float], event: float | None, event_at: float) -> bool:
+    """Whether a trigger under a hypothetical cue is an event: yes where the head reads a report or history (one
+    here: it happened, and the head confuses the two most), no where it reads a threat or a plan, else whether the
+    event head gives the sentence `event_at`. No answer (no head) keeps nothing, as the cue rule would."""
+    if not modes:
+        return False
+    if modes.get("report", 0.0) + modes.get("history", 0.0) >= HAPPENED_AT:
+        return True
+    if modes.get("threat", 0.0) + modes.get("plan", 0.0) >= NOT_YET_AT:
+        return False
+    return event is not None and event >= event_at
 
 
 def is_history(modes: dict[str, float]) -> bool:

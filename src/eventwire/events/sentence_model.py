@@ -50,6 +50,9 @@ SEEDS_FILE = "seed_sentences.jsonl"
 MODE_SEEDS_FILE = "mode_seeds.jsonl"
 MODES = ("report", "statement", "threat", "plan", "history")
 MODE_NOTES = 240  # train notes' first sentences as reports: real text beside the seeds, not so many they drown them
+MODE_NEWS = 240  # and as many real news sentences that report events (event_location), in news style
+MODE_TEMPLATES_FILE = "mode_templates.json"
+MODE_FRAMED = 100  # sentences per mode filled from the frames: one act told five ways, so the head reads the telling
 MAX_ROWS_PER_CLASS = 1500  # Armed clash has 10k train notes; more of them adds time, not transfer
 _CASUALTY = re.compile(r"\d+\s+(?:\w+\s+){0,3}(?:killed|dead|died|wounded|injured)|killed|dead\b|died\b", re.I)
 
@@ -206,6 +209,34 @@ def read_mode_seeds(path: Path | None = None) -> list[dict[str, str]]:
     return seeds
 
 
+def news_reports(eval_dir: Path, n: int = MODE_NEWS) -> list[str]:
+    """`n` event_location news sentences as reports: those with no hypothetical cue ("will", "threatened to") and
+    no history cue, which may tell of another mode."""
+    from eventwire.events.lexicon import HYPOTHETICAL
+    from eventwire.events.mode import history_cue
+
+    plain = [t for t in news_positives(eval_dir) if not HYPOTHETICAL.search(t) and not history_cue(t, None)]
+    return random.Random(SEED).sample(plain, min(n, len(plain)))
+
+
+def template_sentences(n: int = MODE_FRAMED, path: Path | None = None) -> list[tuple[str, str]]:
+    """(text, mode): `n` per mode, the mode's frames filled with acts, actors and places at random (fixed seed)."""
+    path = path or Path(__file__).resolve().parents[1] / "data" / "model" / MODE_TEMPLATES_FILE
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    rng = random.Random(SEED)
+    out: list[tuple[str, str]] = []
+    for mode in MODES:
+        frames = spec["frames"][mode]
+        for i in range(n):
+            act = rng.choice(spec["acts"])
+            slots = {"actor": rng.choice(spec["actors"]), "place": rng.choice(spec["places"]),
+                     "day": rng.choice(spec["days"]), "year": rng.choice(spec["years"]),
+                     "number": rng.choice(spec["numbers"]), **act}
+            slots |= {k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in list(slots.items())}
+            out.append((frames[i % len(frames)].format(**slots), mode))
+    return out
+
+
 def note_reports(rows: Sequence[dict[str, str]], n: int = MODE_NOTES) -> list[str]:
     """First sentences of `n` train notes, drawn evenly over the sub-types (ACLED notes tell what happened)."""
     rng = random.Random(SEED)
@@ -277,7 +308,7 @@ def train(rows: Sequence[dict[str, str]] | None = None, out_dir: Path | None = N
     Xe = np.vstack([X, encoder.encode(event_texts)])
     ye = ["event"] * (len(texts) + len(news_pos)) + ["none"] * len(news_neg)
     event = fit_head(Xe, ye, C=1.0, power=1.0)
-    mode, mode_meta = fit_mode(encoder, rows)
+    mode, mode_meta = fit_mode(encoder, rows, base)
     meta = _write(out_dir or model_dir(), event, subtype, {**mode_meta, 
         "training_data_sha256": training_hash([r["event_id_cnty"] + "\t" + r["notes"] for r in rows] + event_texts
                                               + [s["text"] for s in seeds]),
@@ -293,15 +324,19 @@ def train(rows: Sequence[dict[str, str]] | None = None, out_dir: Path | None = N
     return TrainResult((out_dir or model_dir()) / HEADS_FILE, meta)
 
 
-def fit_mode(encoder: Any, rows: Sequence[dict[str, str]]) -> tuple[Head, dict[str, Any]]:
-    """The mode head on the mode seeds and notes' first sentences (reports), with its cross-validated score."""
+def fit_mode(encoder: Any, rows: Sequence[dict[str, str]], eval_dir: Path) -> tuple[Head, dict[str, Any]]:
+    """The mode head on the mode seeds, notes' first sentences and news sentences (reports), with its
+    cross-validated score."""
     seeds = read_mode_seeds()
     notes = note_reports(rows)
-    texts = [s["text"] for s in seeds] + notes
-    labels = [s["mode"] for s in seeds] + ["report"] * len(notes)
+    news = news_reports(eval_dir)
+    framed = template_sentences()
+    texts = [s["text"] for s in seeds] + notes + news + [t for t, _ in framed]
+    labels = [s["mode"] for s in seeds] + ["report"] * (len(notes) + len(news)) + [m for _, m in framed]
     X = encoder.encode(texts)
     head = fit_head(X, labels, C=MODE_C, power=1.0)
-    meta = {"mode_seed_sentences": len(seeds), "mode_note_reports": len(notes),
+    meta = {"mode_seed_sentences": len(seeds), "mode_note_reports": len(notes), "mode_news_reports": len(news),
+            "mode_framed_sentences": len(framed),
             "mode_training_sha256": training_hash(f"{y}\t{t}" for t, y in zip(texts, labels)),
             "mode_cv": cross_validate_mode(X, labels, len(seeds))}
     return head, meta
@@ -341,7 +376,7 @@ def train_mode(folder: Path | None = None, eval_dir: Path | None = None, encoder
     folder = folder or model_dir()
     base = eval_dir or ((shared_dir() or Path("shared")) / "eval")
     current = SentenceModel.load(folder)
-    mode, mode_meta = fit_mode(encoder or get_encoder(), list(acled_rows("train", base)))
+    mode, mode_meta = fit_mode(encoder or get_encoder(), list(acled_rows("train", base)), base)
     meta = {k: v for k, v in current.meta.items() if not k.startswith("mode_")}
     meta = _write(folder, current.event_head, current.subtype_head, {**meta, **mode_meta}, mode)
     return TrainResult(folder / HEADS_FILE, meta)
