@@ -114,7 +114,7 @@ class _Draft:
     actor_country: str | None = None  # the country generic and country-suffixed actors are named for
     candidate: bool = False  # no trigger, only a cue: the learned event head decides whether it is an event
     learned: bool = False  # a candidate the event head (or a hypothetical one the mode head) accepted
-    hypothetical: bool = False  # its triggers are under a hypothetical cue: the mode head keeps it if it is a report
+    hypothetical: bool = False  # its triggers are under a hypothetical cue: kept only if the mode head reads a report
     history: bool = False  # the mode head says the sentence retells the past: background whatever its date
 
 
@@ -226,7 +226,7 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     found_triggers = [t for t in find_triggers(text, s, e) if not _descriptive(text, s, t)]
     cues = [_hypothetical_cue(text, s, t) for t in found_triggers]
     triggers = [t for t, cue_word in zip(found_triggers, cues) if cue_word is None]
-    hypothetical = [t for t, cue_word in zip(found_triggers, cues) if cue_word is not None and cue_word not in _NEGATIONS]
+    hypothetical = [t for t, cue_word in zip(found_triggers, cues) if cue_word and cue_word.split()[0] not in _NEGATIONS]
     cue = defection_cue(text, s, e, triggers, frames)
     tick("triggers", t0)
     if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
@@ -557,7 +557,7 @@ def _candidates(text, s, e, cue, times, mentions, place_mentions, attribution, c
 
 
 def _held_drafts(text, s, e, triggers, times, mentions, place_mentions, attribution, ctx, resources) -> list[_Draft]:
-    """Drafts for a sentence whose triggers are all under a hypothetical cue; the mode head keeps them if it reads
+    """Drafts for a sentence whose triggers are all under a hypothetical cue; the mode head keeps them where it reads
     a report ("Gunmen who had vowed revenge shot dead …") and drops a threat or a plan, as the cue rule would."""
     drafts = _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, attribution, ctx, resources)
     for d in drafts:
