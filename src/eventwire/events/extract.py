@@ -115,6 +115,8 @@ class _Draft:
     candidate: bool = False  # no trigger, only a cue: the learned event head decides whether it is an event
     learned: bool = False  # a candidate the event head (or a hypothetical one the mode head) accepted
     hypothetical: bool = False  # its triggers are under a hypothetical cue: kept only if the mode head reads a report
+    cued: bool = False  # a hypothetical draft the cue words would have made a candidate: where the mode head is
+    # unsure, the event head judges it as it would that candidate
     history: bool = False  # the mode head says the sentence retells the past: background whatever its date
 
 
@@ -238,6 +240,7 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
     drafted_before = len(drafts)
     held = [t for t in hypothetical if t.sub_event_type != DEFECTION] if resources.judges_mode() else []
+    cued = False
     if not event_triggers and not cue and _dated_report(text, s, e, times):
         event_triggers = [_dated_trigger(text, s, e, times)]
     if not cue and (told := _continued(drafts, text, s, e, times, place_mentions, mentions)) is not None:
@@ -248,10 +251,13 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
                                            attribution, ctx, resources))
     elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
         _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
-    elif not cue and not held and (found := find_cue(text, s, e)) is not None:
-        drafts.extend(_candidates(text, s, e, found, times, mentions, place_mentions, attribution, ctx, resources))
+    elif not cue and (found := find_cue(text, s, e)) is not None:
+        cued = True  # a candidate: where the mode head is unsure of a held sentence, the event head judges it so
+        if not held:
+            drafts.extend(_candidates(text, s, e, found, times, mentions, place_mentions, attribution, ctx, resources))
     if held and not event_triggers and not cue and len(drafts) == drafted_before:  # the mode head, not the event head
-        ctx.hypothetical += _held_drafts(text, s, e, held, times, mentions, place_mentions, attribution, ctx, resources)
+        ctx.hypothetical += _held_drafts(text, s, e, held, cued, (times, mentions, place_mentions, attribution), ctx,
+                                         resources)
     ctx.monitors += organisations
     _remember(ctx, mentions, place_mentions)
     tick("arguments", t0)
@@ -556,12 +562,13 @@ def _candidates(text, s, e, cue, times, mentions, place_mentions, attribution, c
     return drafts
 
 
-def _held_drafts(text, s, e, triggers, times, mentions, place_mentions, attribution, ctx, resources) -> list[_Draft]:
+def _held_drafts(text, s, e, triggers, cued, found, ctx, resources) -> list[_Draft]:
     """Drafts for a sentence whose triggers are all under a hypothetical cue; the mode head keeps them where it reads
-    a report ("Gunmen who had vowed revenge shot dead …") and drops a threat or a plan, as the cue rule would."""
-    drafts = _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, attribution, ctx, resources)
+    a report ("Gunmen who had vowed revenge shot dead …") and drops a threat or a plan, as the cue rule would.
+    `found`: the sentence's (times, mentions, place mentions, attribution)."""
+    drafts = _drafts_for_sentence(text, s, e, triggers, *found, ctx, resources)
     for d in drafts:
-        d.hypothetical = True
+        d.hypothetical, d.cued = True, cued
     return drafts
 
 
@@ -1177,7 +1184,7 @@ def _jobs(d: _Draft, item: Drafted) -> list[_Job]:
 
 
 def _apply_mode(d: _Draft, modes: dict[str, float], event: float | None) -> None:
-    if d.hypothetical and keeps_held(modes, event, EVENT_THRESHOLD):  # "Gunmen who had vowed revenge shot dead …"
+    if d.hypothetical and keeps_held(modes, event, EVENT_THRESHOLD, d.cued):  # "Gunmen who had vowed revenge shot …"
         d.hypothetical, d.learned = False, True
     if not d.hypothetical and is_history(modes):
         d.history = True

@@ -13,9 +13,10 @@ from functools import lru_cache
 
 from eventwire.settings import data_path
 
-__all__ = ["HAPPENED_AT", "HISTORY_AT", "NOT_YET_AT", "history_cue", "is_history", "keeps_held"]
+__all__ = ["EVENT_FLOOR", "HAPPENED_AT", "HISTORY_AT", "NOT_YET_AT", "history_cue", "is_history", "keeps_held"]
 
 HAPPENED_AT = 0.6  # a trigger under a hypothetical cue stays an event where report + history (it happened) reach this
+EVENT_FLOOR = 0.1  # and the event head does not all but rule an event out ("a deal that will see rebels evacuated")
 NOT_YET_AT = 0.75  # and gives none where threat + plan reach this; between the two the event head decides, as for
 # a cue word: a linear head over sentence embeddings reads "The army, which had warned residents to leave, shelled …"
 # as half a threat (its words are), so only its sure answers overrule the event head
@@ -38,17 +39,18 @@ def history_cue(text: str, published: date | None) -> bool:
     return False
 
 
-def keeps_held(modes: dict[str, float], event: float | None, event_at: float) -> bool:
+def keeps_held(modes: dict[str, float], event: float | None, event_at: float, cued: bool) -> bool:
     """Whether a trigger under a hypothetical cue is an event: yes where the head reads a report or history (one
-    here: it happened, and the head confuses the two most), no where it reads a threat or a plan, else whether the
-    event head gives the sentence `event_at`. No answer (no head) keeps nothing, as the cue rule would."""
+    here: it happened, and the head confuses the two most) unless the event head all but rules an event out, no
+    where it reads a threat or a plan, else what the event head would say of a candidate: whether the sentence has
+    a cue word (`cued`) and `event_at`. No answer (no head) keeps nothing, as the cue rule would."""
     if not modes:
         return False
     if modes.get("report", 0.0) + modes.get("history", 0.0) >= HAPPENED_AT:
-        return True
+        return event is not None and event >= EVENT_FLOOR
     if modes.get("threat", 0.0) + modes.get("plan", 0.0) >= NOT_YET_AT:
         return False
-    return event is not None and event >= event_at
+    return cued and event is not None and event >= event_at
 
 
 def is_history(modes: dict[str, float]) -> bool:
