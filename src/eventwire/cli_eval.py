@@ -260,8 +260,9 @@ def _print_confusion(console: Any, matrix: Mapping[str, Mapping[str, int]]) -> N
 
 @click.command("train")
 @click.option("--max-features", type=int, default=20000, show_default=True, help="Per vectorizer (words, chars).")
-@click.option("--only", type=click.Choice(["all", "tfidf", "sentence"]), default="all", show_default=True,
-              help="tfidf: the n-gram sub-type classifier; sentence: the event and sub-type heads over the encoder.")
+@click.option("--only", type=click.Choice(["all", "tfidf", "sentence", "mode"]), default="all", show_default=True,
+              help="tfidf: the n-gram sub-type classifier; sentence: the event, sub-type and mode heads over the "
+                   "encoder; mode: the mode head alone, added to the shipped heads.")
 def train_cmd(max_features: int, only: str) -> None:
     """Train the learned models on the train split and write them into the package (deterministic, CPU)."""
     from eventwire.errors import EventwireError
@@ -276,6 +277,11 @@ def train_cmd(max_features: int, only: str) -> None:
             heads = sentence_model.train()
             click.echo(f"wrote {heads.path} ({heads.meta['artefact_bytes']:,} bytes)")
             click.echo(json.dumps(heads.meta["held_out"], indent=2))
+        if only == "mode":
+            heads = sentence_model.train_mode()
+            click.echo(f"wrote {heads.path} ({heads.meta['artefact_bytes']:,} bytes)")
+        if only in ("all", "sentence", "mode"):
+            click.echo(json.dumps({"mode_cv": heads.meta["mode_cv"]}, indent=2))
     except (EventwireError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
 

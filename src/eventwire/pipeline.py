@@ -112,12 +112,17 @@ class Resources:
             return []
         return [(name, Span(start=a, end=b)) for name, a, b in persons(text, s, e)]
 
-    def classify(self, texts: list[str], candidate: list[bool], consult: list[bool]) -> list:
+    def classify(self, texts: list[str], candidate: list[bool], consult: list[bool],
+                 mode: list[bool] | None = None) -> list:
         from eventwire.events.typer import Typing
 
         if self.classifier is None:
             return [Typing({}) for _ in texts]
-        return self.classifier.predict(texts, candidate, consult)
+        return self.classifier.predict(texts, candidate, consult, mode)
+
+    def judges_mode(self) -> bool:
+        """Whether a mode head is there to judge hypothetical triggers (else the cue rules drop them)."""
+        return getattr(getattr(self.classifier, "sentence", None), "mode_head", None) is not None
 
 
 @functools.lru_cache(maxsize=1)

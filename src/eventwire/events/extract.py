@@ -19,6 +19,7 @@ from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
 from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, TERRITORY, Trigger, find_triggers
 from eventwire.events.main import mark_main
+from eventwire.events.mode import history_cue, is_history, keeps_held
 from eventwire.models import Actor, Article, Attribution, Event, GeoPrecision, Location, Span, TimePrecision, TimeSpan
 from eventwire.nlp.sentences import split_clauses, split_sentences
 
@@ -89,6 +90,7 @@ class ArticleContext:
     group_last: dict[str, _Mention] = field(default_factory=dict)
     monitors: list[tuple[int, int, str]] = field(default_factory=list)
     air_forces: list[_Mention] = field(default_factory=list)  # "Russian jets", "US-led air strikes", in text order
+    hypothetical: list["_Draft"] = field(default_factory=list)  # for the mode head; apart, so no sentence reads them
 
 
 @dataclass
@@ -111,7 +113,11 @@ class _Draft:
     fallback: Location | None = None
     actor_country: str | None = None  # the country generic and country-suffixed actors are named for
     candidate: bool = False  # no trigger, only a cue: the learned event head decides whether it is an event
-    learned: bool = False  # a candidate the event head accepted
+    learned: bool = False  # a candidate the event head (or a hypothetical one the mode head) accepted
+    hypothetical: bool = False  # its triggers are under a hypothetical cue: kept only if the mode head reads a report
+    cued: bool = False  # a hypothetical draft the cue words would have made a candidate: where the mode head is
+    # unsure, the event head judges it as it would that candidate
+    history: bool = False  # the mode head says the sentence retells the past: background whatever its date
 
 
 EVENT_THRESHOLD = 0.6  # a candidate becomes an event at this probability: 0.97 of held-out notes' first sentences
@@ -119,7 +125,7 @@ EVENT_THRESHOLD = 0.6  # a candidate becomes an event at this probability: 0.97 
 CONSULT_BELOW = 0.8  # rules this sure (named weapons, captures) are not worth the encoder's time per sentence
 
 
-Classify = Callable[[list[str], list[bool], list[bool]], "list[Typing]"]
+Classify = Callable[[list[str], list[bool], list[bool], list[bool]], "list[Typing]"]
 Tick = Callable[[str, float], None]  # (stage, perf_counter() at its start): accumulates seconds per stage
 
 
@@ -173,7 +179,7 @@ def draft_events(article: Article, resources, tick: Tick = _no_tick) -> Drafted:
             _read_sentence(index, s, e, drafts, frames, ctx, resources, tick, judged=True)
     t0 = perf_counter()
     drafts += [f.to_draft(ctx, resources) for f in frames]
-    drafts = _merge_within([d for d in drafts if not d.candidate]) + [d for d in drafts if d.candidate]
+    drafts = _merge_within([d for d in drafts if not d.candidate]) + [d for d in drafts if d.candidate] + ctx.hypothetical
     tick("arguments", t0)
     return Drafted(article, ctx, drafts, sentences)
 
@@ -219,7 +225,10 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
         ctx.lead_attribution = attribution
     if attribution and attribution.kind in _REPORTERS:  # "…, activists said": who tells is not who acts
         mentions = [m for m in mentions if not any(sp.start <= m.start < sp.end for sp in attribution.evidence)]
-    triggers = [t for t in find_triggers(text, s, e) if not _hypothetical(text, s, t) and not _descriptive(text, s, t)]
+    found_triggers = [t for t in find_triggers(text, s, e) if not _descriptive(text, s, t)]
+    cues = [_hypothetical_cue(text, s, t) for t in found_triggers]
+    triggers = [t for t, cue_word in zip(found_triggers, cues) if cue_word is None]
+    hypothetical = [t for t, cue_word in zip(found_triggers, cues) if cue_word and cue_word.split()[0] not in _NEGATIONS]
     cue = defection_cue(text, s, e, triggers, frames)
     tick("triggers", t0)
     if cue:  # in a defection sentence other verbs mostly describe the people ("rebels fighting the regime")
@@ -229,6 +238,9 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
         tick("defection+ner", t0)
     t0 = perf_counter()
     event_triggers = [t for t in triggers if t.sub_event_type != DEFECTION]
+    drafted_before = len(drafts)
+    held = [t for t in hypothetical if t.sub_event_type != DEFECTION] if resources.judges_mode() else []
+    cued = False
     if not event_triggers and not cue and _dated_report(text, s, e, times):
         event_triggers = [_dated_trigger(text, s, e, times)]
     if not cue and (told := _continued(drafts, text, s, e, times, place_mentions, mentions)) is not None:
@@ -240,7 +252,12 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
         _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
     elif not cue and (found := find_cue(text, s, e)) is not None:
-        drafts.extend(_candidates(text, s, e, found, times, mentions, place_mentions, attribution, ctx, resources))
+        cued = True  # a candidate: where the mode head is unsure of a held sentence, the event head judges it so
+        if not held:
+            drafts.extend(_candidates(text, s, e, found, times, mentions, place_mentions, attribution, ctx, resources))
+    if held and not event_triggers and not cue and len(drafts) == drafted_before:  # the mode head, not the event head
+        ctx.hypothetical += _held_drafts(text, s, e, held, cued, (times, mentions, place_mentions, attribution), ctx,
+                                         resources)
     ctx.monitors += organisations
     _remember(ctx, mentions, place_mentions)
     tick("arguments", t0)
@@ -334,8 +351,12 @@ def _is_heading(text: str, s: int, e: int, article: Article) -> bool:
     return not re.search(r"[.!?\"”’]$", line) and len(line.split()) <= _HEADLINE_MAX_WORDS
 
 
-def _hypothetical(text: str, s: int, trigger: Trigger) -> bool:
-    """A trigger under "vowed that … will", "threatened to", "plans to" reports no event."""
+_NEGATIONS = {"not", "no", "denied", "prevent"}  # the mode head reads modes, not negation: these the rule decides
+
+
+def _hypothetical_cue(text: str, s: int, trigger: Trigger) -> str | None:
+    """The cue that makes a trigger report no event ("vowed that … will", "threatened to", "plans to", "denied"),
+    or None. A negated trigger is dropped; any other is held for the mode head, and dropped where there is none."""
     clause_start = max(s, trigger.start - 60)
     window = text[clause_start:trigger.start]
     for sep in (";", " and ", " as "):  # the trigger's own clause (commas do not cut: "vowed in October that …")
@@ -344,11 +365,11 @@ def _hypothetical(text: str, s: int, trigger: Trigger) -> bool:
             window = window[cut:]
     m = HYPOTHETICAL.search(window)
     if not m:
-        return False
-    word = m.group().lower()
-    if word in {"not", "no", "denied", "prevent"}:
-        return len(window) - m.end() < 25
-    return True
+        return None
+    word = m.group().lower()  # "no " keeps its space, so no distance spares it (as ever)
+    if word in _NEGATIONS and len(window) - m.end() >= 25:
+        return None
+    return word.strip()
 
 
 _PROGRESSIVE = re.compile(r"\b(?-i:is|are)\s+(?:\w+ly\s+)?(?:\w+ing\b[^,.;]{0,30})?$", re.I)
@@ -541,10 +562,20 @@ def _candidates(text, s, e, cue, times, mentions, place_mentions, attribution, c
     return drafts
 
 
+def _held_drafts(text, s, e, triggers, cued, found, ctx, resources) -> list[_Draft]:
+    """Drafts for a sentence whose triggers are all under a hypothetical cue; the mode head keeps them where it reads
+    a report ("Gunmen who had vowed revenge shot dead …") and drops a threat or a plan, as the cue rule would.
+    `found`: the sentence's (times, mentions, place mentions, attribution)."""
+    drafts = _drafts_for_sentence(text, s, e, triggers, *found, ctx, resources)
+    for d in drafts:
+        d.hypothetical, d.cued = True, cued
+    return drafts
+
+
 def _with_learned(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts without the candidates the event head dropped; those it accepted take their place in text order
     and may join an event they retell."""
-    ruled = [d for d in drafts if not d.candidate and not d.learned]
+    ruled = [d for d in drafts if not d.candidate and not d.hypothetical and not d.learned]
     learned = [d for d in drafts if d.learned]
     if not learned:
         return ruled
@@ -1112,32 +1143,71 @@ def _window(text: str, s: int, e: int, trigger: Trigger) -> str:
 
 
 def classify_drafts(batch: list[Drafted], classify: Classify) -> None:
-    """The learned models decide the sub-type where the rule is not sure of it, and whether a candidate sentence
-    reports an event at all; one call for all of `batch`."""
-    jobs = [(d, _classifier_text(item.article.text, d, item.drafts))
-            for item in batch for d in item.drafts if d.kind == "event" and (d.confidence < 0.9 or d.candidate)]
+    """The learned models decide the sub-type where the rule is not sure of it, whether a candidate sentence
+    reports an event at all, and (the mode head, where a cue asks) whether a hypothetical trigger is a report after
+    all and whether an event is history retold; one call for all of `batch`, each text encoded once."""
+    jobs = [job for item in batch for d in item.drafts for job in _jobs(d, item)]
     if not jobs:
         return
-    typings = classify([text for _, text in jobs], [d.candidate for d, _ in jobs],
-                       [d.confidence < CONSULT_BELOW for d, _ in jobs])
-    for (d, _), typing in zip(jobs, typings):
-        p = typing.subtypes
-        if d.candidate:
-            if typing.event is None or typing.event < EVENT_THRESHOLD or not p:
-                continue
-            d.candidate, d.learned = False, True  # a cue's draft has confidence 0: the model names it
-        if not p:
-            continue
-        best = max(p, key=p.get)
-        if p[best] >= d.confidence or SUBTYPE_TO_TYPE.get(best) == SUBTYPE_TO_TYPE.get(d.sub_event_type):
-            d.sub_event_type, d.confidence = best, p[best]
+    typings = classify([j.text for j in jobs], [j.draft.candidate or j.draft.hypothetical for j in jobs],
+                       [j.typed and j.draft.confidence < CONSULT_BELOW for j in jobs], [j.mode for j in jobs])
+    for job, typing in zip(jobs, typings):
+        if job.mode:
+            _apply_mode(job.draft, typing.modes or {}, typing.event)
+        if job.typed:
+            _apply_typing(job.draft, typing)
+
+
+@dataclass
+class _Job:
+    draft: _Draft
+    text: str
+    typed: bool  # the sub-type (and, for a candidate, the event probability) is asked
+    mode: bool  # the mode head is asked
+
+
+def _jobs(d: _Draft, item: Drafted) -> list[_Job]:
+    if d.kind != "event":
+        return []
+    text = item.article.text
+    typed = d.confidence < 0.9 or d.candidate
+    window = _window(text, *d.sentence, d.trigger)
+    if d.hypothetical:
+        return [_Job(d, window, typed, True)]
+    asks_history = history_cue(window, item.article.published) and not _is_background(d.time, item.article.published)
+    jobs = [_Job(d, _classifier_text(text, d, item.drafts), typed, False)] if typed else []
+    if asks_history and jobs and jobs[0].text == window:
+        jobs[0].mode = True
+    elif asks_history:
+        jobs.append(_Job(d, window, False, True))
+    return jobs
+
+
+def _apply_mode(d: _Draft, modes: dict[str, float], event: float | None) -> None:
+    if d.hypothetical and keeps_held(modes, event, EVENT_THRESHOLD, d.cued):  # "Gunmen who had vowed revenge shot …"
+        d.hypothetical, d.learned = False, True
+    if not d.hypothetical and is_history(modes):
+        d.history = True
+
+
+def _apply_typing(d: _Draft, typing: "Typing") -> None:
+    p = typing.subtypes
+    if d.candidate:
+        if typing.event is None or typing.event < EVENT_THRESHOLD or not p:
+            return
+        d.candidate, d.learned = False, True  # a cue's draft has confidence 0: the model names it
+    if not p:
+        return
+    best = max(p, key=p.get)
+    if p[best] >= d.confidence or SUBTYPE_TO_TYPE.get(best) == SUBTYPE_TO_TYPE.get(d.sub_event_type):
+        d.sub_event_type, d.confidence = best, p[best]
 
 
 def _finish(d: _Draft, article: Article, ctx: ArticleContext, resources) -> Event:
     text = article.text
     s, e = d.sentence
     time = d.time if d.time is not None else _inherited_time(article, ctx)
-    background = _is_background(time, article.published)
+    background = d.history or _is_background(time, article.published)
     location = d.location or d.fallback  # else none yet: placed by the article's other events (refine_places)
     attribution = d.attribution or ctx.lead_attribution
     hedge = args.find_hedge(text, s, e)

@@ -20,6 +20,7 @@ TFIDF_TRUST = 0.7
 class Typing:
     subtypes: dict[str, float]
     event: float | None = None  # P(the sentence reports an event), for candidates; None where not asked
+    modes: dict[str, float] | None = None  # the mode head's report/statement/threat/plan/history; None where not asked
 
 
 class EventTyper:
@@ -28,10 +29,13 @@ class EventTyper:
         self.sentence = sentence
         self.trust = trust
 
-    def predict(self, texts: Sequence[str], candidate: Sequence[bool], consult: Sequence[bool] | None = None) -> list[Typing]:
-        """One Typing per text; `candidate[i]` asks for the event probability of text i too; the sentence model is
-        consulted on text i only where `consult[i]` (default: all) and TF-IDF is unsure, or for candidates."""
+    def predict(self, texts: Sequence[str], candidate: Sequence[bool], consult: Sequence[bool] | None = None,
+                mode: Sequence[bool] | None = None) -> list[Typing]:
+        """One Typing per text; `candidate[i]` asks for the event probability of text i too, `mode[i]` for its mode;
+        the sentence model is consulted on text i only where `consult[i]` (default: all) and TF-IDF is unsure, or
+        for candidates and modes. Each distinct text is encoded once."""
         consult = consult if consult is not None else [True] * len(texts)
+        mode = mode if mode is not None else [False] * len(texts)
         out = [Typing({}) for _ in texts]
         if self.tfidf is not None:
             for typing, probs in zip(out, self.tfidf.predict_proba(list(texts))):
@@ -39,13 +43,15 @@ class EventTyper:
         if self.sentence is None:
             return out
         unsure = [not t.subtypes or max(t.subtypes.values()) < self.trust for t in out]
-        ask = [i for i in range(len(out)) if candidate[i] or (consult[i] and unsure[i])]
+        ask = [i for i in range(len(out)) if candidate[i] or mode[i] or (consult[i] and unsure[i])]
         unique = list(dict.fromkeys(texts[i] for i in ask))  # several drafts of one sentence: encode it once
         predicted = dict(zip(unique, self.sentence.predict(unique)))
         for i, p in ((i, predicted[texts[i]]) for i in ask):
             if candidate[i]:
                 out[i].event = p.event
-            if unsure[i]:
+            if mode[i]:
+                out[i].modes = p.modes
+            if unsure[i] and (candidate[i] or consult[i]):  # asked for its mode alone: TF-IDF's sub-types stand
                 out[i].subtypes = p.subtypes
         return out
 
