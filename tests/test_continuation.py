@@ -34,3 +34,21 @@ def test_a_specific_noun_needs_its_kind_before() -> None:
     s = "Clashes erupted in Daraa."
     assert refers_back(s, 0, len(s), "Regime warplanes struck Idlib city.") is None
     assert "clash" in named_kind("During the clashes, 3 were killed.", 0, 33)
+
+
+@pytest.mark.parametrize("use_classifier", [False, True])
+def test_a_capture_after_clashes_stays_the_capture(use_classifier: bool) -> None:
+    """A continuation naming the clashes does not make the capture they led to a clash (ACLED codes the change of
+    hands), with the rules alone or with the learned models in the loop."""
+    from datetime import date
+
+    from eventwire.intake import article_from_text
+    from eventwire.pipeline import Pipeline
+
+    text = ("On 23 December 2019, regime forces captured Jarjnaz in Idleb following clashes between regime forces, "
+            "supported by pro-regime militias, and HTS and Islamist factions. Clashes were accompanied by exchange of "
+            "shelling and airstrikes by regime and Russian warplanes.")
+    article = article_from_text(text, input_id="t", published=date(2019, 12, 24))
+    events = next(Pipeline(use_classifier=use_classifier).process([article]))[1]
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+    assert events[0].location.name == "Jarjnaz"

@@ -997,9 +997,11 @@ def _continued(drafts: list[_Draft], text: str, s: int, e: int, times, place_men
 
 def _retype_by_reference(d: _Draft, text: str, s: int, e: int) -> None:
     """A continuation that names the event's kind ("During the clashes, ...") says which of its sentence's event
-    words is the event ("clashes took place ... amid airstrikes" is the clashes): that trigger leads the draft."""
+    words is the event ("clashes took place ... amid airstrikes" is the clashes): that trigger leads the draft. But
+    a change of hands outranks the fighting that led to it ("captured X following clashes ... Clashes were
+    accompanied by shelling" is the capture, as ACLED codes it)."""
     stems = named_kind(text, s, e)
-    if not stems or any(st in d.trigger.text.lower() for st in stems):
+    if not stems or any(st in d.trigger.text.lower() for st in stems) or d.trigger.sub_event_type == TERRITORY:
         return
     own = [t for t in find_triggers(text, *d.sentence) if t.sub_event_type not in (DEFECTION, TERRITORY)]
     named = [t for t in own if any(st in t.text.lower() for st in stems) and t.strength >= 0.5]

@@ -63,7 +63,7 @@ _RULES: list[tuple[str, str, float]] = [
      DEFECTION, 1.0),
     (r"switch(?:ed|es)? sides|changed sides|switched allegiance", DEFECTION, 1.0),
     # territory
-    (r"(?:re)?captur(?:ed|es|e)\b(?! (?:and|\d|a |an |two|three|several|members?|fighters?|soldiers?|men\b))", TERRITORY, 0.8),
+    (r"(?:re)?captur(?:ed|es|e)\b(?! (?:and|\d|a |an |two|three|several|members?|fighters?|soldiers?|men\b))", TERRITORY, 0.9),
     (r"(?:regain(?:ed|s)?|recaptur(?:ed|es)|retook|retake[ns]?|reclaim(?:ed|s)?|re-?took control)", TERRITORY, 0.9),
     (r"(?:took|take[ns]?|taking|seiz(?:ed|es)|gain(?:ed|s)?|assumed|wrested) (?:full |total |back )?control", TERRITORY, 0.9),
     (r"took over|overr(?:an|un)|stormed and seized|advanced (?:into|on)|seized (?:the )?(?:village|town|city|area|villages|positions?|hill|base)",
