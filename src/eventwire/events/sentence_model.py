@@ -157,13 +157,18 @@ def subtype_examples(rows: Sequence[dict[str, str]], seeds: Sequence[dict[str, s
     return texts, labels
 
 
+def _read_labelled(path: Path, key: str, allowed: Iterable[str]) -> list[dict[str, str]]:
+    """Hand-written sentences (JSONL), each labelled under `key` with one of `allowed`."""
+    seeds = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    unknown = {s[key] for s in seeds} - set(allowed)
+    if unknown:
+        raise ValueError(f"{path}: {key} outside {sorted(allowed)}: {sorted(unknown)}")
+    return seeds
+
+
 def read_seeds(path: Path | None = None) -> list[dict[str, str]]:
     path = path or Path(__file__).resolve().parents[1] / "data" / "model" / SEEDS_FILE
-    seeds = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    unknown = {s["sub_event_type"] for s in seeds} - set(SUBTYPE_TO_TYPE)
-    if unknown:
-        raise ValueError(f"{path}: sub-types outside ACLED's taxonomy: {sorted(unknown)}")
-    return seeds
+    return _read_labelled(path, "sub_event_type", SUBTYPE_TO_TYPE)
 
 
 def _fakes_half(unit_id: str) -> bool:
@@ -202,11 +207,7 @@ def news_positives(eval_dir: Path) -> list[str]:
 
 def read_mode_seeds(path: Path | None = None) -> list[dict[str, str]]:
     path = path or Path(__file__).resolve().parents[1] / "data" / "model" / MODE_SEEDS_FILE
-    seeds = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    unknown = {s["mode"] for s in seeds} - set(MODES)
-    if unknown:
-        raise ValueError(f"{path}: modes outside {MODES}: {sorted(unknown)}")
-    return seeds
+    return _read_labelled(path, "mode", MODES)
 
 
 def news_reports(eval_dir: Path, n: int = MODE_NEWS) -> list[str]:
