@@ -17,6 +17,7 @@ from eventwire.events import args, places, roles
 from eventwire.events.continuation import continues_event, named_kind
 from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
+from eventwire.events.grievance import grievances
 from eventwire.events.lexicon import DEFECTION, HYPOTHETICAL, SUBTYPE_TO_TYPE, TERRITORY, Trigger, find_triggers
 from eventwire.events.main import mark_main
 from eventwire.events.mode import history_cue, is_history, keeps_held
@@ -226,6 +227,8 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     if attribution and attribution.kind in _REPORTERS:  # "…, activists said": who tells is not who acts
         mentions = [m for m in mentions if not any(sp.start <= m.start < sp.end for sp in attribution.evidence)]
     found_triggers = [t for t in find_triggers(text, s, e) if not _descriptive(text, s, t)]
+    grievance = grievances(text, found_triggers)  # "demonstrated against the arrests": the protest alone
+    found_triggers = [t for t in found_triggers if t not in grievance]
     cues = [_hypothetical_cue(text, s, t) for t in found_triggers]
     triggers = [t for t, cue_word in zip(found_triggers, cues) if cue_word is None]
     hypothetical = [t for t, cue_word in zip(found_triggers, cues) if cue_word and cue_word.split()[0] not in _NEGATIONS]
