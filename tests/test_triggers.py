@@ -58,3 +58,14 @@ def test_same_triggers_as_every_rule_on_real_news():
             starts = lexicon._starts(text, s, e)
             skipped += starts is not None and sum(p is not None and starts.isdisjoint(p) for p in lexicon._PREFIXES)
     assert skipped > 0  # the prefilter does skip rules on real text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian forces fired small arms at the positions of the militia near Zolote.", ["Armed clash"]),
+    ("Pro-Houthi forces fired caliber 14.5mm and PK machine guns at the factory.", ["Armed clash"]),
+    # a heavy weapon in the list makes it shelling, whatever else was fired
+    ("The army fired artillery shells and machine guns at the village.",
+     ["Shelling/artillery/missile attack", "Shelling/artillery/missile attack"]),
+])
+def test_small_arms_fired_are_a_firefight_not_shelling(text: str, expected: list[str]) -> None:
+    assert [t.sub_event_type for t in find_triggers(text)] == expected

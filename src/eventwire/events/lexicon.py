@@ -78,6 +78,9 @@ _RULES: list[tuple[str, str, float]] = [
     (r"(?:fight|fighting|violence|clashes?) (?:broke|erupted)|shot and (?:injured|wounded)|injur(?:ed|ing)|wound(?:ed|ing)|attack(?:ed|s|ing)?\b|target(?:ed|ing)\b|operation\b|opened fire|gunfire|shot\b|shooting",
      "Armed clash", 0.4),
     (r"under attacks?\b|launched an attack|repelled|besieg(?:ed|ing)|stormed|raided|raids?\b", "Armed clash", 0.5),
+    # small arms named as what was fired, with no heavy weapon: a firefight, not shelling ("fired PK machine guns at")
+    (r"fired (?:(?!shells?\b|artillery|mortars?\b|rockets?\b|missiles?\b|tanks?\b)[\w.-]+ ){0,4}"
+     r"(?:small arms|machine ?guns?|light weapons|(?:assault |sniper )?rifles?)\b", "Armed clash", 0.8),
     # remote violence
     (r"air ?strikes?|air raids?|airstrik(?:e|es)|warplanes?|fighter jets?|bombed|bombings?\b|drone (?:strikes?|attacks?)|conducted (?:air )?strikes|carried out (?:air )?strikes|armed drones?|helicopters? (?:struck|fired|attacked|dropped)|barrel bombs?",
      "Air/drone strike", 0.9),
