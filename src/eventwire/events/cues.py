@@ -11,16 +11,21 @@ from functools import lru_cache
 
 from eventwire.settings import data_path
 
-__all__ = ["find_cue"]
+__all__ = ["find_cue", "phrase_alternation"]
+
+
+def phrase_alternation(name: str) -> str:
+    """The phrases of `data/events/<name>` (one per line, # comments), longest first, as a regex alternation in
+    which a space matches any run of whitespace."""
+    lines = data_path("events", name).read_text(encoding="utf-8").splitlines()
+    phrases = sorted({line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}, key=len,
+                     reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    lines = data_path("events", "cues.txt").read_text(encoding="utf-8").splitlines()
-    stems = sorted({line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}, key=len,
-                   reverse=True)
-    body = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in stems)
-    return re.compile(rf"(?<![\w-])(?:{body})[a-z]*", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation('cues.txt')})[a-z]*", re.IGNORECASE)
 
 
 def find_cue(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -10,8 +10,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from eventwire.events.cues import phrase_alternation
 from eventwire.events.lexicon import Trigger
-from eventwire.settings import data_path
 
 __all__ = ["PROTEST_TYPES", "grievances"]
 
@@ -22,10 +22,7 @@ _REACH = 80  # characters back from an event word to the phrase that makes it a 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    lines = data_path("events", "grievance_cues.txt").read_text(encoding="utf-8").splitlines()
-    phrases = sorted({line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}, key=len,
-                     reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    body = phrase_alternation("grievance_cues.txt")
     return re.compile(rf"(?<![\w-])(?:{body})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
 
 
