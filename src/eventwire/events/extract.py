@@ -92,6 +92,7 @@ class ArticleContext:
     monitors: list[tuple[int, int, str]] = field(default_factory=list)
     air_forces: list[_Mention] = field(default_factory=list)  # "Russian jets", "US-led air strikes", in text order
     hypothetical: list["_Draft"] = field(default_factory=list)  # for the mode head; apart, so no sentence reads them
+    sentence_places: dict[tuple[int, int], list] = field(default_factory=dict)  # (start, end) -> its place mentions
 
 
 @dataclass
@@ -217,6 +218,7 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     t0 = perf_counter()
     blocked = _blocked_spans([(m.start, m.end) for m in mentions], organisations)
     place_mentions = places.find_place_mentions(text, s, e, resources.gazetteer, ctx.country, blocked, ctx.anchor)
+    ctx.sentence_places[(s, e)] = place_mentions
     tick("places", t0)
     t0 = perf_counter()
     if ctx.lead_time is None and times and index < 6:
@@ -299,8 +301,10 @@ def _named_places(located: list[Location | None], drafted: Drafted, resources) -
             or any(loc is not None and loc.admin1 and loc.country == ctx.country for loc in located):
         return []
     named = []
-    for s, e in drafted.sentences:
-        named += places.located_in(text, _heading_places(text, s, e, ctx, resources), ctx.country)
+    for s, e in drafted.sentences:  # read sentences keep their mentions; headings are read here
+        found = ctx.sentence_places.get((s, e))
+        named += places.located_in(text, found if found is not None else _heading_places(text, s, e, ctx, resources),
+                                   ctx.country)
     return named
 
 
