@@ -53,6 +53,7 @@ MODE_NOTES = 240  # train notes' first sentences as reports: real text beside th
 MODE_NEWS = 240  # and as many real news sentences that report events (event_location), in news style
 MODE_TEMPLATES_FILE = "mode_templates.json"
 MODE_FRAMED = 100  # sentences per mode filled from the frames: one act told five ways, so the head reads the telling
+_HAND_WRITTEN = Path(__file__).resolve().parents[1] / "data" / "model"  # seeds and frames, in the package
 MAX_ROWS_PER_CLASS = 1500  # Armed clash has 10k train notes; more of them adds time, not transfer
 _CASUALTY = re.compile(r"\d+\s+(?:\w+\s+){0,3}(?:killed|dead|died|wounded|injured)|killed|dead\b|died\b", re.I)
 
@@ -167,7 +168,7 @@ def _read_labelled(path: Path, key: str, allowed: Iterable[str]) -> list[dict[st
 
 
 def read_seeds(path: Path | None = None) -> list[dict[str, str]]:
-    path = path or Path(__file__).resolve().parents[1] / "data" / "model" / SEEDS_FILE
+    path = path or _HAND_WRITTEN / SEEDS_FILE
     return _read_labelled(path, "sub_event_type", SUBTYPE_TO_TYPE)
 
 
@@ -206,7 +207,7 @@ def news_positives(eval_dir: Path) -> list[str]:
 
 
 def read_mode_seeds(path: Path | None = None) -> list[dict[str, str]]:
-    path = path or Path(__file__).resolve().parents[1] / "data" / "model" / MODE_SEEDS_FILE
+    path = path or _HAND_WRITTEN / MODE_SEEDS_FILE
     return _read_labelled(path, "mode", MODES)
 
 
@@ -222,7 +223,7 @@ def news_reports(eval_dir: Path, n: int = MODE_NEWS) -> list[str]:
 
 def template_sentences(n: int = MODE_FRAMED, path: Path | None = None) -> list[tuple[str, str]]:
     """(text, mode): `n` per mode, the mode's frames filled with acts, actors and places at random (fixed seed)."""
-    path = path or Path(__file__).resolve().parents[1] / "data" / "model" / MODE_TEMPLATES_FILE
+    path = path or _HAND_WRITTEN / MODE_TEMPLATES_FILE
     spec = json.loads(path.read_text(encoding="utf-8"))
     rng = random.Random(SEED)
     out: list[tuple[str, str]] = []
@@ -310,7 +311,7 @@ def train(rows: Sequence[dict[str, str]] | None = None, out_dir: Path | None = N
     ye = ["event"] * (len(texts) + len(news_pos)) + ["none"] * len(news_neg)
     event = fit_head(Xe, ye, C=1.0, power=1.0)
     mode, mode_meta = fit_mode(encoder, rows, base)
-    meta = _write(out_dir or model_dir(), event, subtype, {**mode_meta, 
+    meta = _write(out_dir or model_dir(), event, subtype, {**mode_meta,
         "training_data_sha256": training_hash([r["event_id_cnty"] + "\t" + r["notes"] for r in rows] + event_texts
                                               + [s["text"] for s in seeds]),
         "train_rows": len(rows), "rows_used": len(kept), "subtype_texts": len(texts), "seed_sentences": len(seeds),

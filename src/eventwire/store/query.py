@@ -149,6 +149,12 @@ def _actor_names(actor: str) -> sa.Select[Any]:
     return sa.select(an.c.id).where(sa.func.lower(an.c.name).contains(actor.lower(), autoescape=True))
 
 
+def _actor_events(actor: str) -> sa.Select[Any]:
+    """The event ids of the actors whose name holds `actor`, read off ix_event_actors_name_event."""
+    ea = t.event_actors
+    return sa.select(ea.c.event_id).where(ea.c.name_id.in_(_actor_names(actor)))
+
+
 def _actor_match(actor: str, rare: bool | None) -> Any:
     """The event has an actor whose name holds `actor`. Few such events (`rare`): their ids, gathered off
     ix_event_actors_name_event, so that the page is sorted from them; many: a probe of each event read in page
@@ -158,7 +164,7 @@ def _actor_match(actor: str, rare: bool | None) -> Any:
         # `name_id + 0`: the probe reads the event's few actors by primary key and checks each id against the
         # list, rather than looking up (name id, event) once per matching name (a hundred "Civilians (...)").
         return sa.exists().where(ea.c.event_id == e.c.id, (ea.c.name_id + 0).in_(_actor_names(actor)))
-    return e.c.id.in_(sa.select(ea.c.event_id).where(ea.c.name_id.in_(_actor_names(actor))))
+    return e.c.id.in_(_actor_events(actor))
 
 
 def filter_conditions(f: EventFilter, *, longest_days: float | None = None, page: bool = False,
@@ -244,8 +250,7 @@ def _rare_actor(conn: sa.Connection, actor: str) -> bool | None:
     if conn.dialect.name != "sqlite":
         return None
     enough = _few_matches(conn)
-    ea = t.event_actors
-    matches = sa.select(ea.c.event_id).where(ea.c.name_id.in_(_actor_names(actor))).limit(enough + 1).subquery()
+    matches = _actor_events(actor).limit(enough + 1).subquery()
     return int(conn.scalar(sa.select(sa.func.count()).select_from(matches)) or 0) <= enough
 
 
