@@ -14,6 +14,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Callable
 
 from eventwire.events import args, places, roles
+from eventwire.events.accompaniment import main_clause
 from eventwire.events.continuation import continues_event, named_kind
 from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
@@ -537,8 +538,9 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
             groups.append((cs, ce, ts))
     drafts = []
     for cs, ce, ts in groups:
-        primary = (next((t for t in ts if t.strength >= 0.8), None) or next((t for t in ts if t.strength >= 0.5), None)
-                   or max(ts, key=lambda t: (t.strength, -t.start)))
+        leading = main_clause(text, cs, ce, ts)  # "supported by warplanes conducting airstrikes, clashed": the clash
+        primary = (next((t for t in leading if t.strength >= 0.8), None)
+                   or next((t for t in leading if t.strength >= 0.5), None) or max(ts, key=lambda t: (t.strength, -t.start)))
         d = _Draft(sentence=(s, e), trigger=primary, sub_event_type=primary.sub_event_type, confidence=primary.strength)
         d.evidence = [Span(start=t.start, end=t.end) for t in ts]
         split = len(groups) > 1
