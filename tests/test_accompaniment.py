@@ -49,3 +49,20 @@ def test_a_phrase_ends_at_its_comma() -> None:
     aside = accompanying(text, 0, len(text), triggers)
     assert [t.text for t in aside] == ["airstrikes"]
     assert [t.text for t in main_clause(text, 0, len(text), triggers)] == ["clashed"]
+
+
+def test_a_main_verb_after_the_support_phrase_is_the_event(pipeline: Pipeline) -> None:
+    text = ("On 21 October 2020, Turkish forces supported by their Syrian National Army allies captured the town of "
+            "Al-Malikeyyeh from YPG fighters.")
+    assert _types(pipeline, text) == ["Non-state actor overtakes territory"]
+    airstrikes = "On 21 October 2020, Syrian troops backed by Russian air strikes battled rebels near Kafr Nabl."
+    triggers = find_triggers(airstrikes)
+    assert [t.text for t in accompanying(airstrikes, 0, len(airstrikes), triggers)] == ["air strikes"]
+
+
+def test_the_learned_models_do_not_make_a_fight_a_change_of_hands() -> None:
+    """No word of the sentence says anyone took the town: the classifier's territory sub-types are not asked."""
+    article = article_from_text("Syrian troops fought rebels near Khan Sheikhoun on Tuesday.", input_id="t",
+                                published=date(2019, 8, 21))
+    (event,) = next(Pipeline().process([article]))[1]
+    assert event.sub_event_type == "Armed clash"

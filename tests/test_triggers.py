@@ -69,3 +69,12 @@ def test_same_triggers_as_every_rule_on_real_news():
 ])
 def test_small_arms_fired_are_a_firefight_not_shelling(text: str, expected: list[str]) -> None:
     assert [t.sub_event_type for t in find_triggers(text)] == expected
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("NLF forces restored control of the town of Ftireh.", "restored control", "territory"),
+    ("Rebels re-captured Telamnas after a counter-attack.", "re-captured", "territory"),
+    ("Syrian troops battled rebels near Kafr Nabl.", "battled", "Armed clash"),
+])
+def test_more_words_of_battle_and_change_of_hands(text: str, word: str, kind: str) -> None:
+    assert (word, kind) in [(t.text, t.sub_event_type) for t in find_triggers(text)]

@@ -14,7 +14,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Callable
 
 from eventwire.events import args, places, roles
-from eventwire.events.accompaniment import main_clause
+from eventwire.events.accompaniment import is_main_verb, main_clause
 from eventwire.events.continuation import continues_event, named_kind
 from eventwire.events.cues import find_cue
 from eventwire.events.defection import DefectionFrame, defection_cue, update_frame
@@ -121,10 +121,12 @@ class _Draft:
     cued: bool = False  # a hypothetical draft the cue words would have made a candidate: where the mode head is
     # unsure, the event head judges it as it would that candidate
     history: bool = False  # the mode head says the sentence retells the past: background whatever its date
+    changes_hands: bool = False  # a trigger of the sentence tells a change of hands ("captured", "took control")
 
 
 EVENT_THRESHOLD = 0.6  # a candidate becomes an event at this probability: 0.97 of held-out notes' first sentences
 # pass it, 0.07 of the no-cue sentences of the FA-KES half the head was not trained on
+_TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 CONSULT_BELOW = 0.8  # rules this sure (named weapons, captures) are not worth the encoder's time per sentence
 
 
@@ -392,8 +394,10 @@ def _descriptive(text: str, s: int, trigger: Trigger) -> bool:
     if trigger.sub_event_type == DEFECTION:
         return False
     before = text[max(s, trigger.start - 40):trigger.start]
-    if _PROGRESSIVE.search(before) or _SUPPORT.search(text[max(s, trigger.start - 80):trigger.start]):
+    if _PROGRESSIVE.search(before):
         return True
+    if _SUPPORT.search(text[max(s, trigger.start - 80):trigger.start]) and not is_main_verb(text, s, trigger):
+        return True  # "backed by Russian air strikes": how they fought; "... allies captured the town" is the event
     if re.search(r"\b(?:which|who|that) (?:has|have|had) been\s+$", before, re.I):
         return True
     word = re.search(r"(\w+)\W*$", before)
@@ -543,6 +547,7 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
                    or next((t for t in leading if t.strength >= 0.5), None) or max(ts, key=lambda t: (t.strength, -t.start)))
         d = _Draft(sentence=(s, e), trigger=primary, sub_event_type=primary.sub_event_type, confidence=primary.strength)
         d.evidence = [Span(start=t.start, end=t.end) for t in ts]
+        d.changes_hands = any(t.sub_event_type == TERRITORY for t in ts)
         split = len(groups) > 1
         own_places = [p for p in place_mentions if cs <= p.start < ce] if split else place_mentions
         d.location = _assign_location(text, cs, ce, s, e, primary, own_places, ctx)
@@ -1207,6 +1212,8 @@ def _apply_typing(d: _Draft, typing: "Typing") -> None:
         if typing.event is None or typing.event < EVENT_THRESHOLD or not p:
             return
         d.candidate, d.learned = False, True  # a cue's draft has confidence 0: the model names it
+    if not d.candidate and not d.changes_hands:  # "fought rebels near Khan Sheikhoun": no word says who took it
+        p = {k: v for k, v in p.items() if k not in _TERRITORY_TYPES}
     if not p:
         return
     best = max(p, key=p.get)

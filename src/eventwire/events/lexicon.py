@@ -63,15 +63,16 @@ _RULES: list[tuple[str, str, float]] = [
      DEFECTION, 1.0),
     (r"switch(?:ed|es)? sides|changed sides|switched allegiance", DEFECTION, 1.0),
     # territory
-    (r"(?:re)?captur(?:ed|es|e)\b(?! (?:and|\d|a |an |two|three|several|members?|fighters?|soldiers?|men\b))", TERRITORY, 0.9),
-    (r"(?:regain(?:ed|s)?|recaptur(?:ed|es)|retook|retake[ns]?|reclaim(?:ed|s)?|re-?took control)", TERRITORY, 0.9),
+    (r"(?:re-?)?captur(?:ed|es|e)\b(?! (?:and|\d|a |an |two|three|several|members?|fighters?|soldiers?|men\b))", TERRITORY, 0.9),
+    (r"(?:regain(?:ed|s)?|recaptur(?:ed|es)|retook|retake[ns]?|reclaim(?:ed|s)?|re-?took control|"
+     r"(?:restor(?:ed|es|e)|re-?established) (?:full |their |its )?control)", TERRITORY, 0.9),
     (r"(?:took|take[ns]?|taking|seiz(?:ed|es)|gain(?:ed|s)?|assumed|wrested) (?:full |total |back )?control", TERRITORY, 0.9),
     (r"took over|overr(?:an|un)|stormed and seized|advanced (?:into|on)|seized (?:the )?(?:village|town|city|area|villages|positions?|hill|base)",
      TERRITORY, 0.8),
     # battles
     (r"clash(?:es|ed|ing)?\b|fighting\b|fought\b|firefights?\b|skirmish(?:es|ed)?\b|gunfights?\b|exchange(?:d)? (?:of )?fire",
      "Armed clash", 0.6),
-    (r"ambush(?:ed|es)?\b|battles?\b|attack(?:ed|s|ing)? (?:on )?(?:the )?(?:positions?|checkpoints?|posts?|bases?|convoys?|patrols?|barracks|troops|soldiers|forces)",
+    (r"ambush(?:ed|es)?\b|battl(?:es?|ed|ing)\b|attack(?:ed|s|ing)? (?:on )?(?:the )?(?:positions?|checkpoints?|posts?|bases?|convoys?|patrols?|barracks|troops|soldiers|forces)",
      "Armed clash", 0.6),
     (r"assault(?:ed|s)? on|offensive (?:on|against)|infiltrat(?:ed|ion|ions)|sniper|sniped|targeted (?:a|an|the) (?:\w+ )?(?:checkpoint|position|patrol|post|vehicle|convoy)",
      "Armed clash", 0.6),
