@@ -78,3 +78,17 @@ def test_small_arms_fired_are_a_firefight_not_shelling(text: str, expected: list
 ])
 def test_more_words_of_battle_and_change_of_hands(text: str, word: str, kind: str) -> None:
     assert (word, kind) in [(t.text, t.sub_event_type) for t in find_triggers(text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russian and Syrian jets continued their wide-scale aerial assault against IS forces in eastern Syria.",
+     "Air/drone strike"),
+    ("The Syrian and Russian air forces began the day by striking IS positions near Deir Hafer.", "Air/drone strike"),
+    ("IS launched a massive offensive in the east Damascus countryside.", "Armed clash"),
+])
+def test_news_words_for_air_strikes_and_offensives(text: str, kind: str) -> None:
+    assert kind in [t.sub_event_type for t in find_triggers(text)]
+
+
+def test_an_aircraft_that_hits_a_building_is_no_air_strike() -> None:
+    assert find_triggers("The plane crashed on landing; the aircraft hit a building.") == []

@@ -18,6 +18,7 @@ from eventwire.events.lexicon import Trigger
 __all__ = ["accompanying", "is_main_verb", "main_clause"]
 
 _PART_END = re.compile(r"[,;:()\[\]]")
+MAIN_STRENGTH = 0.4  # a main clause's event word leads from this strength up ("attacked a military point, amid bombardment")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def accompanying(text: str, start: int, end: int, triggers: Sequence[Trigger]) -
 
 def main_clause(text: str, start: int, end: int, triggers: Sequence[Trigger]) -> list[Trigger]:
     """The triggers to lead the event from: those outside phrases of support or backdrop, where one of them is a
-    fair event word (strength 0.5 or more); else all of `triggers`."""
+    trigger at all (MAIN_STRENGTH); else all of `triggers`."""
     aside = accompanying(text, start, end, triggers)
     main = [t for t in triggers if t not in aside]
-    return main if aside and any(t.strength >= 0.5 for t in main) else list(triggers)
+    return main if aside and any(t.strength >= MAIN_STRENGTH for t in main) else list(triggers)

@@ -544,7 +544,7 @@ def _drafts_for_sentence(text, s, e, triggers, times, mentions, place_mentions, 
     for cs, ce, ts in groups:
         leading = main_clause(text, cs, ce, ts)  # "supported by warplanes conducting airstrikes, clashed": the clash
         primary = (next((t for t in leading if t.strength >= 0.8), None)
-                   or next((t for t in leading if t.strength >= 0.5), None) or max(ts, key=lambda t: (t.strength, -t.start)))
+                   or next((t for t in leading if t.strength >= 0.5), None) or max(leading, key=lambda t: (t.strength, -t.start)))
         d = _Draft(sentence=(s, e), trigger=primary, sub_event_type=primary.sub_event_type, confidence=primary.strength)
         d.evidence = [Span(start=t.start, end=t.end) for t in ts]
         d.changes_hands = any(t.sub_event_type == TERRITORY for t in ts)

@@ -78,11 +78,16 @@ _RULES: list[tuple[str, str, float]] = [
      "Armed clash", 0.6),
     (r"(?:fight|fighting|violence|clashes?) (?:broke|erupted)|shot and (?:injured|wounded)|injur(?:ed|ing)|wound(?:ed|ing)|attack(?:ed|s|ing)?\b|target(?:ed|ing)\b|operation\b|opened fire|gunfire|shot\b|shooting",
      "Armed clash", 0.4),
+    (r"launched (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}?(?:offensive|assault|counter-?attack|counter-?offensive)\b",
+     "Armed clash", 0.6),
     (r"under attacks?\b|launched an attack|repelled|besieg(?:ed|ing)|stormed|raided|raids?\b", "Armed clash", 0.5),
     # small arms named as what was fired, with no heavy weapon: a firefight, not shelling ("fired PK machine guns at")
     (r"fired (?:(?!shells?\b|artillery|mortars?\b|rockets?\b|missiles?\b|tanks?\b)[\w.-]+ ){0,4}"
      r"(?:small arms|machine ?guns?|light weapons|(?:assault |sniper )?rifles?)\b", "Armed clash", 0.8),
     # remote violence
+    (r"aerial (?:assault|attacks?|bombardments?|bombing|campaign|raids?|strikes?)|"
+     r"(?:jets|aircraft|air ?forces?|gunships?)\b[^.;]{0,60}?\b(?:struck|striking|bombed|bombing|pounded|pounding|"
+     r"raided|targeted|targeting)\b", "Air/drone strike", 0.9),
     (r"air ?strikes?|air raids?|airstrik(?:e|es)|warplanes?|fighter jets?|bombed|bombings?\b|drone (?:strikes?|attacks?)|conducted (?:air )?strikes|carried out (?:air )?strikes|armed drones?|helicopters? (?:struck|fired|attacked|dropped)|barrel bombs?",
      "Air/drone strike", 0.9),
     (r"shell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|multiple rocket launcher|grad\b|katyusha",
