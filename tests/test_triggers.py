@@ -92,3 +92,22 @@ def test_news_words_for_air_strikes_and_offensives(text: str, kind: str) -> None
 
 def test_an_aircraft_that_hits_a_building_is_no_air_strike() -> None:
     assert find_triggers("The plane crashed on landing; the aircraft hit a building.") == []
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("Earlier, the pro-government forces liberated the cities of Palmyra and Quaryatayn.", "liberated", "territory"),
+    ("The SAA resumed their large-scale offensive in the West Ghouta region.", "resumed their large-scale offensive",
+     "Armed clash"),
+    ("The rebels are storming the northern perimeter of Saraf.", "storming", "Armed clash"),
+])
+def test_news_words_for_advances(text: str, word: str, kind: str) -> None:
+    assert (word, kind) in [(t.text, t.sub_event_type) for t in find_triggers(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Activists link the liberated areas west of Aleppo.",  # an adjective
+    "Civil defence workers of the Liberated Province of Aleppo helped the injured.",  # part of a name
+    "The army vowed to liberate the country.",
+])
+def test_liberated_as_a_name_or_an_adjective_is_no_capture(text: str) -> None:
+    assert "territory" not in [t.sub_event_type for t in find_triggers(text)]

@@ -67,6 +67,8 @@ _RULES: list[tuple[str, str, float]] = [
     (r"(?:regain(?:ed|s)?|recaptur(?:ed|es)|retook|retake[ns]?|reclaim(?:ed|s)?|re-?took control|"
      r"(?:restor(?:ed|es|e)|re-?established) (?:full |their |its )?control)", TERRITORY, 0.9),
     (r"(?:took|take[ns]?|taking|seiz(?:ed|es)|gain(?:ed|s)?|assumed|wrested) (?:full |total |back )?control", TERRITORY, 0.9),
+    (r"(?-i:liberat)(?:ed|es|ing)(?= (?:the |(?-i:[A-Z])))(?! the (?:people|country|nation|hostages?|prisoners?|captives?)\b)",
+     TERRITORY, 0.9),
     (r"took over|overr(?:an|un)|stormed and seized|advanced (?:into|on)|seized (?:the )?(?:village|town|city|area|villages|positions?|hill|base)",
      TERRITORY, 0.8),
     # battles
@@ -78,9 +80,10 @@ _RULES: list[tuple[str, str, float]] = [
      "Armed clash", 0.6),
     (r"(?:fight|fighting|violence|clashes?) (?:broke|erupted)|shot and (?:injured|wounded)|injur(?:ed|ing)|wound(?:ed|ing)|attack(?:ed|s|ing)?\b|target(?:ed|ing)\b|operation\b|opened fire|gunfire|shot\b|shooting",
      "Armed clash", 0.4),
-    (r"launched (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}?(?:offensive|assault|counter-?attack|counter-?offensive)\b",
+    (r"(?:launched|resumed|began|started|renewed|intensified) (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}?"
+     r"(?:offensive|assault|counter-?attack|counter-?offensive)\b",
      "Armed clash", 0.6),
-    (r"under attacks?\b|launched an attack|repelled|besieg(?:ed|ing)|stormed|raided|raids?\b", "Armed clash", 0.5),
+    (r"under attacks?\b|launched an attack|repelled|besieg(?:ed|ing)|storm(?:ed|ing)\b|raided|raids?\b", "Armed clash", 0.5),
     # small arms named as what was fired, with no heavy weapon: a firefight, not shelling ("fired PK machine guns at")
     (r"fired (?:(?!shells?\b|artillery|mortars?\b|rockets?\b|missiles?\b|tanks?\b)[\w.-]+ ){0,4}"
      r"(?:small arms|machine ?guns?|light weapons|(?:assault |sniper )?rifles?)\b", "Armed clash", 0.8),
