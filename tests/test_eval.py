@@ -143,7 +143,24 @@ def test_event_location_overlap() -> None:
          "spans": [{"start": 35, "end": 40, "label": "LOCATION", "text": "Raqqa"}]},
     ]
     result = evaluate_locations(items, LocationPipeline())
-    assert result["scores"] == {"location_span_overlap": 0.5, "location_produced": 1.0}
+    assert result["scores"] == {"location_span_overlap": 0.5, "location_produced": 1.0, "event_produced": 1.0}
+
+
+class SilentPipeline:
+    """Gives an event only for sentences that name Donetsk."""
+
+    def process(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        located = LocationPipeline()
+        for a in articles:
+            yield a, next(located.process([a]))[1] if "Donetsk" in a.text else []
+
+
+def test_event_location_counts_sentences_with_no_event() -> None:
+    items = [
+        {"id": "1", "text": "Shelling hit a trolleybus in Donetsk on Thursday killing 8 people.", "spans": []},
+        {"id": "2", "text": "Rebel factions in Syria clashed in Raqqa on Monday.", "spans": []},
+    ]
+    assert evaluate_locations(items, SilentPipeline())["scores"]["event_produced"] == 0.5
 
 
 def test_check_fails_on_a_lowered_score(tmp_path: Path) -> None:

@@ -79,7 +79,8 @@ def _choose(
 def evaluate_locations(
     items: Sequence[Mapping[str, Any]], pipeline: ProcessesArticles | None = None, *, error_samples: int = 0
 ) -> dict[str, Any]:
-    """Share of sentences (over ALL given) whose chosen event's location evidence overlaps the gold span."""
+    """Share of sentences (over ALL given) whose chosen event's location evidence overlaps the gold span, and share
+    that give any event at all (every sentence tells one: a news-sentence recall, ACLED-kind or not)."""
     pipeline = pipeline or default_pipeline()
     articles = [make_article(it["text"], None, f"{i}:{it['id']}") for i, it in enumerate(items)]
     produced: dict[str, list[Event]] = {}
@@ -87,6 +88,7 @@ def evaluate_locations(
         produced[article.input_id or article.id] = list(events)
     hits: list[bool] = []
     located: list[bool] = []
+    found: list[bool] = []
     errors: list[dict[str, Any]] = []
     for item, article in zip(items, articles):
         event, gold_spans = _choose(item, article, produced)
@@ -94,6 +96,7 @@ def evaluate_locations(
         ok = any(_overlaps(s, g) for s in evidence for g in gold_spans)
         hits.append(ok)
         located.append(bool(evidence))
+        found.append(event is not None)
         if not ok and len(errors) < error_samples:
             errors.append({"field": "event_location", "id": item["id"], "text": item["text"],
                            "gold": [g["text"] for g in _locations(item)],
@@ -102,6 +105,7 @@ def evaluate_locations(
     scores = {
         "location_span_overlap": round(sum(hits) / n, 4) if n else float("nan"),
         "location_produced": round(sum(located) / n, 4) if n else float("nan"),
+        "event_produced": round(sum(found) / n, 4) if n else float("nan"),
     }
     out: dict[str, Any] = {"n": n, "scores": scores}
     if error_samples:
