@@ -13,6 +13,7 @@ from eventwire.actors import (
     area_actor,
     coded_name,
     communal_actor,
+    either_key,
     find_mentions,
     generic_actor,
     home_country,
@@ -77,6 +78,27 @@ def test_islamic_state_by_country() -> None:
     assert normalise("IS", "Syria") == ActorName("Islamic State (Syria)", 2, "rebel")
     assert normalise("ISIS", "Iraq") is not None and normalise("ISIS", "Iraq").name == "Islamic State (Iraq)"  # type: ignore[union-attr]
     assert normalise("Daesh", "Afghanistan").name == "Islamic State (Afghanistan)"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("when, name", [
+    (date(2019, 4, 23), "Islamic State (Greater Sahara)"),
+    (date(2022, 2, 1), "Islamic State (West Africa) - Greater Sahara Faction"),
+    (date(2022, 6, 1), "Islamic State (Sahel)"),
+])
+def test_a_group_goes_by_the_name_acled_gave_it_at_the_time(when: date, name: str) -> None:
+    assert normalise("ISGS", "Burkina Faso", when).name == name  # type: ignore[union-attr]
+
+
+def test_either_of_two_groups_is_one_acled_actor() -> None:
+    (jnim,), (isgs,) = lookup_keys("JNIM"), lookup_keys("ISGS")
+    both = resolve_key(either_key(jnim, isgs), "Burkina Faso", date(2019, 4, 23))
+    assert both is not None
+    assert both.name == "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    assert resolve_key(either_key(isgs, isgs), "Burkina Faso", date(2019, 4, 23)).name == "Islamic State (Greater Sahara)"  # type: ignore[union-attr]
+
+
+def lookup_keys(mention: str) -> list[str]:
+    return [k for _, _, k in find_mentions(mention)]
 
 
 def test_acled_note_phrases() -> None:

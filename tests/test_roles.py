@@ -141,3 +141,14 @@ def test_a_country_claiming_an_act_names_its_forces() -> None:
 def test_a_country_named_as_a_place_is_no_actor() -> None:
     event = _event("IS fighters killed four soldiers near Tal Abyad in Raqqa, on the border with Turkey, on Monday.", "Tal Abyad")
     assert _actor(event, "actor1") == "Islamic State (Syria)"
+
+
+def test_a_group_or_another_acts_as_one_actor() -> None:
+    from eventwire.intake import article_from_text
+    from eventwire.pipeline import Pipeline
+
+    text = "On 23 April 2019, presumed JNIM and/or ISGS militants assassinated a priest in Djibo, Burkina Faso."
+    (event,) = next(Pipeline(use_classifier=False).process([article_from_text(text, input_id="t")]))[1]
+    actor1 = next(a for a in event.actors if a.role == "actor1")
+    assert actor1.name == "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    assert actor1.text == "JNIM and/or ISGS"

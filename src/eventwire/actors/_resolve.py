@@ -181,9 +181,31 @@ def coded_name(name: str, sub_event_type: str) -> ActorName | None:
     return ActorName(coded, inter, KIND_OF_INTER[inter])
 
 
+_EITHER_JOIN = " and/or "
+
+
+def either_key(first: str, second: str) -> str:
+    """The key of "A and/or B" ("JNIM and/or ISGS militants"): one actor, as ACLED names it when a source cannot
+    tell which of two groups acted ("JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater
+    Sahara)")."""
+    return f"either:{first}{_EITHER_JOIN}{second}"
+
+
+def _either(rest: str, country: str | None, when: date | None) -> ActorName | None:
+    first, _, second = rest.partition(_EITHER_JOIN)
+    a, b = resolve_key(first, country, when), resolve_key(second, country, when)
+    if a is None or b is None or a.name == b.name:
+        return a or b
+    name = f"{a.name}{_EITHER_JOIN}{b.name}"
+    return ActorName(name, int(mined_inter().get(name, min(a.inter, b.inter))), a.kind)
+
+
 def resolve_key(key: str, country: str | None = None, when: date | None = None, surface: str = "") -> ActorName | None:
-    """The ACLED actor a canonical key (from `alias_patterns`/`find_mentions`) stands for in this event."""
+    """The ACLED actor a canonical key (from `alias_patterns`/`find_mentions`, or `either_key`) stands for in this
+    event."""
     prefix, _, rest = key.partition(":")
+    if prefix == "either":
+        return _either(rest, country, when)
     if prefix == "group":
         return _group(rest, country, when)
     if prefix == "generic":

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from time import perf_counter
 from typing import TYPE_CHECKING, Callable
 
+from eventwire.actors import either_key
 from eventwire.events import args, places, roles
 from eventwire.events.accompaniment import is_main_verb, main_clause
 from eventwire.events.continuation import continues_event, named_kind
@@ -50,6 +51,7 @@ _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to 
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
     r"(?:(?:believed|likely|suspected|thought|reported|said|claimed)\s+to\s+(?:be|belong to)(?:\s+members of)?)|belonging to)"
     r"\s+(?:the\s+)?(?:banner of\s+(?:the\s+)?)?$", re.I)
+_EITHER = re.compile(r"^\s*and\s*/\s*or\s+(?:the\s+)?$", re.I)  # "JNIM and/or ISGS": ACLED's name for either group
 _UNIT_OF = re.compile(r"^(?:['’]s)?\s+(?:(?:members?|soldiers?|fighters?|officers?|forces|troops)\s+"
                       r"(?:(?:affiliated|belonging)\s+)?(?:of|from|in|to|with)\s+(?:the\s+)?)?$", re.I)  # "regime's 4th Division"
 _SUPPORT_WORDS = (r"(?:supported|backed|assisted|aided|accompanied) by|alongside|along with|together with|"
@@ -668,13 +670,17 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
 def _umbrellas(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """ "JWS, which operates under OPS" and "gunmen believed to be IS" name one actor, the umbrella or the one
     identified, and "the regime's 4th Armored Division" one unit of the state's forces; the pair becomes a single
-    mention carrying the second one's key."""
+    mention carrying the second one's key. "JNIM and/or ISGS militants" is one actor too, as ACLED names it: either
+    group (`actors.either_key`)."""
     out: list[_Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         gap = text[prev.end:m.start] if prev is not None else ""
         if prev is not None and m.start - prev.end < 60 and (_UMBRELLA.match(gap) or _unit_of(prev, m, gap)):
             out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], m.key)
+        elif prev is not None and _EITHER.match(gap) and prev.key.startswith("group:") and m.key.startswith("group:") \
+                and prev.key != m.key:
+            out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], either_key(prev.key, m.key))
         else:
             out.append(m)
     return out
