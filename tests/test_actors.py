@@ -498,3 +498,13 @@ def test_who_reports_an_arrest_is_not_who_made_it(tail: str) -> None:
                           date(2019, 3, 14))
     assert roles.get("actor1") == "Unidentified Armed Group (Syria)"
     assert "Protesters (Syria)" not in roles.values()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("military forces of Armenia fired on the positions", "Military Forces of Armenia"),
+    ("the armed forces of Azerbaijan shelled the village", "Military Forces of Azerbaijan"),
+    ("police of the Philippines arrested two men", "Police Forces of the Philippines"),
+])
+def test_forces_of_a_named_country_are_that_state(text: str, name: str) -> None:
+    (found,) = _names(text, "Azerbaijan", date(2020, 5, 5))
+    assert found.startswith(name)

@@ -54,12 +54,20 @@ def _abbreviation(name: str) -> list[str]:
     return [short] if len(short) >= 2 and " " not in short and not short.islower() else []
 
 
+_OF_MILITARY = ("forces", "troops", "soldiers", "army", "military", "military forces", "armed forces", "security forces")
+_OF_POLICE = ("police", "police forces", "gendarmerie")
+
+
 def _state_patterns() -> list[tuple[str, str]]:
     st = state()
     out = []
     for demonym, country in st["demonyms"].items():
         out += [(f"{demonym} {noun}", f"military:{country}") for noun in st["military_nouns"]]
         out += [(f"{demonym} {noun}", f"police:{country}") for noun in st["police_nouns"]]
+    for country in sorted(set(st["demonyms"].values())):  # "the armed forces of Azerbaijan", "police of the Philippines"
+        named = [country, f"the {country}"] if country in st["the_countries"] else [country]
+        out += [(f"{noun} of {name}", f"military:{country}") for noun in _OF_MILITARY for name in named]
+        out += [(f"{noun} of {name}", f"police:{country}") for noun in _OF_POLICE for name in named]
     out += [(p, f"military:{c or ''}") for p, c in st["context_military"].items()]
     out += [(p, f"police:{c or ''}") for p, c in st["context_police"].items()]
     return out
