@@ -508,3 +508,19 @@ def test_who_reports_an_arrest_is_not_who_made_it(tail: str) -> None:
 def test_forces_of_a_named_country_are_that_state(text: str, name: str) -> None:
     (found,) = _names(text, "Azerbaijan", date(2020, 5, 5))
     assert found.startswith(name)
+
+
+@pytest.mark.parametrize("text, name", [
+    # the group's own name says where it fights, whatever the note says of the country
+    ("ISGS militants abducted a civilian", "Islamic State (Greater Sahara)"),
+    ("ISWAP fighters attacked the base", "Islamic State (West Africa)"),
+    ("JNIM or ISGS militants abducted a civilian",
+     "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"),
+])
+def test_the_sahel_and_lake_chad_branches_are_named_without_a_country(text: str, name: str) -> None:
+    from eventwire.intake import article_from_text
+    from eventwire.pipeline import Pipeline
+
+    article = article_from_text(f"On 5 May 2020, {text}.", input_id="t", published=date(2020, 5, 6))
+    (event,) = next(Pipeline(use_classifier=False).process([article]))[1]
+    assert next(a.name for a in event.actors if a.role == "actor1") == name

@@ -51,7 +51,7 @@ _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to 
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
     r"(?:(?:believed|likely|suspected|thought|reported|said|claimed)\s+to\s+(?:be|belong to)(?:\s+members of)?)|belonging to)"
     r"\s+(?:the\s+)?(?:banner of\s+(?:the\s+)?)?$", re.I)
-_EITHER = re.compile(r"^\s*and\s*/\s*or\s+(?:the\s+)?$", re.I)  # "JNIM and/or ISGS": ACLED's name for either group
+_EITHER = re.compile(r"^\s*(?:and\s*/\s*)?or\s+(?:the\s+)?$", re.I)  # "JNIM and/or ISGS": ACLED's name for either group
 _UNIT_OF = re.compile(r"^(?:['’]s)?\s+(?:(?:members?|soldiers?|fighters?|officers?|forces|troops)\s+"
                       r"(?:(?:affiliated|belonging)\s+)?(?:of|from|in|to|with)\s+(?:the\s+)?)?$", re.I)  # "regime's 4th Division"
 _SUPPORT_WORDS = (r"(?:supported|backed|assisted|aided|accompanied) by|alongside|along with|together with|"
