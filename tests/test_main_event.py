@@ -99,3 +99,22 @@ def test_a_place_abroad_is_no_cue() -> None:
     aleppo = at("Rebels shelled a market in Aleppo on Monday.", "Aleppo", "Aleppo", "Syria")
     azaz = at("Rebels also shelled Azaz.", "Azaz", "Aleppo", "Syria")
     assert mark_main([beirut, aleppo, azaz], article)[0].location.name == "Aleppo"  # type: ignore[union-attr]
+
+
+def test_the_printed_publication_date_is_no_event_time() -> None:
+    """The byline's date tells when the article came out: the event is dated by the other time its sentence
+    states, and a headline that only the byline dates reports no event of its own."""
+    text = ("Posted on April 2 2017 by Youssef Diab MSF says regime used chemical weapons in Hama Beirut Doctors "
+            "Without Borders accused the Syrian regime of using chemical weapons in its bombardment of the Hama "
+            "governorate on March 25.\nA bomb dropped by a helicopter killed two people at Latamneh hospital.")
+    article = article_from_text(text, input_id="t")
+    assert article.published == date(2017, 4, 2)
+    main = next(e for e in extract(article) if e.main)
+    assert main.sub_event_type == "Chemical weapon"
+    assert (main.time.start, main.time.end) == (date(2017, 3, 25), date(2017, 3, 25))
+
+
+def test_a_headline_dated_only_by_its_byline_is_no_event() -> None:
+    text = "Mon Jul 11 2016 Daesh Terrorist Group Execute 70 Members in Raqqa.\nThe group shot them in a square."
+    events = extract(article_from_text(text, input_id="t"))
+    assert "Other" not in [e.sub_event_type for e in events]
