@@ -111,3 +111,12 @@ def test_news_words_for_advances(text: str, word: str, kind: str) -> None:
 ])
 def test_liberated_as_a_name_or_an_adjective_is_no_capture(text: str) -> None:
     assert "territory" not in [t.sub_event_type for t in find_triggers(text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Turkish Bombardment Kills 20 Civilians in Syria.", "Shelling/artillery/missile attack"),
+    ("The Russian Aerospace Forces have destroyed a Daesh command center near Mayadin.", "Air/drone strike"),
+    ("Russian Jets Destroy Daesh Training Center.", "Air/drone strike"),
+])
+def test_bombardment_and_aircraft_that_destroy(text: str, kind: str) -> None:
+    assert find_triggers(text)[0].sub_event_type == kind

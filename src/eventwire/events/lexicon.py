@@ -89,11 +89,11 @@ _RULES: list[tuple[str, str, float]] = [
      r"(?:small arms|machine ?guns?|light weapons|(?:assault |sniper )?rifles?)\b", "Armed clash", 0.8),
     # remote violence
     (r"aerial (?:assault|attacks?|bombardments?|bombing|campaign|raids?|strikes?)|"
-     r"(?:jets|aircraft|air ?forces?|gunships?)\b[^.;]{0,60}?\b(?:struck|striking|bombed|bombing|pounded|pounding|"
-     r"raided|targeted|targeting)\b", "Air/drone strike", 0.9),
+     r"(?:jets|aircraft|air ?forces?|aerospace forces|gunships?)\b[^.;]{0,60}?\b(?:struck|striking|bombed|bombing|"
+     r"pounded|pounding|raided|targeted|targeting|destroy(?:ed|s|ing)?)\b", "Air/drone strike", 0.9),
     (r"air ?strikes?|air raids?|airstrik(?:e|es)|warplanes?|fighter jets?|bombed|bombings?\b|drone (?:strikes?|attacks?)|conducted (?:air )?strikes|carried out (?:air )?strikes|armed drones?|helicopters? (?:struck|fired|attacked|dropped)|barrel bombs?",
      "Air/drone strike", 0.9),
-    (r"shell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|multiple rocket launcher|grad\b|katyusha",
+    (r"shell(?:ed|ing|s)\b|bombard(?:ed|ing|ments?)?\b|artillery|mortars?\b|rockets?\b|missiles?\b|multiple rocket launcher|grad\b|katyusha",
      "Shelling/artillery/missile attack", 0.8),
     (r"\bieds?\b|improvised explosive|explosive devices?|landmines?|land mines?|mine (?:exploded|explosion|blast)|car bomb|vbied|bomb (?:exploded|explosion|blast|went off)|roadside bomb|explosions?\b|exploded|hit by an? (?:[\w-]+ )?mine|(?:anti-personnel|anti-tank|land) ?mines?|blast\b|detonat(?:ed|ion)",
      "Remote explosive/landmine/IED", 0.8),
