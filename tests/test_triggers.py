@@ -120,3 +120,13 @@ def test_liberated_as_a_name_or_an_adjective_is_no_capture(text: str) -> None:
 ])
 def test_bombardment_and_aircraft_that_destroy(text: str, kind: str) -> None:
     assert find_triggers(text)[0].sub_event_type == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Sevre was hit by a vacuum bomb attack aerially dropped by the regime on Monday.", "Air/drone strike"),
+    ("A mother and her child died after an aerial bomb targeted their home.", "Air/drone strike"),
+    ("Twin Bomb Attacks Kill 50 in Homs Province.", "Remote explosive/landmine/IED"),
+    ("Terrorist Bomb Targets Bus in Damascus.", "Remote explosive/landmine/IED"),
+])
+def test_bombs_dropped_from_the_air_and_bombs_planted(text: str, kind: str) -> None:
+    assert find_triggers(text)[0].sub_event_type == kind

@@ -90,12 +90,13 @@ _RULES: list[tuple[str, str, float]] = [
     # remote violence
     (r"aerial (?:assault|attacks?|bombardments?|bombing|campaign|raids?|strikes?)|"
      r"(?:jets|aircraft|air ?forces?|aerospace forces|gunships?)\b[^.;]{0,60}?\b(?:struck|striking|bombed|bombing|"
-     r"pounded|pounding|raided|targeted|targeting|destroy(?:ed|s|ing)?)\b", "Air/drone strike", 0.9),
+     r"pounded|pounding|raided|raids|targeted|targeting|destroy(?:ed|s|ing)?)\b|"
+     r"aerial bombs?|aerially dropped|vacuum bombs?|dropped (?:an? )?(?:[\w-]+ ){0,2}?bombs?\b", "Air/drone strike", 0.9),
     (r"air ?strikes?|air raids?|airstrik(?:e|es)|warplanes?|fighter jets?|bombed|bombings?\b|drone (?:strikes?|attacks?)|conducted (?:air )?strikes|carried out (?:air )?strikes|armed drones?|helicopters? (?:struck|fired|attacked|dropped)|barrel bombs?",
      "Air/drone strike", 0.9),
     (r"shell(?:ed|ing|s)\b|bombard(?:ed|ing|ments?)?\b|artillery|mortars?\b|rockets?\b|missiles?\b|multiple rocket launcher|grad\b|katyusha",
      "Shelling/artillery/missile attack", 0.8),
-    (r"\bieds?\b|improvised explosive|explosive devices?|landmines?|land mines?|mine (?:exploded|explosion|blast)|car bomb|vbied|bomb (?:exploded|explosion|blast|went off)|roadside bomb|explosions?\b|exploded|hit by an? (?:[\w-]+ )?mine|(?:anti-personnel|anti-tank|land) ?mines?|blast\b|detonat(?:ed|ion)",
+    (r"\bieds?\b|bomb attacks?|(?:twin|double) bomb(?:ings?|s)?\b|bombs? (?:targets?|targeted|hit|hits|struck)\b|improvised explosive|explosive devices?|landmines?|land mines?|mine (?:exploded|explosion|blast)|car bomb|vbied|bomb (?:exploded|explosion|blast|went off)|roadside bomb|explosions?\b|exploded|hit by an? (?:[\w-]+ )?mine|(?:anti-personnel|anti-tank|land) ?mines?|blast\b|detonat(?:ed|ion)",
      "Remote explosive/landmine/IED", 0.8),
     (r"suicide (?:bomb(?:er|ing|s)?|attack(?:er)?s?|vest|car bomb)|svbied|blew (?:himself|herself|themselves) up|detonated (?:himself|herself)",
      "Suicide bomb", 1.0),
