@@ -217,8 +217,8 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     times = resources.find_times(text[s:e], article.published, s)
     printed = article.published_span  # "Posted on April 2 2017 by …": when the article came out, which tells no
     # event of its own and gives way to any other time the sentence states ("… on March 25")
-    told = [t for t in times if not (t.start < printed.end and printed.start < t.end)] if printed else times
-    times = told or times
+    stated = [t for t in times if not (t.start < printed.end and printed.start < t.end)] if printed else times
+    times = stated or times
     tick("times", t0)
     t0 = perf_counter()
     mentions = [_Mention(a, b, text[a:b], key) for a, b, key in resources.find_actors(text[s:e], s)]
@@ -255,8 +255,8 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     drafted_before = len(drafts)
     held = [t for t in hypothetical if t.sub_event_type != DEFECTION] if resources.judges_mode() else []
     cued = False
-    if not event_triggers and not cue and told and _dated_report(text, s, e, told):
-        event_triggers = [_dated_trigger(text, s, e, told)]
+    if not event_triggers and not cue and stated and _dated_report(text, s, e, stated):
+        event_triggers = [_dated_trigger(text, s, e, stated)]
     if not cue and (told := _continued(drafts, text, s, e, times, place_mentions, mentions)) is not None:
         _attach_trailing(told, text, s, e)  # "Clashes were accompanied by shelling.": evidence, no new event
         _retype_by_reference(told, text, s, e)
@@ -1222,7 +1222,7 @@ def _apply_typing(d: _Draft, typing: "Typing") -> None:
         if typing.event is None or typing.event < EVENT_THRESHOLD or not p:
             return
         d.candidate, d.learned = False, True  # a cue's draft has confidence 0: the model names it
-    if not d.candidate and not d.changes_hands:  # "fought rebels near Khan Sheikhoun": no word says who took it
+    if not d.changes_hands:  # "fought rebels near Khan Sheikhoun": no word of the sentence says anyone took it
         p = {k: v for k, v in p.items() if k not in _TERRITORY_TYPES}
     if not p:
         return
