@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from eventwire.errors import EventwireError
@@ -22,6 +23,7 @@ from eventwire.events.classifier import (
     training_hash,
     training_texts,
 )
+from eventwire.events.tfidf import TfidfLinear
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="../shared/eval (dev data) is absent")
@@ -111,7 +113,7 @@ def test_metadata_records_the_current_training_split() -> None:
 def test_empty_input_and_missing_artefact(classifier: SubtypeClassifier, tmp_path: Path) -> None:
     assert classifier.predict([]) == []
     with pytest.raises(EventwireError) as info:
-        SubtypeClassifier.load(tmp_path / "missing.joblib")
+        SubtypeClassifier.load(tmp_path / "missing.npz")
     assert info.value.code == "E031"
 
 
@@ -123,5 +125,34 @@ def test_smoke_fit_on_200_rows() -> None:
     texts, labels = training_texts(rows)
     pipeline = build_pipeline(labels, max_features=2000)
     pipeline.fit(texts, labels)
-    predictions = SubtypeClassifier(pipeline).predict(["Clashes took place between regime forces and rebels."])
+    predictions = SubtypeClassifier(TfidfLinear.from_pipeline(pipeline)).predict(
+        ["Clashes took place between regime forces and rebels."])
     assert predictions[0][1] in set(labels)
+
+
+@needs_shared
+def test_numpy_scorer_matches_the_scikit_learn_pipeline(tmp_path: Path) -> None:
+    """The shipped arrays score held-out notes as the fitted pipeline does, through a save and a load."""
+    from eventwire.devdata import acled_rows, eval_sample
+
+    rows = [r for i, r in enumerate(acled_rows("train", SHARED / "eval")) if i % 20 == 0][:600]
+    texts, labels = training_texts(rows)
+    pipeline = build_pipeline(labels, max_features=3000)
+    pipeline.fit(texts, labels)
+    TfidfLinear.from_pipeline(pipeline).save(tmp_path / "model.npz")
+    loaded = TfidfLinear.load(tmp_path / "model.npz")
+    held_out = [clean_note(r["notes"]) for r in eval_sample(eval_dir=SHARED / "eval")[:300]]
+    held_out += ["", "Shelling.", "  two   spaces\tand a tab "]
+    expected = pipeline.predict_proba(held_out)
+    got = loaded.predict_proba(held_out)
+    assert loaded.classes == [str(c) for c in pipeline.classes_]
+    assert np.abs(got - expected).max() < 1e-4
+    assert (got.argmax(axis=1) == expected.argmax(axis=1)).all()
+
+
+def test_truncated_artefact_is_a_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "model.npz"
+    broken.write_bytes(b"PK\x03\x04 not a whole archive")
+    with pytest.raises(EventwireError) as info:
+        SubtypeClassifier.load(broken)
+    assert info.value.code == "E031" and str(broken) in str(info.value)

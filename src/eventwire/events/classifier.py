@@ -5,8 +5,10 @@ boilerplate (the leading "On 2 June 2023,", trailing "1 fatality.", "[size=...]"
 and some of it leaks the label, so `clean_note` strips it before training and before prediction. Each note is
 also trained on its first sentence alone, because at prediction time the input is often one news sentence.
 
-The artefact ships in `eventwire/data/model/` with a metadata json (sklearn version, training-data sha256, scores).
-Train with `eventwire train` or `python -m eventwire.events.classifier`.
+Training fits a scikit-learn pipeline; the artefact that ships in `eventwire/data/model/` is that pipeline's arrays
+(`tfidf.TfidfLinear`, one `.npz`), so prediction never imports scikit-learn. A metadata json beside it holds the
+sklearn version, the training-data sha256 and the held-out scores. Train with `eventwire train` or
+`python -m eventwire.events.classifier`.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from eventwire.errors import EventwireError
+from eventwire.events.tfidf import TfidfLinear
 from eventwire.settings import data_path
 
 __all__ = [
@@ -37,7 +40,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SEED = 13
-MODEL_FILE = "subtype_classifier.joblib"
+MODEL_FILE = "subtype_classifier.npz"
 META_FILE = "subtype_classifier.json"
 
 # ACLED's fixed taxonomy (25 sub-event types under 6 event types): one table, kept with the triggers.
@@ -149,16 +152,6 @@ def build_pipeline(labels: Sequence[str], max_features: int = 20000) -> Any:
     return Pipeline([("features", FeatureUnion([("words", words), ("chars", chars)])), ("model", model)])
 
 
-def _shrink(pipeline: Any) -> None:
-    """Drop what prediction never uses and store weights as float32 so the artefact stays a few MB."""
-    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
-        if hasattr(vectorizer, "stop_words_"):
-            del vectorizer.stop_words_
-    model = pipeline.named_steps["model"]
-    model.coef_ = model.coef_.astype(np.float32)
-    model.intercept_ = model.intercept_.astype(np.float32)
-
-
 @dataclass
 class TrainResult:
     model_path: Path
@@ -192,7 +185,6 @@ def train(out_dir: Path | None = None, eval_dir: Path | None = None, max_feature
           held_out_rows: Sequence[dict[str, str]] | None = None) -> TrainResult:
     """Fit on `rows` (default: the train split), score on `held_out_rows` (default: the fixed eval sample; empty:
     no scores), write artefact + metadata json into `out_dir` (default: the model folder)."""
-    import joblib
     import sklearn
 
     from eventwire.devdata import acled_rows, eval_sample
@@ -202,14 +194,14 @@ def train(out_dir: Path | None = None, eval_dir: Path | None = None, max_feature
     log.info("training on %d texts from %d train rows", len(texts), len(rows))
     pipeline = build_pipeline(labels, max_features)
     pipeline.fit(texts, labels)
-    _shrink(pipeline)
     sample = "devdata.eval_sample() (2,000 test-split rows)" if held_out_rows is None else "rows given"
     held_out_rows = eval_sample(eval_dir=eval_dir) if held_out_rows is None else held_out_rows
-    held_out = score(SubtypeClassifier(pipeline), held_out_rows) if held_out_rows else {}
+    classifier = SubtypeClassifier(TfidfLinear.from_pipeline(pipeline))
+    held_out = score(classifier, held_out_rows) if held_out_rows else {}
     out_dir = out_dir or model_dir()
     out_dir.mkdir(parents=True, exist_ok=True)
     model_path = out_dir / MODEL_FILE
-    joblib.dump(pipeline, model_path, compress=("xz", 6))
+    classifier.model.save(model_path)
     meta = {
         "sklearn_version": sklearn.__version__,
         "training_data_sha256": training_hash(rows),
@@ -233,9 +225,9 @@ class SubtypeClassifier:
 
     _cached: "SubtypeClassifier | None" = None
 
-    def __init__(self, pipeline: Any):
-        self.pipeline = pipeline
-        self.classes: list[str] = [str(c) for c in pipeline.classes_]
+    def __init__(self, model: TfidfLinear):
+        self.model = model
+        self.classes: list[str] = model.classes
 
     @classmethod
     def load(cls, path: Path | None = None) -> "SubtypeClassifier":
@@ -244,10 +236,8 @@ class SubtypeClassifier:
             return cls._cached
         target = path or model_dir() / MODEL_FILE
         try:
-            import joblib
-
-            classifier = cls(joblib.load(target))
-        except Exception as exc:  # any failure to unpickle means the same thing to the user
+            classifier = cls(TfidfLinear.load(target))
+        except Exception as exc:  # a missing, truncated or foreign file means the same thing to the user
             raise EventwireError("E031", f"{target}: {exc}; run `eventwire train`", path=str(target)) from exc
         if path is None:
             cls._cached = classifier
@@ -255,7 +245,7 @@ class SubtypeClassifier:
 
     def _probabilities(self, texts: list[str]) -> np.ndarray:
         cleaned = [clean_note(t) or t for t in texts]
-        return np.asarray(self.pipeline.predict_proba(cleaned))
+        return self.model.predict_proba(cleaned)
 
     def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
         if not texts:

@@ -26,9 +26,9 @@ _STEM = 4  # words compared by their first letters: "kills"/"killed", "strike"/"
 
 
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # a maintained stop list already installed
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy's maintained list; unlike scikit-learn's, keeps "fire"
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(STOP_WORDS)
 
 
 def title_words(text: str | None) -> set[str]:
