@@ -31,6 +31,14 @@ def test_actors_and_places_make_a_syrian_note_syrian(pipeline):
     assert int(loc.geo_precision) == 2
 
 
+def test_two_place_nouns_before_the_container_still_name_it(pipeline):
+    # "Sawda village area in the countryside of Al-Hasakeh": no Sawda in Al-Hasakeh is known, and the container
+    # keeps the Sawda of Tartous, 400 km away, from being read; the province is what the text says
+    loc = _location(pipeline, "Rebel factions clashed with QSD fighters in Sawda village area in the countryside of "
+                              "Al-Hasakeh on Tuesday.")
+    assert (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
+
+
 def test_town_in_a_governorate_countryside_is_the_town(pipeline):
     loc = _location(pipeline, "On 2 June 2021, unidentified gunmen shot and wounded a regime soldier in Nawa town "
                               "in Dar'a countryside. No fatalities were reported.")

@@ -75,7 +75,7 @@ _SETTLEMENT_WORD = (r"(?:(?:rural\s+)?(?:villages?|towns?|city|area|areas|fronts
                     r"surroundings|desert|plain|road|bridge|highway|checkpoint|crossing|junction|roundabout|"
                     r"mountains?|valley|dam|township|municipality|badia|square|park|street|market|community|commune))")
 _IN_CONTAINER = re.compile(
-    r"\s+(?:" + _SETTLEMENT_WORD + r"\s+)?(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:located\s+)?(?:in|of|within)\s+"
+    r"\s+(?:" + _SETTLEMENT_WORD + r"\s+){0,2}(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:located\s+)?(?:in|of|within)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?"  # "in Syria's Idlib province"
     r"(?:rural\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+)?",
     re.I)
