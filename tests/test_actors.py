@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from eventwire import actors
+from eventwire.intake import article_from_text
+from eventwire.pipeline import Pipeline
 from eventwire.actors import (
     ActorName,
     alias_patterns,
@@ -264,6 +266,25 @@ def test_groups_of_one_country_place_the_actors() -> None:
     roles = _event_actors("On 22 December 2019, unidentified gunmen riding a motorcycle shot and killed 2 regime "
                           "fighters near the former Abu Khasha checkpoint in Nawa city in Dar'a.", date(2019, 12, 22))
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-)")
+
+
+def test_a_group_that_names_no_country_votes_where_it_acts() -> None:
+    from eventwire.actors.build import mine_actor_countries
+
+    rows = [{"actor1": "JNIM", "actor2": "", "country": c} for c in ["Burkina Faso"] * 7 + ["Mali"] * 4 + ["Niger"]]
+    assert mine_actor_countries(rows) == {"JNIM": {"Burkina Faso": 0.58, "Mali": 0.33}}  # Niger's 8 % is dropped
+    assert mine_actor_countries(rows[:9]) == {}  # too few rows to say
+    jnim = actors.country_shares("JNIM: Group for Support of Islam and Muslims")
+    assert jnim and all(0.25 <= share <= 1 for share in jnim.values())
+    pipeline = Pipeline(use_classifier=False)
+    where = {}
+    for text in ("On 3 March, presumed JNIM militants abducted a village chief in Zangowende.",
+                 "On 3 March, presumed JNIM militants abducted a village chief in Zangowende, in Niger."):
+        event = next(pipeline.process([article_from_text(text, input_id="t", published=date(2021, 3, 9))]))[1][0]
+        where[text] = {a.name for a in event.actors} - {"JNIM: Group for Support of Islam and Muslims"}
+    first, second = where.values()
+    # no place or country word: the victims are of the country JNIM acts in most; a country word outweighs that
+    assert first == {f"Civilians ({max(jnim, key=jnim.get)})"} and second == {"Civilians (Niger)"}
 
 
 def test_reconciled_former_rebels_are_an_unidentified_group() -> None:

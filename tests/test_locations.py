@@ -39,6 +39,12 @@ def test_two_place_nouns_before_the_container_still_name_it(pipeline):
     assert (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
 
 
+def test_a_district_closing_brackets_outvotes_a_namesake_town_abroad(pipeline):
+    # no Kassel in Burkina Faso is known: the village's name, twice, must not make the article German
+    loc = _location(pipeline, "Gunmen killed a herder near Kassel-Peulh (Kassel, Yatenga) on Sunday.")
+    assert (loc.country, loc.admin1) == ("Burkina Faso", "Nord")
+
+
 def test_town_in_a_governorate_countryside_is_the_town(pipeline):
     loc = _location(pipeline, "On 2 June 2021, unidentified gunmen shot and wounded a regime soldier in Nawa town "
                               "in Dar'a countryside. No fatalities were reported.")

@@ -71,6 +71,9 @@ class Resources:
     def home_country(self, key: str, mention: str, when):
         return actors.home_country(key, when, mention)
 
+    def country_shares(self, name: str) -> dict[str, float]:
+        return actors.country_shares(name)
+
     def communal_actor(self, country, places):
         return actors.communal_actor(country, places)
 

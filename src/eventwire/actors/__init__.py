@@ -5,7 +5,7 @@
     normalise("U.S. jets", "Syria", date(2016, 12, 7)) -> ActorName("Military Forces of the United States (2009-2017)", 8, "state")
 
 Tables live in eventwire/data/actors: groups.json, state.json, generic.json and air_forces.json are hand-written; actor_inter.json,
-periods.json, unidentified.json, units.json, homes.json, communal.json, leaders.json, civilian_targets.json,
+periods.json, unidentified.json, units.json, homes.json, actor_countries.json, communal.json, leaders.json, civilian_targets.json,
 unidentified_cues.json,
 regions.json and mined_groups.json are mined from the dev train split by scripts/build_actors.py.
 """
@@ -21,6 +21,7 @@ from ._resolve import (
     communal_actor,
     either_key,
     generic_actor,
+    country_shares,
     home_country,
     leads,
     normalise,
@@ -40,6 +41,7 @@ __all__ = [
     "either_key",
     "find_mentions",
     "generic_actor",
+    "country_shares",
     "home_country",
     "leads",
     "lookup",

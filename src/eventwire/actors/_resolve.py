@@ -12,6 +12,7 @@ from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
 from ._tables import (
     KIND_OF_INTER,
+    actor_countries,
     civilian_targets,
     communal,
     generic,
@@ -26,7 +27,8 @@ from ._tables import (
     units,
 )
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "generic_actor", "home_country",
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "country_shares", "generic_actor",
+           "home_country",
            "leads", "normalise", "regional_name", "resolve_key", "targets_civilians",
            "unidentified_for"]
 
@@ -154,6 +156,12 @@ def home_country(key: str, when: date | None = None, surface: str = "") -> str |
     """The one country the actor a key stands for fights in ("group:sdf" -> Syria), or None if it is not one."""
     actor = resolve_key(key, None, when, surface)
     return homes().get(actor.name) if actor is not None else None
+
+
+def country_shares(name: str) -> dict[str, float]:
+    """The countries the ACLED actor `name` acts in, each with its share of the actor's rows (mined,
+    actor_countries.json; {} where it has too few rows)."""
+    return actor_countries().get(name, {})
 
 
 def targets_civilians(sub_event_type: str) -> bool:

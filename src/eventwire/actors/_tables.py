@@ -68,6 +68,10 @@ def homes() -> dict[str, str]:
     return table("homes.json")
 
 
+def actor_countries() -> dict[str, dict[str, float]]:
+    return table("actor_countries.json")
+
+
 def communal() -> dict[str, str]:
     return table("communal.json")
 

@@ -14,6 +14,9 @@ Writes:
                       province, not the country (>= 60% of >= 3 rows: "Protesters (Northern Ireland)" in the UK)
   homes.json          ACLED actor name -> the one country it acts in (>= 95% of its >= 10 rows), so that a sentence
                       naming QSD or the Syrian regime is placed in Syria when the place found says otherwise
+  actor_countries.json  ACLED actor name -> the countries it acts in, each with its share of the actor's >= 10 rows
+                      (shares >= 0.25): a weak vote for where an article is that names JNIM and no country or
+                      known place ("JNIM militants attacked the gendarmerie in Tougouri")
   leaders.json        follower -> leader: pairs of actors that stand on one side of an event, where ACLED makes the
                       leader actor1/actor2 and the follower its associate (>= 80% of >= 10 rows: "Operation Peace
                       Spring" leads Turkey's forces, QSD leads the Global Coalition)
@@ -52,7 +55,7 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "actors"
 # The tables build() writes; every other json in data/actors is written by hand.
 MINED_TABLES = ("actor_inter.json", "periods.json", "unidentified.json", "unidentified_cues.json", "units.json",
                 "homes.json", "regions.json", "communal.json", "leaders.json", "civilian_targets.json",
-                "mined_groups.json")
+                "mined_groups.json", "actor_countries.json")
 STATE_NAME = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)|^Government of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)")
 
 
@@ -141,7 +144,7 @@ def mine_regions(rows: list[dict[str, str]]) -> dict[str, list[str]]:
     return dict(regions)
 
 
-HOME_SHARE, MIN_HOME_ROWS = 0.95, 10
+HOME_SHARE, MIN_HOME_ROWS, COUNTRY_SHARE = 0.95, 10, 0.25
 LEAD_SHARE = 0.8
 
 
@@ -183,18 +186,33 @@ def mine_communal(rows: list[dict[str, str]]) -> dict[str, str]:
     return found
 
 
-def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
+def _country_counts(rows: list[dict[str, str]]) -> dict[str, Counter[str]]:
+    """ACLED actor name -> how many of its rows (as actor1 or actor2) each country has."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         for name in (row["actor1"], row["actor2"]):
             if name:
                 votes[name][row["country"]] += 1
+    return votes
+
+
+def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
     homes = {}
-    for name, by_country in sorted(votes.items()):
+    for name, by_country in sorted(_country_counts(rows).items()):
         country, n = by_country.most_common(1)[0]
         if sum(by_country.values()) >= MIN_HOME_ROWS and n / sum(by_country.values()) >= HOME_SHARE:
             homes[name] = country
     return homes
+
+
+def mine_actor_countries(rows: list[dict[str, str]]) -> dict[str, dict[str, float]]:
+    shares = {}
+    for name, by_country in sorted(_country_counts(rows).items()):
+        total = sum(by_country.values())
+        kept = {c: round(n / total, 2) for c, n in by_country.most_common() if n / total >= COUNTRY_SHARE}
+        if total >= MIN_HOME_ROWS and kept:
+            shares[name] = kept
+    return shares
 
 
 UNIT = re.compile(r"^((?:Military|Police) Forces of (?:the )?.+? \(\d{4}-(?:\d{4})?\)) (.+)$")
@@ -329,6 +347,7 @@ def build(rows: Iterable[dict[str, str]], out_dir: Path = OUT, common_words: Pat
         "leaders.json": mine_leaders(rows),
         "civilian_targets.json": mine_civilian_targets(rows),
         "mined_groups.json": mine_group_aliases(rows, common),
+        "actor_countries.json": mine_actor_countries(rows),
     }
     for name in MINED_TABLES:
         _write(out_dir, name, tables[name])

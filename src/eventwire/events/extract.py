@@ -447,12 +447,14 @@ def _article_country(article: Article, sentences, resources) -> tuple[str | None
             weight /= 2.0 if part else 1.0
             for c, w in gazetteer.country_weights(name).items():
                 votes[c] = votes.get(c, 0) + weight * w
-    for bracket in _BRACKETED.finditer(head):  # "(Nassoumbou, Soum)": the region closing brackets is a region
+    for bracket in _BRACKETED.finditer(head):
+        # "(Nassoumbou, Soum)": the region closing brackets is a region, and it says where the names inside are,
+        # more than an unknown village's namesake town abroad does ("Kain-Ouro (Kain, Yatenga)", not Kain, Belgium)
         region = gazetteer.admin1_region(bracket.group(1).split(",")[-1].strip(), None, True)
         if region is not None:
-            votes[region.country] = votes.get(region.country, 0) + 1.5
-    for c in _actor_countries(text, sentences[:12], resources):
-        votes[c] = votes.get(c, 0) + 1.0
+            votes[region.country] = votes.get(region.country, 0) + 3.0
+    for c, weight in _actor_countries(text, sentences[:12], resources):
+        votes[c] = votes.get(c, 0) + weight
     return (max(votes, key=votes.get) if votes else None), named
 
 
@@ -498,24 +500,32 @@ def _country_words(text: str, gazetteer) -> list[tuple[str, float]]:
     return votes
 
 
-def _actor_countries(text: str, sentences, resources) -> list[str]:
-    """Countries the article's actors belong to without a nationality word of their own: "regime forces" and
-    "SAA" (state forces of the context country), "QSD" ("QSD: Syrian Democratic Forces").  A nationality word
-    already voted, and foreign forces ("Turkish forces") often fight abroad, so those are left out."""
-    out: list[str] = []
+def _actor_countries(text: str, sentences, resources) -> list[tuple[str, float]]:
+    """Countries the article's actors belong to without a nationality word of their own, with their votes:
+    "regime forces" and "SAA" (state forces of the context country) and "QSD" ("QSD: Syrian Democratic Forces")
+    1.0 each; a group whose name says no country, each country it acts in by its share of the group's ACLED rows
+    (mined: JNIM mostly in Burkina Faso and Mali), a weak vote that any country or place word outweighs.  A
+    nationality word already voted, and foreign forces ("Turkish forces") often fight abroad, so those are left out."""
+    out: list[tuple[str, float]] = []
     found = [m for s, e in sentences for m in resources.find_actors(text[s:e], s)]
     for s, e, key in found:
         surface = text[s:e]
         if any(resources.gazetteer.country(w) for w in re.findall(r"[A-Z][\w'’-]+", surface)):
             continue
         if key.startswith("military:") and key.split(":", 1)[1]:
-            out.append(key.split(":", 1)[1])
+            out.append((key.split(":", 1)[1], 1.0))
         elif key.startswith("group:"):
             actor = resources.resolve_actor(key, surface, None, None)
             named = [c for w in re.findall(r"[A-Z][\w'’-]+", actor.name if actor else "")
                      if (c := resources.gazetteer.country(w))]
-            out += named[:1]
+            if named:
+                out.append((named[0], 1.0))
+            elif actor is not None:
+                out += [(c, _ACTOR_PRIOR * share) for c, share in resources.country_shares(actor.name).items()]
     return out
+
+
+_ACTOR_PRIOR = 0.5  # a group's whole vote for the countries it acts in: less than one nationality word (0.5) plus a town
 
 
 def _remember(ctx: ArticleContext, mentions: list[_Mention], place_mentions) -> None:
