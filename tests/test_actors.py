@@ -182,6 +182,24 @@ def test_violence_against_civilians_has_civilian_victims_and_unknown_perpetrator
     assert roles.get("actor1", "").startswith("Unidentified")
 
 
+def test_an_attack_on_armed_people_is_an_armed_clash() -> None:
+    from eventwire.intake import article_from_text
+    from eventwire.pipeline import extract
+
+    def first(text: str):
+        return extract(article_from_text(text, input_id="t", published=date(2021, 5, 4)))[0]
+
+    soldiers = first("On 4 May 2021, Taliban militants killed two Afghan soldiers in Qalat district, Zabul.")
+    roles = {a.role: a.name for a in soldiers.actors}
+    assert soldiers.sub_event_type == "Armed clash" and roles["actor1"] == "Taliban"
+    assert roles["actor2"].startswith("Military Forces of Afghanistan")
+    shopkeeper = first("On 4 May 2021, gunmen shot dead a shopkeeper at his shop in Owerri.")
+    assert shopkeeper.sub_event_type == "Attack"
+    # "by armed men" is who shot, not who was shot: the victim is a civilian
+    passive = first("On 4 May 2021, a man was shot dead in Owerri by armed men on a motorcycle.")
+    assert passive.sub_event_type == "Attack"
+
+
 def test_subject_of_the_first_verb_acts() -> None:
     roles = _event_actors("On 23 July 2020, unidentified gunmen attacked using small arms fire a QSD position near "
                           "al Romaniyah bridge in Ar-Raqqa city, killing 1 member and wounding another.", date(2020, 7, 23))
