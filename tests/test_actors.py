@@ -8,7 +8,7 @@ import pytest
 
 from eventwire import actors
 from eventwire.intake import article_from_text
-from eventwire.pipeline import Pipeline
+from eventwire.pipeline import Pipeline, extract
 from eventwire.actors import (
     ActorName,
     alias_patterns,
@@ -158,9 +158,6 @@ def test_actor1_ceiling_on_held_out_rows() -> None:
 
 def _event_actors(text: str, published: date) -> dict[str, str]:
     """actor1/actor2/assoc_actor_1 names of the first event the pipeline finds in an ACLED-style note."""
-    from eventwire.intake import article_from_text
-    from eventwire.pipeline import extract
-
     events = extract(article_from_text(text, input_id="t", published=published))
     assert events, text
     return {a.role: a.name for a in events[0].actors}
@@ -183,9 +180,6 @@ def test_violence_against_civilians_has_civilian_victims_and_unknown_perpetrator
 
 
 def test_an_attack_on_armed_people_is_an_armed_clash() -> None:
-    from eventwire.intake import article_from_text
-    from eventwire.pipeline import extract
-
     def first(text: str):
         return extract(article_from_text(text, input_id="t", published=date(2021, 5, 4)))[0]
 

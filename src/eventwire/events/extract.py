@@ -748,14 +748,11 @@ def _armed_target(d: _Draft, text: str) -> None:
         return
     for a in d.actors:
         if a.role == "actor2" and a.inter in _ARMED and a.evidence and not a.name.startswith("Unidentified") \
-                and _HARMED.search(text, max(0, a.evidence[0].start - 40), a.evidence[0].start):
+                and roles.harmed(text, a.evidence[0].start):
             d.sub_event_type = "Armed clash"
             return
 
 
-_HARMED = re.compile(r"\b(?:killed|killing|shot(?: dead)?|shooting|attacked|attacking|ambushed|wounded|wounding|"
-                     r"injured|injuring|assassinated|targeted|targeting|opened fire (?:on|at|against))\s+"
-                     r"(?:[\w'-]+\s+){0,3}$", re.I)
 _VAC = "Violence against civilians"
 
 

@@ -48,6 +48,11 @@ def state_claims(text: str, start: int, end: int, country_of) -> list[tuple[int,
     return found
 
 
+def harmed(text: str, start: int, window: int = 40) -> bool:
+    """Whether the mention starting at `start` is the object of a harm verb ("shot dead a policeman")."""
+    return _frames()["object_before"].search(text, max(0, start - window), start) is not None
+
+
 def killed_unnamed(text: str, end: int) -> bool:
     """Whether the mention ending at `end` is the victim of a passive written without its auxiliary, as headlines
     write them ("50 IS Terrorists Killed in Kobani")."""
