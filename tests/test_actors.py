@@ -194,6 +194,28 @@ def test_an_attack_on_armed_people_is_an_armed_clash() -> None:
     assert passive.sub_event_type == "Attack"
 
 
+def test_an_arrest_by_a_rebel_group_or_that_kills_is_coded_as_acled_codes_it() -> None:
+    from eventwire.actors.build import mine_arrest_codes
+
+    row = {"notes": "HTS arrested two IS members.", "inter1": "2", "inter2": "2", "fatalities": "0"}
+    rows = [{**row, "sub_event_type": "Armed clash"}] * 9 + [{**row, "sub_event_type": "Arrests"}]
+    assert mine_arrest_codes(rows) == {"2-2-0": "Armed clash"}
+    assert mine_arrest_codes(rows[1:]) == {}  # too few rows to say
+    assert mine_arrest_codes([{**r, "notes": "HTS fought IS."} for r in rows]) == {}  # no arrest told
+
+    def first(text: str):
+        return extract(article_from_text(text, input_id="t", published=date(2021, 3, 9)))[0]
+
+    rebels = first("On 9 March 2021, the YPG arrested 12 members of the Syrian National Army near Manbij.")
+    assert rebels.sub_event_type == "Armed clash", rebels.sub_event_type
+    seized = first("On 9 March 2021, JNIM militants detained a village chief in Djibo.")
+    assert seized.sub_event_type == "Abduction/forced disappearance", seized.sub_event_type
+    police = first("On 9 March 2021, police arrested three journalists in Lahore over a news report.")
+    assert police.sub_event_type == "Arrests", police.sub_event_type
+    died = first("On 9 March 2021, police arrested a trader in Lagos. He died in custody the same night.")
+    assert died.sub_event_type == "Attack" and died.fatalities.best == 1, died.sub_event_type
+
+
 def test_subject_of_the_first_verb_acts() -> None:
     roles = _event_actors("On 23 July 2020, unidentified gunmen attacked using small arms fire a QSD position near "
                           "al Romaniyah bridge in Ar-Raqqa city, killing 1 member and wounding another.", date(2020, 7, 23))

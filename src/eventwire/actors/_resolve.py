@@ -13,6 +13,7 @@ from ._periods import period_for, state_name
 from ._tables import (
     KIND_OF_INTER,
     actor_countries,
+    arrest_codes,
     civilian_targets,
     communal,
     generic,
@@ -27,7 +28,7 @@ from ._tables import (
     units,
 )
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "coded_name", "communal_actor", "country_shares", "generic_actor",
+__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "arrest_code", "coded_name", "communal_actor", "country_shares", "generic_actor",
            "home_country",
            "leads", "normalise", "regional_name", "resolve_key", "targets_civilians",
            "unidentified_for"]
@@ -162,6 +163,12 @@ def country_shares(name: str) -> dict[str, float]:
     """The countries the ACLED actor `name` acts in, each with its share of the actor's rows (mined,
     actor_countries.json; {} where it has too few rows)."""
     return actor_countries().get(name, {})
+
+
+def arrest_code(inter1: int, inter2: int, killed: bool) -> str | None:
+    """The sub-event type ACLED gives an arrest by actors of these inter codes (0: none named), where it is not
+    "Arrests": only state forces arrest, and an arrest kills no one (mined, arrest_codes.json)."""
+    return arrest_codes().get(f"{inter1}-{inter2}-{int(killed)}")
 
 
 def targets_civilians(sub_event_type: str) -> bool:

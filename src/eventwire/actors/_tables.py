@@ -80,6 +80,10 @@ def leaders() -> dict[str, list[str]]:
     return table("leaders.json")
 
 
+def arrest_codes() -> dict[str, str]:
+    return table("arrest_codes.json")
+
+
 def civilian_targets() -> list[str]:
     return table("civilian_targets.json")  # type: ignore[return-value]
 

@@ -20,6 +20,11 @@ Writes:
   leaders.json        follower -> leader: pairs of actors that stand on one side of an event, where ACLED makes the
                       leader actor1/actor2 and the follower its associate (>= 80% of >= 10 rows: "Operation Peace
                       Spring" leads Turkey's forces, QSD leads the Global Coalition)
+  arrest_codes.json   "<inter1>-<inter2>-<killed>" -> the sub-event type ACLED gives a note that tells an arrest, where
+                      it is not "Arrests" (>= 80% of >= 10 rows): ACLED's arrests are made by state forces and kill
+                      no one, so a rebel group arresting rival fighters is an armed clash ("2-2-0"), one seizing
+                      civilians an abduction ("2-7-0"), and soldiers who "arrested and executed" villagers attack
+                      civilians ("1-7-1")
   civilian_targets.json  sub-event types whose actor2 is "Civilians (<country>)" in >= 80% of rows (attacks,
                       abductions, looting, arrests): the victims ACLED names when no one else is
   communal.json       country -> the place field ACLED names its communal militias after ("location": "Tafas
@@ -55,7 +60,7 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "actors"
 # The tables build() writes; every other json in data/actors is written by hand.
 MINED_TABLES = ("actor_inter.json", "periods.json", "unidentified.json", "unidentified_cues.json", "units.json",
                 "homes.json", "regions.json", "communal.json", "leaders.json", "civilian_targets.json",
-                "mined_groups.json", "actor_countries.json")
+                "mined_groups.json", "actor_countries.json", "arrest_codes.json")
 STATE_NAME = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)|^Government of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)")
 
 
@@ -146,6 +151,23 @@ def mine_regions(rows: list[dict[str, str]]) -> dict[str, list[str]]:
 
 HOME_SHARE, MIN_HOME_ROWS, COUNTRY_SHARE = 0.95, 10, 0.25
 LEAD_SHARE = 0.8
+
+
+ARREST = re.compile(r"\b(?:arrest|detain)", re.IGNORECASE)
+
+
+def mine_arrest_codes(rows: list[dict[str, str]]) -> dict[str, str]:
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        if ARREST.search(row["notes"]):
+            killed = int(int(row["fatalities"] or 0) > 0)
+            by_key[f"{row['inter1'] or 0}-{row['inter2'] or 0}-{killed}"][row["sub_event_type"]] += 1
+    codes = {}
+    for key, by_type in sorted(by_key.items()):
+        sub, n = by_type.most_common(1)[0]
+        if sub != "Arrests" and sum(by_type.values()) >= MIN_HOME_ROWS and n / sum(by_type.values()) >= LEAD_SHARE:
+            codes[key] = sub
+    return codes
 
 
 def mine_civilian_targets(rows: list[dict[str, str]]) -> list[str]:
@@ -348,6 +370,7 @@ def build(rows: Iterable[dict[str, str]], out_dir: Path = OUT, common_words: Pat
         "civilian_targets.json": mine_civilian_targets(rows),
         "mined_groups.json": mine_group_aliases(rows, common),
         "actor_countries.json": mine_actor_countries(rows),
+        "arrest_codes.json": mine_arrest_codes(rows),
     }
     for name in MINED_TABLES:
         _write(out_dir, name, tables[name])
