@@ -623,3 +623,18 @@ def test_a_named_region_in_another_transliteration_is_that_region(pipeline):
     loc = _main_location(pipeline, "Rebels clash in Syria\n\nOn 17 May 2016 clashes between rival rebel groups "
                                    "killed 52 fighters in Eastern Gouta.")
     assert loc is not None and (loc.admin1, loc.geo_precision) == ("Rural Damascus", 3)
+
+
+def test_town_spelt_otherwise_in_its_named_province_is_that_provinces_town(pipeline):
+    # geonames' "As Sabkhah" (Ar Raqqa) is the exact key of "Sabkha"; the province named after it says the
+    # Al Sabkhah of Deir-ez-Zor, 100 km away, under another spelling
+    loc = _location(pipeline, "On 23 July 2021, unidentified gunmen shot and killed a QSD fighter on the outskirts "
+                              "of Sabkha in Deir-ez-Zor.")
+    assert (loc.admin1, loc.name) == ("Deir ez Zor", "Al Sabkhah")
+
+
+def test_joined_settlement_words_before_the_container(pipeline):
+    # "Azaz city and area in Aleppo": Aleppo contains Azaz, it is not a second candidate on a par with it
+    loc = _location(pipeline, "On 2 September 2021, police launched a security campaign in Azaz city and area in "
+                              "Aleppo, during which 10 IS affiliates were detained.")
+    assert (loc.admin1, loc.name) == ("Aleppo", "Azaz")

@@ -74,8 +74,9 @@ _SETTLEMENT_WORD = (r"(?:(?:rural\s+)?(?:villages?|towns?|city|area|areas|fronts
                     r"camps?|district|neighbou?rhood|region|subdistrict|sub-district|countryside|outskirts|vicinity|"
                     r"surroundings|desert|plain|road|bridge|highway|checkpoint|crossing|junction|roundabout|"
                     r"mountains?|valley|dam|township|municipality|badia|square|park|street|market|community|commune))")
+# "X in Y", "X village in the countryside of Y", "Azaz city and area in Aleppo"
 _IN_CONTAINER = re.compile(
-    r"\s+(?:" + _SETTLEMENT_WORD + r"\s+){0,2}(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:located\s+)?(?:in|of|within)\s+"
+    r"\s+(?:" + _SETTLEMENT_WORD + r"\s+(?:and\s+)?){0,2}(?:and its (?:vicinity|surroundings|countryside)\s+)?(?:located\s+)?(?:in|of|within)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?"  # "in Syria's Idlib province"
     r"(?:rural\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+)?",
     re.I)
@@ -472,9 +473,11 @@ def _variant_mentions(text: str, unknown: list[tuple[int, int, str]], found: lis
                           and m.place.country == country and m.place.admin1 and _written_inside(text[e:m.start])),
                          None)
         places = gazetteer.spelling_variants(name, country, container.admin1 if container else None)
-        if container is not None:  # in its region, and near a town written as its container
+        if container is not None:  # in its region, and near a town written as its container (but "in Idleb" of
+            # "the Tamanaah area in Idleb" is the province, wherever in it)
+            town = container.feature == "city" and gazetteer.admin1_region(container.name, country) is None
             places = [p for p in places if _within(p.admin1, container.admin1)
-                      and (container.feature != "city" or _near(p, container, _VARIANT_NEAR_KM))]
+                      and (not town or _near(p, container, _VARIANT_NEAR_KM))]
         elif len(skeleton(name)) < _MIN_FREE_VARIANT:  # shorter: only the main name's skeleton ("Deir Ezour")
             key = skeleton(name)
             places = [p for p in places if len(key) >= _MIN_FREE_MAIN_VARIANT and skeleton(p.name) == key]
@@ -592,8 +595,10 @@ def _apply_containers(text: str, found: list[PlaceMention], gazetteer, country: 
         region = None if _CITY_AFTER.match(text, containers[-1].end) else \
             hint if hint.feature == "admin2" else gazetteer.admin1_region(containers[-1].text, hint.country)
         candidates = gazetteer.lookup(m.text, hint.country, near=(hint.lat, hint.lon))
-        if region is not None:
-            better = next((c for c in candidates if _within(c.admin1, region.admin1)), None)
+        if region is not None:  # "Sabkha in Deir-ez-Zor": the region's Al Sabkhah, not As Sabkhah of Ar Raqqa
+            better = next((c for c in candidates if _within(c.admin1, region.admin1)), None) or next(
+                (c for c in gazetteer.spelling_variants(m.text, hint.country, region.admin1)
+                 if _within(c.admin1, region.admin1)), None)
         else:
             better = _pair_elsewhere(m, containers[-1], gazetteer, country) \
                 or next((c for c in candidates if _within(c.admin1, hint.admin1) or _near(c, hint)), None)
