@@ -253,3 +253,10 @@ def test_a_skeleton_match_prefers_the_closer_spelling(gaz):
     # says Aziziyeh
     found = gaz.lookup("Al-Azizieh", "Syria", fuzzy=True)
     assert found and found[0].name.endswith("Aziziyeh")
+
+
+def test_an_arabic_qualifier_finds_the_place_under_its_english_one(gaz):
+    # the package's ACLED rows write "Big Khwein" and "Eastern Tall Ward"; news writes the Arabic forms
+    assert [p.name for p in gaz.lookup("Khwein al-Kabir", "Syria")][:1] == ["Big Khwein"]
+    assert [p.name for p in gaz.lookup("Tall Ward Sharqi", "Syria")][:1] == ["Eastern Tall Ward"]
+    assert gaz.is_place("Khwein al-Kabir") and not gaz.is_place("Khwein al-Kabirzz")

