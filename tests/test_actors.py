@@ -579,3 +579,12 @@ def test_the_sahel_and_lake_chad_branches_are_named_without_a_country(text: str,
     article = article_from_text(f"On 5 May 2020, {text}.", input_id="t", published=date(2020, 5, 6))
     (event,) = next(Pipeline(use_classifier=False).process([article]))[1]
     assert next(a.name for a in event.actors if a.role == "actor1") == name
+
+
+def test_a_ghouta_group_of_2018_is_named_not_read_as_a_place() -> None:
+    # Faylaq al-Rahman fought in Eastern Ghouta until 2018 and is absent from the 2019-2023 rows; unnamed, its
+    # "al-Rahman" was read as a village in Iran
+    text = "On 5 February 2018, regime forces attacked Faylaq al-Rahman fighters near Jobar in Eastern Ghouta."
+    events = extract(article_from_text(text, input_id="t", published=date(2018, 2, 5)))
+    assert "Faylaq al Rahman" in {a.name for a in events[0].actors}
+    assert events[0].location is None or events[0].location.country == "Syria"
