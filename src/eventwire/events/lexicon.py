@@ -74,7 +74,7 @@ _RULES: list[tuple[str, str, float]] = [
     # battles
     (r"clash(?:es|ed|ing)?\b|fighting\b|fought\b|firefights?\b|skirmish(?:es|ed)?\b|gunfights?\b|exchange(?:d)? (?:of )?fire",
      "Armed clash", 0.6),
-    (r"ambush(?:ed|es)?\b|battl(?:es?|ed|ing)\b|attack(?:ed|s|ing)? (?:on )?(?:the )?(?:positions?|checkpoints?|posts?|bases?|convoys?|patrols?|barracks|troops|soldiers|forces)",
+    (r"ambush(?:ed|es)?\b|battl(?:es?|ed|ing)\b|attack(?:ed|s|ing)? (?:on )?(?:the |an? )?(?:(?:police|gendarmerie|army|military) )?(?:positions?|checkpoints?|posts?|bases?|convoys?|patrols?|barracks|troops|soldiers|forces|stations?|outposts?|camps?|gendarmerie)",
      "Armed clash", 0.6),
     (r"assault(?:ed|s)? on|offensive (?:on|against)|infiltrat(?:ed|ion|ions)|sniper|sniped|targeted (?:a|an|the) (?:\w+ )?(?:checkpoint|position|patrol|post|vehicle|convoy)",
      "Armed clash", 0.6),
@@ -120,6 +120,13 @@ _RULES: list[tuple[str, str, float]] = [
     (r"arrest(?:ed|s|ing)?\b|detain(?:ed|s)?\b|apprehend(?:ed)?|taken into custody|rounded up", "Arrests", 0.8),
     (r"loot(?:ed|ing)?\b|pillag(?:ed|ing)|demolish(?:ed|es)|bulldoz(?:ed|ing)|burn(?:ed|t) (?:down )?(?:houses|homes|shops)|confiscat(?:ed|ion)|destroyed (?:houses|homes|shops|crops|property|structures)|land seizure|property destruction",
      "Looting/property destruction", 0.7),
+    # property ruined as a news lead tells it ("militants burned down a school", "looters ransacked warehouses"):
+    # weaker than an attack named before it ("attacked the station ... ransacked and burned it" is the attack)
+    (r"ransack(?:ed|ing)?\b|razed|burn(?:ed|t|ing) down|(?:burn(?:ed|t)|set fire to|torched) "
+     r"(?:(?:a|an|the|their|his|her|its|two|three|several|dozens of|\w+) ){0,2}(?:houses?|homes?|huts?|shops?|stores?|"
+     r"schools?|churche?s?|mosques?|markets?|warehouses?|granar(?:y|ies)|crops|fields|harvests?|vehicles?|cars?|trucks?|"
+     r"motorbikes?|motorcycles?|buildings?|offices?|clinics?|hospitals?|property|properties)\b",
+     "Looting/property destruction", 0.5),
     (r"seiz(?:ed|ure) (?:a |an |the )?(?:large )?(?:cache|weapons|arms|ammunition|explosives)|weapons? (?:cache|seizure)|defus(?:ed|ing)|dismantled (?:an? )?(?:ied|bomb|explosive)",
      "Disrupted weapons use", 0.9),
     (r"establish(?:ed|es)? (?:a |an |new )*(?:military )?(?:base|headquarters|outpost|checkpoint|post)s?", "Headquarters or base established", 0.9),
