@@ -85,6 +85,15 @@ def test_a_vague_headline_toll_yields_to_the_bodys_count() -> None:
     assert alone.fatalities is not None and alone.fatalities.low == 24 and alone.fatalities.high is not None
 
 
+def test_a_vague_lead_takes_the_count_the_body_gives_later() -> None:
+    text = ("US-led strikes kill civilians near Manbij\n\n21 Jul 2016 Dozens of civilians have reportedly been killed "
+            "by US-led air strikes near the city of Manbij in Aleppo province. The US military is investigating "
+            "reports that air strikes on the village of Tokhar killed at least 73 civilians. Earlier, strikes on a "
+            "nearby farm killed 6 people.")
+    main = extract(article_from_text(text))[0]
+    assert main.main and main.fatalities is not None and main.fatalities.best == 73
+
+
 def test_a_place_abroad_is_no_cue() -> None:
     from eventwire.models import Location
 

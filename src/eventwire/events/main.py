@@ -5,7 +5,8 @@ is dated to a day, and is not history retold. `main_score` weighs those cues; `m
 event (ties go to the earliest) and moves it to the front, keeping the others in article order. A headline that
 tells a toll ("Air strikes kill at least 18 in northwestern Syria") tells the main event's: that count, with the
 headline as its evidence, is the main event's deaths (the body often gives only part of it, or none); a vague
-one ("dozens killed") only where the body gives no count.
+one ("dozens killed") only where the body gives no count. A lead that tells its toll vaguely ("killed dozens of
+civilians") takes the count a later sentence gives for an event of its type within that range ("at least 73").
 """
 from __future__ import annotations
 
@@ -85,5 +86,27 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
     vague = toll is not None and toll.high is not None and toll.high != toll.low  # "dozens killed in …"
     if toll is not None and main.kind == "event" and not (vague and main.fatalities is not None):
         main.fatalities = toll  # a count the body gives beats a headline's "dozens" or "scores"
+    if main.kind == "event" and _vague(main.fatalities):
+        main.fatalities = _counted_later(main, events) or main.fatalities
     others = [e.model_copy(update={"main": False}) if e.main else e for i, e in enumerate(events) if i != best]
     return [main, *others]
+
+
+def _vague(deaths: Fatalities | None) -> bool:
+    """A toll told as a range of words ("dozens", "hundreds"), not a count."""
+    return deaths is not None and deaths.high is not None and deaths.high != deaths.low
+
+
+def _counted_later(main: Event, events: Sequence[Event]) -> Fatalities | None:
+    """The count a later sentence gives for the main event's vague toll: news leads with "killed dozens of
+    civilians" and tells "at least 58 civilians" further down. The first later event of the same type whose count
+    falls in the vague range is that count; a smaller one is a part ("in one village 6 were killed")."""
+    told = main.fatalities
+    for e in events:
+        deaths = e.fatalities
+        if e.sentence.start <= main.sentence.start or e.event_type != main.event_type or deaths is None or _vague(deaths):
+            continue
+        if told is not None and told.low is not None and told.high is not None and told.low <= deaths.best <= told.high:
+            return deaths
+    return None
+
