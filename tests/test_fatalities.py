@@ -232,3 +232,18 @@ def test_an_abbreviated_dateline_date_is_no_count() -> None:
 def test_the_count_before_wounded_is_not_the_dead(headline: str, n: int) -> None:
     found = find_fatalities(headline, 0, len(headline))
     assert found is not None and found.best == n
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Warplanes releasing toxic gas targeted the town, massacring dozens of people and injuring hundreds.", 24),
+    ("The massacre of 30 villagers by the militia shocked the country.", 30),
+    ("IS fighters slaughtered 12 shepherds near Palmyra.", 12),
+])
+def test_massacre_words_count_the_dead(text: str, best: int) -> None:
+    found = find_fatalities(text, 0, len(text))
+    assert found is not None and found.best == best
+
+
+def test_a_massacre_protested_is_no_toll() -> None:
+    text = "Hundreds protested in the capital against the massacre of 30 villagers last month."
+    assert find_fatalities(text, 0, len(text)) is None
