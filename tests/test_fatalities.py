@@ -247,3 +247,12 @@ def test_massacre_words_count_the_dead(text: str, best: int) -> None:
 def test_a_massacre_protested_is_no_toll() -> None:
     text = "Hundreds protested in the capital against the massacre of 30 villagers last month."
     assert find_fatalities(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize("text, best", [
+    ("The strike killed a family of five in the village.", 5),
+    ("An air strike killed an entire family of seven and two neighbours in Idlib.", 9),
+])
+def test_a_family_of_n_is_n_dead(text: str, best: int) -> None:
+    found = find_fatalities(text, 0, len(text))
+    assert found is not None and found.best == best

@@ -207,6 +207,9 @@ def _counted(text: str, start: int, end: int) -> list[_Hit]:
         _body_hits(text, start, end)
 
 
+_FAMILY_OF = re.compile(r"\s+(?:[\w'’-]+\s+)?family of (" + NUMBER + r")\b", re.I)
+
+
 def _sum_list(list_text: str, start: int, end: int) -> _Hit | None:
     """The dead of a list add up ("5 soldiers, between 35 and 45 militants, and 3 civilians" is 43 to 53; "dozens
     of civilians" is 24 to 99)."""
@@ -216,6 +219,9 @@ def _sum_list(list_text: str, start: int, end: int) -> _Hit | None:
         if n is None or vague_top is None:
             return None
         top = parse_number(m.group(2)) if m.group(2) else vague_top
+        family = _FAMILY_OF.match(list_text, m.end()) if n == 1 else None
+        if family and (members := parse_number(family.group(1))):  # "killed a family of five": five
+            n = top = members
         low, high = low + n, high + (top if top is not None and top > n else n)
     if low > 100000:
         return None
