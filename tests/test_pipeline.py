@@ -1,10 +1,13 @@
-"""Pipeline: batching the classifier across articles changes nothing, and the stages report their time."""
+"""Pipeline: batching the classifier across articles changes nothing, the stages report their time, and the rule and
+the model share the typing."""
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eventwire import article_from_text
-from eventwire.pipeline import Pipeline
+from eventwire.pipeline import Pipeline, extract
 
 _TEXTS = [
     "On 3 May 2023, unidentified gunmen shot dead two civilians in the town of Jasim in Dara province.\n\n"
@@ -39,3 +42,13 @@ def test_stages_report_their_time():
     for stage in ("sentences", "country", "times", "actors", "places", "triggers", "arguments", "classifier",
                   "finish"):
         assert pipeline.timings.get(stage, 0.0) > 0.0, stage
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("The government announced a three-day ceasefire with the rebels to allow aid deliveries.", "Agreement"),
+    ("Two armed groups merged to form a new alliance in the north of the country.", "Change to group/activity"),
+])
+def test_a_firm_strategic_word_is_not_swapped_for_a_kin_subtype(text: str, subtype: str) -> None:
+    # a ceasefire and a merger share only their event type with the sub-types the model leaned to
+    events = extract(article_from_text(text, published=date(2021, 3, 1)))
+    assert events and events[0].sub_event_type == subtype

@@ -1258,6 +1258,13 @@ def _apply_mode(d: _Draft, modes: dict[str, float], event: float | None) -> None
         d.history = True
 
 
+# A model's sub-type of the rule's event type replaces the rule's whatever its probability ("clashes" read as the
+# capture they were), but not within strategic developments: a ceasefire, an arrest, a seized cache and a merger
+# share the type and nothing else, so there the model must be surer than a firm rule word
+_UNRELATED_KIN = "Strategic developments"
+_FIRM_WORD = 0.6  # a rule word weaker than this ("displaced", "curfew": Other at 0.5) defers to the model even there
+
+
 def _apply_typing(d: _Draft, typing: "Typing") -> None:
     p = typing.subtypes
     if d.candidate:
@@ -1269,7 +1276,9 @@ def _apply_typing(d: _Draft, typing: "Typing") -> None:
     if not p:
         return
     best = max(p, key=p.get)
-    if p[best] >= d.confidence or SUBTYPE_TO_TYPE.get(best) == SUBTYPE_TO_TYPE.get(d.sub_event_type):
+    kin = SUBTYPE_TO_TYPE.get(best) == SUBTYPE_TO_TYPE.get(d.sub_event_type) and (
+        SUBTYPE_TO_TYPE.get(best) != _UNRELATED_KIN or d.confidence < _FIRM_WORD)
+    if p[best] >= d.confidence or kin:
         d.sub_event_type, d.confidence = best, p[best]
 
 
