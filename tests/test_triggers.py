@@ -148,3 +148,13 @@ def test_an_attack_on_a_station_outranks_what_was_burned_there() -> None:
     primary = max(found, key=lambda t: t.strength)
     assert primary.sub_event_type == "Armed clash" and primary.start < min(
         t.start for t in found if t.sub_event_type == "Looting/property destruction")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Rebels set up checkpoints on the main road leading to the capital.", "Headquarters or base established"),
+    ("The jihadists announced the creation of a new emirate in the region.", "Change to group/activity"),
+    ("The armed group pledged allegiance to the Islamic State in a video released on Friday.",
+     "Change to group/activity"),
+])
+def test_news_words_for_bases_and_changes_of_a_group(text: str, kind: str) -> None:
+    assert kind in [t.sub_event_type for t in find_triggers(text)]

@@ -129,12 +129,13 @@ _RULES: list[tuple[str, str, float]] = [
      "Looting/property destruction", 0.5),
     (r"seiz(?:ed|ure) (?:a |an |the )?(?:large )?(?:cache|weapons|arms|ammunition|explosives)|weapons? (?:cache|seizure)|defus(?:ed|ing)|dismantled (?:an? )?(?:ied|bomb|explosive)",
      "Disrupted weapons use", 0.9),
-    (r"establish(?:ed|es)? (?:a |an |new )*(?:military )?(?:base|headquarters|outpost|checkpoint|post)s?", "Headquarters or base established", 0.9),
+    (r"(?:establish(?:ed|es)?|set up|sets up|setting up) (?:a |an |new |several |two |three )*(?:military )?"
+     r"(?:base|headquarters|outpost|checkpoint|post)s?", "Headquarters or base established", 0.9),
     (r"ceasefire|cease-fire|truce|peace (?:deal|agreement|talks)|signed (?:an? )?(?:agreement|deal|accord)|reconciliation (?:deal|agreement)|surrender(?:ed|s)?\b|prisoner (?:swap|exchange)|agreed to",
      "Agreement", 0.8),
     (r"withdr(?:ew|awn|awal) from|handed over|peacefully took control|pulled out of|evacuated (?:from )?(?:the )?(?:area|town|city|village|base|positions?)",
      "Non-violent transfer of territory", 0.6),
-    (r"named (?:\w+ ){1,5}as (?:its|their|the) new|appointed (?:a |\w+ ){0,5}(?:new )?(?:leader|commander|spokesman|emir|chief)|new (?:leader|spokesman|emir|commander)\b|merg(?:ed|er)\b|severed ties|dissolved|deployed|reinforcements|convoy|recruit(?:ed|ment|ing)|formed a new|announced (?:its|the) formation",
+    (r"named (?:\w+ ){1,5}as (?:its|their|the) new|appointed (?:a |\w+ ){0,5}(?:new )?(?:leader|commander|spokesman|emir|chief)|new (?:leader|spokesman|emir|commander)\b|merg(?:ed|er)\b|severed ties|dissolved|deployed|reinforcements|convoy|recruit(?:ed|ment|ing)|formed a new|announced (?:its|the) formation|announced the (?:creation|establishment|dissolution) of|pledg(?:ed|es|ing) (?:its |their |his )?allegiance",
      "Change to group/activity", 0.7),
     (r"trench(?:es)?|fortif(?:y|ied|ications)|sand ?barriers?|displaced|displacement|evacuated|fled their homes|curfew|delivered (?:weapons|helicopters|drones|arms)|revoked", "Other", 0.5),
 ]
