@@ -588,3 +588,13 @@ def test_a_ghouta_group_of_2018_is_named_not_read_as_a_place() -> None:
     events = extract(article_from_text(text, input_id="t", published=date(2018, 2, 5)))
     assert "Faylaq al Rahman" in {a.name for a in events[0].actors}
     assert events[0].location is None or events[0].location.country == "Syria"
+
+
+def test_gendarmes_are_the_force_acled_files_the_countrys_gendarmerie_under() -> None:
+    # mined from the train rows' names: Burkina Faso's gendarmerie is police, Cameroon's military
+    roles = _event_actors("On 2 June 2020, gendarmes arrested and severely wounded two Nigerien Fulani near Sebba.",
+                          date(2020, 6, 2))
+    assert roles.get("actor1") == "Police Forces of Burkina Faso (2015-) Gendarmerie"
+    roles = _event_actors("On 2 June 2020, gendarmes arrested two men near Buea in the South-West region of "
+                          "Cameroon.", date(2020, 6, 2))
+    assert (roles.get("actor1") or "").startswith("Military Forces of Cameroon") and "Gendarmerie" in roles["actor1"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
@@ -101,6 +102,23 @@ def _unknown_here(kind: str, country: str | None) -> bool:
 def _state_inter(force_country: str, country: str | None) -> int:
     """ACLED codes a state's forces 1 at home and 8 (external) abroad."""
     return 1 if country is None or country == force_country else 8
+
+
+_GENDARMES = re.compile(r"\bgendarm", re.I)
+_GENDARMERIE_NAME = re.compile(r"^(Military|Police) Forces of (.+?) \(\d{4}-(?:\d{4})?\) Gendarmerie$")
+
+
+@lru_cache(maxsize=1)
+def _gendarmerie_forces() -> dict[str, str]:
+    """Country -> "Military" or "Police": the state force ACLED's train rows file the country's gendarmerie under
+    ("Police Forces of Burkina Faso (2015-) Gendarmerie", "Military Forces of Cameroon (1982-) Gendarmerie"), read
+    from the mined names of actor_inter.json; a country without such a row keeps its gendarmes as its military."""
+    votes: dict[str, Counter[str]] = {}
+    for name in mined_inter():
+        m = _GENDARMERIE_NAME.match(name)
+        if m:
+            votes.setdefault(m.group(2), Counter())[m.group(1)] += 1
+    return {c: v.most_common(1)[0][0] for c, v in votes.items()}
 
 
 def _state(force: str, force_country: str, country: str | None, when: date | None) -> ActorName:
@@ -236,6 +254,10 @@ def resolve_key(key: str, country: str | None = None, when: date | None = None, 
         force_country = rest or country or state()["context_military_default"].get(surface.strip().lower())
         if not force_country:
             return None
+        force = _gendarmerie_forces().get(force_country) if _GENDARMES.search(surface) else None
+        if force is not None:  # "shot dead by gendarmes" in Burkina Faso: its police's gendarmerie
+            base = _state(force, force_country, country, when)
+            return ActorName(f"{base.name} Gendarmerie", base.inter, base.kind)
         return _state(prefix.capitalize(), force_country, country, when)
     log.debug("unknown actor key %r", key)
     return None
