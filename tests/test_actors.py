@@ -598,3 +598,10 @@ def test_gendarmes_are_the_force_acled_files_the_countrys_gendarmerie_under() ->
     roles = _event_actors("On 2 June 2020, gendarmes arrested two men near Buea in the South-West region of "
                           "Cameroon.", date(2020, 6, 2))
     assert (roles.get("actor1") or "").startswith("Military Forces of Cameroon") and "Gendarmerie" in roles["actor1"]
+
+
+def test_a_group_acled_often_codes_as_an_associate_is_still_read_by_its_name() -> None:
+    # the VDP are mostly coded beside the army; acting alone they are actor1, written as ACLED's abbreviation
+    roles = _event_actors("On 8 May 2020, VDP fighters intercepted and wounded a number of armed bandits in Dablo "
+                          "(Dablo, Sanmatenga).", date(2020, 5, 8))
+    assert roles.get("actor1") == "VDP: Volunteer for Defense of Homeland"

@@ -333,7 +333,9 @@ def mine_group_aliases(rows: list[dict[str, str]], common: set[str]) -> dict[str
                     if run in cands and _fold(run) == run:
                         runs.add(run)
                         written[run][tuple(toks[i:j])] += 1
-        actors = {row["actor1"], row["actor2"]}
+        # a run that names an associate names that actor too ("volunteer fighters (VDP)" beside the army they
+        # are coded with): it counts towards the run's share for the name
+        actors = {row["actor1"], row["actor2"], *_associates(row)}
         for run in runs:
             seen[run] += 1
             with_actor.update((run, n) for n in cands[run] & actors)
@@ -344,6 +346,10 @@ def mine_group_aliases(rows: list[dict[str, str]], common: set[str]) -> dict[str
         if n and (whole or n >= MIN_ALIAS_ROWS) and n / seen[run] >= ALIAS_SHARE and tuple(w.lower() for w in run) not in known:
             aliases[best].append(" ".join(written[run].most_common(1)[0][0]))
     return {name: sorted(set(a)) for name, a in sorted(aliases.items())}
+
+
+def _associates(row: dict[str, str]) -> list[str]:
+    return [a.strip() for key in ("assoc_actor_1", "assoc_actor_2") for a in (row.get(key) or "").split(";") if a.strip()]
 
 
 def _write(out_dir: Path, name: str, obj: object) -> None:
