@@ -605,3 +605,14 @@ def test_a_group_acled_often_codes_as_an_associate_is_still_read_by_its_name() -
     roles = _event_actors("On 8 May 2020, VDP fighters intercepted and wounded a number of armed bandits in Dablo "
                           "(Dablo, Sanmatenga).", date(2020, 5, 8))
     assert roles.get("actor1") == "VDP: Volunteer for Defense of Homeland"
+
+
+def test_yemen_news_names_of_the_two_sides() -> None:
+    # "pro-Houthi forces" are the Houthis (not their supporters); "Saudi-led coalition airstrikes" are the
+    # coalition's, not the Global Coalition's "coalition airstrikes" that overlaps them by one word more
+    roles = _event_actors("On 6 May 2020, pro-Houthi forces reportedly shelled farms northwest of Durayhimi district "
+                          "(Al Hudaydah).", date(2020, 5, 6))
+    assert roles.get("actor1") == "Military Forces of Yemen (2016-) Supreme Political Council"
+    roles = _event_actors("On 2 May 2020, Saudi-led coalition airstrikes reportedly targeted the customs of Afar area "
+                          "(Al Malagim, Al Bayda).", date(2020, 5, 2))
+    assert roles.get("actor1") == "Operation Restoring Hope"
