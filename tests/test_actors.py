@@ -616,3 +616,10 @@ def test_yemen_news_names_of_the_two_sides() -> None:
     roles = _event_actors("On 2 May 2020, Saudi-led coalition airstrikes reportedly targeted the customs of Afar area "
                           "(Al Malagim, Al Bayda).", date(2020, 5, 2))
     assert roles.get("actor1") == "Operation Restoring Hope"
+
+
+def test_either_of_two_groups_takes_the_order_acled_names_the_pair_in() -> None:
+    roles = _event_actors("On 5 August 2020, presumed ISGS or JNIM militants killed two herders near Arbinda "
+                          "(Arbinda, Soum).", date(2020, 8, 5))
+    assert roles.get("actor1") == ("JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater "
+                                   "Sahara)")

@@ -229,7 +229,9 @@ def _either(rest: str, country: str | None, when: date | None) -> ActorName | No
     a, b = resolve_key(first, country, when), resolve_key(second, country, when)
     if a is None or b is None or a.name == b.name:
         return a or b
-    name = f"{a.name}{_EITHER_JOIN}{b.name}"
+    name, swapped = f"{a.name}{_EITHER_JOIN}{b.name}", f"{b.name}{_EITHER_JOIN}{a.name}"
+    if swapped in mined_inter() and name not in mined_inter():  # ACLED names a pair in one order ("ISGS or JNIM")
+        name, a = swapped, b
     return ActorName(name, int(mined_inter().get(name, min(a.inter, b.inter))), a.kind)
 
 
