@@ -623,3 +623,12 @@ def test_either_of_two_groups_takes_the_order_acled_names_the_pair_in() -> None:
                           "(Arbinda, Soum).", date(2020, 8, 5))
     assert roles.get("actor1") == ("JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater "
                                    "Sahara)")
+
+
+def test_a_group_followed_by_its_coalition_in_brackets_is_the_coalition() -> None:
+    roles = _event_actors("On March 3, presumed Ansaroul Islam (JNIM) militants abducted a marabout in the village "
+                          "of Firguindi.", date(2020, 3, 3))
+    assert roles.get("actor1") == "JNIM: Group for Support of Islam and Muslims"
+    roles = _event_actors("Fighters of Hayat Tahrir al-Sham (HTS) attacked regime positions near Saraqib.",
+                          date(2020, 3, 3))
+    assert roles.get("actor1") == "HTS: Hayat Tahrir al Sham"

@@ -694,12 +694,30 @@ def _umbrellas(text: str, mentions: list[_Mention]) -> list[_Mention]:
         gap = text[prev.end:m.start] if prev is not None else ""
         if prev is not None and m.start - prev.end < 60 and (_UMBRELLA.match(gap) or _unit_of(prev, m, gap)):
             out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], m.key)
+        elif prev is not None and _bracketed_umbrella(text, prev, m, gap):
+            end = _CLOSE_BRACKET.match(text, m.end).end()
+            out[-1] = _Mention(prev.start, end, text[prev.start:end], m.key)
+        elif prev is not None and text[prev.end - 1:prev.end] == ")" and not gap.strip() \
+                and m.key.startswith("generic:"):  # "... (JNIM) militants": the umbrella's noun
+            out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], prev.key)
         elif prev is not None and _EITHER.match(gap) and prev.key.startswith("group:") and m.key.startswith("group:") \
                 and prev.key != m.key:
             out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], either_key(prev.key, m.key))
         else:
             out.append(m)
     return out
+
+
+_OPEN_BRACKET = re.compile(r"^\s*\(\s*$")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracketed_umbrella(text: str, group: _Mention, umbrella: _Mention, gap: str) -> bool:
+    """ "Ansaroul Islam (JNIM) militants", "Katiba Macina (JNIM)": the group in brackets after another is the
+    coalition it belongs to, which ACLED codes; the same group's abbreviation ("Hayat Tahrir al-Sham (HTS)") is
+    one mention either way."""
+    return bool(_OPEN_BRACKET.match(gap) and _CLOSE_BRACKET.match(text, umbrella.end)) and \
+        group.key.startswith("group:") and umbrella.key.startswith("group:") and group.key != umbrella.key
 
 
 def _unit_of(state: _Mention, unit: _Mention, gap: str) -> bool:
