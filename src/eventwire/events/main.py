@@ -83,8 +83,7 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
     best = max(range(len(events)), key=lambda i: (scores[i], -i))
     main = events[best].model_copy(update={"main": True})
     toll = headline_deaths(article)
-    vague = toll is not None and toll.high is not None and toll.high != toll.low  # "dozens killed in …"
-    if toll is not None and main.kind == "event" and not (vague and main.fatalities is not None):
+    if toll is not None and main.kind == "event" and not (_vague(toll) and main.fatalities is not None):
         main.fatalities = toll  # a count the body gives beats a headline's "dozens" or "scores"
     if main.kind == "event" and _vague(main.fatalities):
         main.fatalities = _counted_later(main, events) or main.fatalities
