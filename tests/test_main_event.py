@@ -94,6 +94,17 @@ def test_a_vague_lead_takes_the_count_the_body_gives_later() -> None:
     assert main.main and main.fatalities is not None and main.fatalities.best == 73
 
 
+def test_the_headlines_weapon_types_a_lead_that_names_none() -> None:
+    text = ("Shelling of rebel bastion near Syrian capital kills 19\n\n4 Apr 2017 At least 19 people were killed near "
+            "the Syrian capital on Tuesday, including six children, a monitor said.")
+    main = extract(article_from_text(text))[0]
+    assert main.main and (main.event_type, main.sub_event_type) == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    both = ("Air strikes and shelling kill 19 near Syrian capital\n\n4 Apr 2017 At least 19 people were killed "
+            "near the Syrian capital on Tuesday, a monitor said.")
+    assert extract(article_from_text(both))[0].sub_event_type in ("Attack", "Armed clash")
+
+
 def test_a_place_abroad_is_no_cue() -> None:
     from eventwire.models import Location
 

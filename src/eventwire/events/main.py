@@ -7,6 +7,8 @@ tells a toll ("Air strikes kill at least 18 in northwestern Syria") tells the ma
 headline as its evidence, is the main event's deaths (the body often gives only part of it, or none); a vague
 one ("dozens killed") only where the body gives no count. A lead that tells its toll vaguely ("killed dozens of
 civilians") takes the count a later sentence gives for an event of its type within that range ("at least 73").
+A lead that names no weapon ("At least 19 people were killed near the capital") takes the one weapon its headline
+names ("Shelling of rebel bastion near Syrian capital kills 19").
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from collections import Counter
 from typing import Sequence
 
 from eventwire.events.fatalities import find_fatalities
+from eventwire.events.lexicon import SUBTYPE_TO_TYPE, find_triggers
 from eventwire.models import Article, Event, Fatalities, TimePrecision
 
 __all__ = ["headline_deaths", "main_score", "mark_main", "title_words"]
@@ -65,6 +68,23 @@ def headline_deaths(article: Article) -> Fatalities | None:
     return found if found is not None and found.best > 0 else None
 
 
+# Sub-types a lead gets from a killing or a fight with no weapon named ("At least 19 people were killed near the
+# capital"), which the headline's weapon ("Shelling of rebel bastion near Syrian capital kills 19") makes precise.
+_UNARMED_TYPING = ("Attack", "Armed clash")
+_WEAPONS = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
+            "Chemical weapon", "Grenade")
+
+
+def headline_weapon(article: Article) -> str | None:
+    """The remote-violence sub-type the headline names ("Israeli strike on Syrian town kills 5 soldiers" is an air
+    strike), when the text opens with its headline and the headline names exactly one."""
+    title = article.title
+    if not title or not article.text.startswith(title):
+        return None
+    named = {t.sub_event_type for t in find_triggers(article.text, 0, len(title)) if t.sub_event_type in _WEAPONS}
+    return named.pop() if len(named) == 1 else None
+
+
 def _main_country(events: Sequence[Event]) -> str | None:
     """The country most of the events are placed in (the earliest of equals); None when none is placed."""
     counts = Counter(e.location.country for e in events if e.location and e.location.country)
@@ -87,6 +107,9 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
         main.fatalities = toll  # a count the body gives beats a headline's "dozens" or "scores"
     if main.kind == "event" and _vague(main.fatalities):
         main.fatalities = _counted_later(main, events) or main.fatalities
+    weapon = headline_weapon(article)
+    if weapon is not None and main.kind == "event" and main.sub_event_type in _UNARMED_TYPING:
+        main.sub_event_type, main.event_type = weapon, SUBTYPE_TO_TYPE[weapon]
     others = [e.model_copy(update={"main": False}) if e.main else e for i, e in enumerate(events) if i != best]
     return [main, *others]
 
