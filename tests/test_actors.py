@@ -632,3 +632,10 @@ def test_a_group_followed_by_its_coalition_in_brackets_is_the_coalition() -> Non
     roles = _event_actors("Fighters of Hayat Tahrir al-Sham (HTS) attacked regime positions near Saraqib.",
                           date(2020, 3, 3))
     assert roles.get("actor1") == "HTS: Hayat Tahrir al Sham"
+
+
+def test_a_states_forces_abroad_do_not_move_the_event_to_where_the_dev_rows_saw_them() -> None:
+    # the Syria file shows Israel's forces mostly in Syria; in the West Bank their victims are Palestinian
+    events = extract(article_from_text("Israeli troops demolished a house in the village of Beita near Nablus.",
+                                       input_id="t", published=date(2020, 5, 1)))
+    assert "Civilians (Palestine)" in {a.name for a in events[0].actors}

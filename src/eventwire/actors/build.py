@@ -218,10 +218,20 @@ def _country_counts(rows: list[dict[str, str]]) -> dict[str, Counter[str]]:
     return votes
 
 
+_STATE_OF = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \(")
+
+
 def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
+    """ACLED name -> the one country the actor's rows are in. A state's forces are at home in their own state only
+    (where ACLED has that country): that the dev rows show Israel's mostly in Syria is what the Syria file makes of
+    them, not where they act."""
     homes = {}
+    countries = {r["country"] for r in rows}
     for name, by_country in sorted(_country_counts(rows).items()):
         country, n = by_country.most_common(1)[0]
+        state = _STATE_OF.match(name)
+        if state and state.group(1) != country and state.group(1) in countries:  # (Artsakh's are at home in
+            continue  # Azerbaijan: ACLED has no country Artsakh)
         if sum(by_country.values()) >= MIN_HOME_ROWS and n / sum(by_country.values()) >= HOME_SHARE:
             homes[name] = country
     return homes
