@@ -256,3 +256,21 @@ def test_a_massacre_protested_is_no_toll() -> None:
 def test_a_family_of_n_is_n_dead(text: str, best: int) -> None:
     found = find_fatalities(text, 0, len(text))
     assert found is not None and found.best == best
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Gunmen arrested two herders in the village and shot them dead.", 2),
+    ("Militants abducted three teachers and later killed them.", 3),
+    ("Rebels captured two soldiers and executed all of them.", 2),
+])
+def test_them_killed_are_the_people_counted_before(text: str, best: int) -> None:
+    found = find_fatalities(text, 0, len(text))
+    assert found is not None and found.best == best
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained two protesters and shot them in the legs.",
+    "Soldiers detained 12 men; they were released the next day. Gunmen later killed them.",
+])
+def test_them_not_killed_or_too_far_back_counts_nothing(text: str) -> None:
+    assert find_fatalities(text, 0, len(text)) is None

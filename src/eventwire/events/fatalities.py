@@ -147,6 +147,8 @@ def find_fatalities(text: str, start: int, end: int) -> Fatalities | None:
     hits = _non_overlapping(sorted(_counted(text, start, end), key=lambda h: h.start))
     if not hits and (toll := death_toll(text, start, end)) is not None:
         return toll
+    if not hits and (them := _killed_them(text, start, end)) is not None:
+        return them
     if not hits:
         single = _SINGLE.search(text, start, end)
         if single:
@@ -159,6 +161,25 @@ def find_fatalities(text: str, start: int, end: int) -> Fatalities | None:
     low = best if all(not _HIGH.search(h.text) for h in hits) else None
     high = sum(h.high for h in hits) if all(not _LOW.search(h.text) for h in hits) else None
     return Fatalities(best=best, low=low, high=high, evidence=[Span(start=h.start, end=h.end) for h in hits])
+
+
+_THEM = re.compile(r"\b(?:shot\s+(?:all\s+of\s+)?them\s+dead|(?:killed|executed|murdered|beheaded|slaughtered)\s+"
+                   r"(?:all\s+)?(?:of\s+)?them)\b", re.I)  # not "shot them in the legs"
+_PEOPLE_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:[\w'’-]+\s+){0,2}?(?:(?:" + _PERSON + r")s?|[a-z]+(?:men|people|"
+                           r"children|ers|ians|ists))\b", re.I)  # "two herders", "three Fulani men"
+_THEM_REACH = 120  # characters back from "them" to the people it stands for
+
+
+def _killed_them(text: str, start: int, end: int) -> Fatalities | None:
+    """ "Gunmen abducted two herders and shot them dead": "them" are the people the clause counted before it."""
+    m = _THEM.search(text, start, end)
+    if m is None:
+        return None
+    counted = list(_PEOPLE_COUNT.finditer(text, max(start, m.start() - _THEM_REACH), m.start()))
+    n = parse_number(counted[-1].group(1)) if counted else None
+    if not n or n < 2 or re.search(r"[.;]", text[counted[-1].end():m.start()]):
+        return None
+    return Fatalities(best=n, low=n, high=n, evidence=[Span(start=counted[-1].start(), end=m.end())])
 
 
 def explicit_fatalities(text: str, start: int, end: int) -> Fatalities | None:
