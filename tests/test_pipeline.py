@@ -52,3 +52,10 @@ def test_a_firm_strategic_word_is_not_swapped_for_a_kin_subtype(text: str, subty
     # a ceasefire and a merger share only their event type with the sub-types the model leaned to
     events = extract(article_from_text(text, published=date(2021, 3, 1)))
     assert events and events[0].sub_event_type == subtype
+
+
+def test_what_a_protest_is_about_did_not_happen_to_the_protesters() -> None:
+    # "the police shooting of a classmate" is the grievance: no word says anyone shot, dispersed or stoned anyone
+    text = "Hundreds of students demonstrated in Nairobi against the police shooting of a classmate last week."
+    events = extract(article_from_text(text, published=date(2021, 3, 1)))
+    assert events and events[0].sub_event_type == "Peaceful protest"

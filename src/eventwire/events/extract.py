@@ -124,11 +124,16 @@ class _Draft:
     # unsure, the event head judges it as it would that candidate
     history: bool = False  # the mode head says the sentence retells the past: background whatever its date
     changes_hands: bool = False  # a trigger of the sentence tells a change of hands ("captured", "took control")
+    # every trigger of the sentence is a protest word, and the sentence tells what the protest is about ("against the
+    # unjust arrest of"): no one intervened in words of its own
+    aggrieved_protest: bool = False
 
 
 EVENT_THRESHOLD = 0.6  # a candidate becomes an event at this probability: 0.97 of held-out notes' first sentences
 # pass it, 0.07 of the no-cue sentences of the FA-KES half the head was not trained on
 _TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# what a protest became in someone's words of its own: intervention, force or the protesters' violence
+_NOT_PEACEFUL = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
 CONSULT_BELOW = 0.8  # rules this sure (named weapons, captures) are not worth the encoder's time per sentence
 
 
@@ -263,6 +268,8 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     elif event_triggers:
         drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
                                            attribution, ctx, resources))
+        for d in drafts[drafted_before:] if grievance else ():
+            d.aggrieved_protest = all(t.sub_event_type == "Peaceful protest" for t in event_triggers)
     elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
         _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
     elif not cue and (found := find_cue(text, s, e)) is not None:
@@ -1291,6 +1298,9 @@ def _apply_typing(d: _Draft, typing: "Typing") -> None:
         d.candidate, d.learned = False, True  # a cue's draft has confidence 0: the model names it
     if not d.changes_hands:  # "fought rebels near Khan Sheikhoun": no word of the sentence says anyone took it
         p = {k: v for k, v in p.items() if k not in _TERRITORY_TYPES}
+    if d.aggrieved_protest:  # "protested against the unjust arrest of": what they protest about did not happen to
+        # them; dispersal, arrests, shots or stones would be triggers of their own
+        p = {k: v for k, v in p.items() if k not in _NOT_PEACEFUL}
     if not p:
         return
     best = max(p, key=p.get)
