@@ -152,3 +152,10 @@ def test_an_attack_on_a_station_outranks_what_was_burned_there() -> None:
     primary = max(found, key=lambda t: t.strength)
     assert primary.sub_event_type == "Armed clash" and primary.start < min(
         t.start for t in found if t.sub_event_type == "Looting/property destruction")
+
+
+def test_a_grenade_launcher_fires_shells_not_a_thrown_grenade() -> None:
+    kinds = [t.sub_event_type for t in find_triggers("The rebel forces fired grenade launchers at the governmental "
+                                                     "positions near Opytne.")]
+    assert kinds == ["Shelling/artillery/missile attack"]
+    assert "Grenade" in [t.sub_event_type for t in find_triggers("Attackers threw a grenade into a crowded market.")]

@@ -94,13 +94,14 @@ _RULES: list[tuple[str, str, float]] = [
      r"aerial bombs?|aerially dropped|vacuum bombs?|dropped (?:an? )?(?:[\w-]+ ){0,2}?bombs?\b", "Air/drone strike", 0.9),
     (r"air ?strikes?|air raids?|airstrik(?:e|es)|warplanes?|fighter jets?|bombed|bombings?\b|drone (?:strikes?|attacks?)|conducted (?:air )?strikes|carried out (?:air )?strikes|armed drones?|helicopters? (?:struck|fired|attacked|dropped)|barrel bombs?",
      "Air/drone strike", 0.9),
-    (r"shell(?:ed|ing|s)\b|bombard(?:ed|ing|ments?)?\b|artillery|mortars?\b|rockets?\b|missiles?\b|multiple rocket launcher|grad\b|katyusha",
+    (r"shell(?:ed|ing|s)\b|bombard(?:ed|ing|ments?)?\b|artillery|mortars?\b|rockets?\b|missiles?\b|multiple rocket launcher|grad\b|katyusha|grenade[\s-]+launchers?",
      "Shelling/artillery/missile attack", 0.8),
     (r"\bieds?\b|bomb attacks?|(?:twin|double) bomb(?:ings?|s)?\b|bombs? (?:targets?|targeted|hit|hits|struck)\b|improvised explosive|explosive devices?|landmines?|land mines?|mine (?:exploded|explosion|blast)|car bomb|vbied|bomb (?:exploded|explosion|blast|went off)|roadside bomb|explosions?\b|exploded|hit by an? (?:[\w-]+ )?mine|(?:anti-personnel|anti-tank|land) ?mines?|blast\b|detonat(?:ed|ion)",
      "Remote explosive/landmine/IED", 0.8),
     (r"suicide (?:bomb(?:er|ing|s)?|attack(?:er)?s?|vest|car bomb)|svbied|blew (?:himself|herself|themselves) up|detonated (?:himself|herself)",
      "Suicide bomb", 1.0),
-    (r"grenades?\b", "Grenade", 0.9),
+    # a thrown grenade; a grenade launcher (AGS, RPG) fires at range, which ACLED codes as shelling
+    (r"(?<!propelled )grenades?\b(?![\s-]+launchers?)", "Grenade", 0.9),
     (r"chemical (?:weapons?|attack|agents?)|chlorine|sarin|toxic gas", "Chemical weapon", 1.0),
     # protests and riots
     (r"protest(?:ed|s|ing|ers?)?\b|demonstrat(?:ed|ion|ions|ors?)\b|rall(?:y|ies|ied)\b|sit-ins?\b|march(?:ed)? (?:in|through|to|on)|picket(?:ed|s)?|vigils?\b|gathered (?:in|at|outside|near|to|in front)|press conference|blocked (?:the |a |traffic|roads?|access|highway)|occupied (?:the )?premises|sit ?in\b|went on strike|hunger strike|strik(?:e|es|ing) (?:over|against|for|to demand)",
