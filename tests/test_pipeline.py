@@ -59,3 +59,12 @@ def test_what_a_protest_is_about_did_not_happen_to_the_protesters() -> None:
     text = "Hundreds of students demonstrated in Nairobi against the police shooting of a classmate last week."
     events = extract(article_from_text(text, published=date(2021, 3, 1)))
     assert events and events[0].sub_event_type == "Peaceful protest"
+
+
+def test_an_abduction_that_kills_is_coded_as_the_killing() -> None:
+    text = "On 16 June 2020, unknown gunmen abducted and executed an individual in Bomana (Fada Ngourma, Gourma)."
+    events = extract(article_from_text(text, published=date(2020, 6, 20)))
+    assert events and (events[0].event_type, events[0].sub_event_type) == ("Violence against civilians", "Attack")
+    alive = extract(article_from_text("On 16 June 2020, unknown gunmen abducted a merchant in Bomana (Fada Ngourma, "
+                                      "Gourma).", published=date(2020, 6, 20)))
+    assert alive and alive[0].sub_event_type == "Abduction/forced disappearance"
