@@ -627,3 +627,11 @@ def test_a_states_forces_abroad_do_not_move_the_event_to_where_the_dev_rows_saw_
     events = extract(article_from_text("Israeli troops demolished a house in the village of Beita near Nablus.",
                                        input_id="t", published=date(2020, 5, 1)))
     assert "Civilians (Palestine)" in {a.name for a in events[0].actors}
+
+
+def test_a_single_policeman_or_gendarme_is_the_state_force_not_a_civilian() -> None:
+    roles = _event_actors("On 20 April 2020, presumed JNIM militants set up a fake checkpoint near Pama (Kompienga), "
+                          "and shot dead a policeman.", date(2020, 4, 20))
+    assert roles.get("actor2") == "Police Forces of Burkina Faso (2015-)"
+    roles = _event_actors("On 3 May 2020, gunmen shot dead a gendarme near Djibo (Djibo, Soum).", date(2020, 5, 3))
+    assert roles.get("actor2") == "Police Forces of Burkina Faso (2015-) Gendarmerie"
