@@ -105,6 +105,16 @@ def test_the_headlines_weapon_types_a_lead_that_names_none() -> None:
     assert extract(article_from_text(both))[0].sub_event_type in ("Attack", "Armed clash")
 
 
+def test_a_lead_that_says_only_who_died_takes_the_weapon_the_next_sentences_tell() -> None:
+    text = ("Civilians die in northern Syria\n\n18 Jul 2016 At least 21 civilians were killed in northern Syria on "
+            "Monday, a monitor said. US-led coalition warplanes struck the village of Tokhar near Manbij overnight.")
+    main = extract(article_from_text(text))[0]
+    assert main.main and main.sub_event_type == "Air/drone strike"
+    executed = ("IS executes villagers in northern Syria\n\n18 Jul 2016 IS militants executed 21 villagers in "
+                "northern Syria on Monday, a monitor said. Regime artillery shelled the nearby town of Tabqa overnight.")
+    assert extract(article_from_text(executed))[0].sub_event_type == "Attack"
+
+
 def test_a_place_abroad_is_no_cue() -> None:
     from eventwire.models import Location
 

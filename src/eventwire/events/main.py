@@ -8,7 +8,8 @@ headline as its evidence, is the main event's deaths (the body often gives only 
 one ("dozens killed") only where the body gives no count. A lead that tells its toll vaguely ("killed dozens of
 civilians") takes the count a later sentence gives for an event of its type within that range ("at least 73").
 A lead that names no weapon ("At least 19 people were killed near the capital") takes the one weapon its headline
-names ("Shelling of rebel bastion near Syrian capital kills 19").
+names ("Shelling of rebel bastion near Syrian capital kills 19"), else, where its word says only that people died
+("killed", "an attack"; not "executed" or "clashes"), the one weapon the next sentences tell ("warplanes struck").
 """
 from __future__ import annotations
 
@@ -85,6 +86,23 @@ def headline_weapon(article: Article) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+_NEXT_CHARS = 600  # how far after the lead the sentences that tell how it was done are looked for
+# a lead's word that says nothing of how ("were killed", "dead", "an attack"), unlike "executed" or "clashes"
+_SOMEHOW = re.compile(r"(?:kill(?:ed|ing|s)?|dead|deaths?|died|toll|casualties|attacks?)", re.I)
+
+
+def _killed_somehow(main: Event) -> bool:
+    return main.sub_event_type in _UNARMED_TYPING and bool(_SOMEHOW.fullmatch(main.trigger.strip()))
+
+
+def _weapon_told_next(main: Event, events: Sequence[Event]) -> str | None:
+    """The remote-violence sub-type of the events the sentences right after the lead tell ("21 civilians killed in
+    US-led coalition attacks." then "Coalition warplanes struck the village of ..."), when they tell one only."""
+    near = {e.sub_event_type for e in events if e is not main and e.kind == "event"
+            and main.sentence.end <= e.sentence.start < main.sentence.end + _NEXT_CHARS and e.sub_event_type in _WEAPONS}
+    return near.pop() if len(near) == 1 else None
+
+
 def _main_country(events: Sequence[Event]) -> str | None:
     """The country most of the events are placed in (the earliest of equals); None when none is placed."""
     counts = Counter(e.location.country for e in events if e.location and e.location.country)
@@ -107,7 +125,7 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
         main.fatalities = toll  # a count the body gives beats a headline's "dozens" or "scores"
     if main.kind == "event" and _vague(main.fatalities):
         main.fatalities = _counted_later(main, events) or main.fatalities
-    weapon = headline_weapon(article)
+    weapon = headline_weapon(article) or (_weapon_told_next(main, events) if _killed_somehow(main) else None)
     if weapon is not None and main.kind == "event" and main.sub_event_type in _UNARMED_TYPING:
         main.sub_event_type, main.event_type = weapon, SUBTYPE_TO_TYPE[weapon]
     others = [e.model_copy(update={"main": False}) if e.main else e for i, e in enumerate(events) if i != best]
