@@ -83,6 +83,7 @@ def test_counted_deaths(sentence: str, n: int) -> None:
     "Hundreds protested in the capital against the massacre of 30 villagers last month.",  # a massacre protested
     "Police detained two protesters and shot them in the legs.",  # "them" not killed
     "Soldiers detained 12 men; they were released the next day. Gunmen later killed them.",  # too far back
+    "Saturday 15 April 2017 Death toll mounts after bomb blast on Aleppo evacuee bus convoy.",  # a year, no count
 ])
 def test_no_deaths_counted(sentence: str) -> None:
     assert not best(sentence)
@@ -246,6 +247,8 @@ def test_the_count_before_wounded_is_not_the_dead(headline: str, n: int) -> None
     ("Gunmen arrested two herders in the village and shot them dead.", 2),  # "them": the people counted before
     ("Militants abducted three teachers and later killed them.", 3),
     ("Rebels captured two soldiers and executed all of them.", 2),
+    ("Date of publication 16 September 2016 Two civilians including a child have been killed in Aleppo city in the "
+     "first deaths reported since the ceasefire began.", 2),  # the dateline's year is no head count
 ])
 def test_news_ways_of_counting_the_dead(text: str, best: int) -> None:
     found = find_fatalities(text, 0, len(text))

@@ -22,7 +22,8 @@ _NOT_PEOPLE = (r"(?!\s*(?:(?:unknown|undetermined|unidentified|unspecified) numb
                r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
 # A head count: "5", "between 35 and 45" (ACLED codes the lower bound, the upper is the high estimate), "at least
 # seven", "a".
-_COUNT = _QUAL + r"\b(" + NUMBER + r")\b(?:(?: and | to | or |-)(" + NUMBER + r")\b)?" + _NOT_PEOPLE
+_YEAR = r"(?!(?:19|20)\d{2}\b)"  # "16 September 2016 Two civilians ... killed": a dateline's year is no head count
+_COUNT = _QUAL + r"\b" + _YEAR + r"(" + NUMBER + r")\b(?:(?: and | to | or |-)(" + NUMBER + r")\b)?" + _NOT_PEOPLE
 # One named person: "the commander of the Caucasian fighters", "another soldier", "his wife".
 _PERSON = (r"member|fighter|commander|leader|officer|soldier|man|woman|child|boy|girl|driver|civilian|head|chief|mukhtar|"
            r"owner|guard|administrator|sergeant|colonel|general|captain|lieutenant|major|policeman|judge|mayor|journalist|"
