@@ -115,6 +115,18 @@ def test_a_lead_that_says_only_who_died_takes_the_weapon_the_next_sentences_tell
     assert extract(article_from_text(executed))[0].sub_event_type == "Attack"
 
 
+def test_a_lead_without_a_toll_takes_the_count_the_next_sentences_give() -> None:
+    # the lead repeats the headline, as some outlets print it; the count comes a sentence later
+    text = ("Bus bombing marks end to evacuation deal in Syria\n\nApril 18 2017 Bus bombing marks end to evacuation "
+            "deal in Syria. A car bomb killed 126 people near the buses west of Aleppo on Saturday.")
+    article = article_from_text(text)
+    lead = _event(article, "April 18 2017 Bus bombing marks end to evacuation deal in Syria.")
+    toll = _event(article, "A car bomb killed 126 people near the buses west of Aleppo on Saturday.",
+                  fatalities=Fatalities(best=126, low=126, high=126))
+    main = mark_main([lead, toll], article)[0]
+    assert main.sentence == lead.sentence and main.fatalities is not None and main.fatalities.best == 126
+
+
 def test_a_place_abroad_is_no_cue() -> None:
     from eventwire.models import Location
 

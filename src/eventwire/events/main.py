@@ -6,7 +6,8 @@ event (ties go to the earliest) and moves it to the front, keeping the others in
 tells a toll ("Air strikes kill at least 18 in northwestern Syria") tells the main event's: that count, with the
 headline as its evidence, is the main event's deaths (the body often gives only part of it, or none); a vague
 one ("dozens killed") only where the body gives no count. A lead that tells its toll vaguely ("killed dozens of
-civilians") takes the count a later sentence gives for an event of its type within that range ("at least 73").
+civilians") takes the count a later sentence gives for an event of its type within that range ("at least 73"); a
+lead that tells none, the count the sentences right after it give for an event of its type.
 A lead that names no weapon ("At least 19 people were killed near the capital") takes the one weapon its headline
 names ("Shelling of rebel bastion near Syrian capital kills 19"), else, where its word says only that people died
 ("killed", "an attack"; not "executed" or "clashes"), the one weapon the next sentences tell ("warplanes struck").
@@ -125,6 +126,8 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
         main.fatalities = toll  # a count the body gives beats a headline's "dozens" or "scores"
     if main.kind == "event" and _vague(main.fatalities):
         main.fatalities = _counted_later(main, events) or main.fatalities
+    elif main.kind == "event" and main.fatalities is None:
+        main.fatalities = _counted_next(main, events)
     weapon = headline_weapon(article) or (_weapon_told_next(main, events) if _killed_somehow(main) else None)
     if weapon is not None and main.kind == "event" and main.sub_event_type in _UNARMED_TYPING:
         main.sub_event_type, main.event_type = weapon, SUBTYPE_TO_TYPE[weapon]
@@ -135,6 +138,16 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
 def _vague(deaths: Fatalities | None) -> bool:
     """A toll told as a range of words ("dozens", "hundreds"), not a count."""
     return deaths is not None and deaths.high is not None and deaths.high != deaths.low
+
+
+def _counted_next(main: Event, events: Sequence[Event]) -> Fatalities | None:
+    """A lead that tells no toll ("ISIS begins to kill abducted Christians") takes the count the sentences right
+    after it give for an event of its type ("15 young Assyrians had been killed")."""
+    for e in events:
+        if main.sentence.end <= e.sentence.start < main.sentence.end + _NEXT_CHARS and e.event_type == main.event_type \
+                and e.fatalities is not None and e.fatalities.best > 0 and not _vague(e.fatalities):
+            return e.fatalities
+    return None
 
 
 def _counted_later(main: Event, events: Sequence[Event]) -> Fatalities | None:
