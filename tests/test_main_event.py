@@ -100,6 +100,7 @@ def test_the_headlines_weapon_types_a_lead_that_names_none() -> None:
     main = extract(article_from_text(text))[0]
     assert main.main and (main.event_type, main.sub_event_type) == (
         "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert "Shelling" in [s.text_in(text) for s in main.evidence]  # the sub-type shows its evidence
     both = ("Air strikes and shelling kill 19 near Syrian capital\n\n4 Apr 2017 At least 19 people were killed "
             "near the Syrian capital on Tuesday, a monitor said.")
     assert extract(article_from_text(both))[0].sub_event_type in ("Attack", "Armed clash")
@@ -110,6 +111,7 @@ def test_a_lead_that_says_only_who_died_takes_the_weapon_the_next_sentences_tell
             "Monday, a monitor said. US-led coalition warplanes struck the village of Tokhar near Manbij overnight.")
     main = extract(article_from_text(text))[0]
     assert main.main and main.sub_event_type == "Air/drone strike"
+    assert any("warplanes struck" in s.text_in(text) for s in main.evidence)
     executed = ("IS executes villagers in northern Syria\n\n18 Jul 2016 IS militants executed 21 villagers in "
                 "northern Syria on Monday, a monitor said. Regime artillery shelled the nearby town of Tabqa overnight.")
     assert extract(article_from_text(executed))[0].sub_event_type == "Attack"

@@ -20,7 +20,7 @@ from typing import Sequence
 
 from eventwire.events.fatalities import find_fatalities
 from eventwire.events.lexicon import SUBTYPE_TO_TYPE, find_triggers
-from eventwire.models import Article, Event, Fatalities, TimePrecision
+from eventwire.models import Article, Event, Fatalities, Span, TimePrecision
 
 __all__ = ["headline_deaths", "main_score", "mark_main", "title_words"]
 
@@ -77,14 +77,16 @@ _WEAPONS = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote exp
             "Chemical weapon", "Grenade")
 
 
-def headline_weapon(article: Article) -> str | None:
-    """The remote-violence sub-type the headline names ("Israeli strike on Syrian town kills 5 soldiers" is an air
-    strike), when the text opens with its headline and the headline names exactly one."""
+def headline_weapon(article: Article) -> tuple[str, Span] | None:
+    """The remote-violence sub-type the headline names ("Shelling of rebel bastion near Syrian capital kills 19"),
+    with the word as its evidence, when the text opens with its headline and the headline names exactly one."""
     title = article.title
     if not title or not article.text.startswith(title):
         return None
-    named = {t.sub_event_type for t in find_triggers(article.text, 0, len(title)) if t.sub_event_type in _WEAPONS}
-    return named.pop() if len(named) == 1 else None
+    named = [t for t in find_triggers(article.text, 0, len(title)) if t.sub_event_type in _WEAPONS]
+    if len({t.sub_event_type for t in named}) != 1:
+        return None
+    return named[0].sub_event_type, Span(start=named[0].start, end=named[0].end)
 
 
 _NEXT_CHARS = 600  # how far after the lead the sentences that tell how it was done are looked for
@@ -96,12 +98,13 @@ def _killed_somehow(main: Event) -> bool:
     return main.sub_event_type in _UNARMED_TYPING and bool(_SOMEHOW.fullmatch(main.trigger.strip()))
 
 
-def _weapon_told_next(main: Event, events: Sequence[Event]) -> str | None:
+def _weapon_told_next(main: Event, events: Sequence[Event]) -> tuple[str, Span] | None:
     """The remote-violence sub-type of the events the sentences right after the lead tell ("21 civilians killed in
-    US-led coalition attacks." then "Coalition warplanes struck the village of ..."), when they tell one only."""
-    near = {e.sub_event_type for e in events if e is not main and e.kind == "event"
-            and main.sentence.end <= e.sentence.start < main.sentence.end + _NEXT_CHARS and e.sub_event_type in _WEAPONS}
-    return near.pop() if len(near) == 1 else None
+    US-led coalition attacks." then "Coalition warplanes struck the village of ..."), when they tell one only, with
+    the first such sentence as its evidence."""
+    near = [e for e in events if e is not main and e.kind == "event" and e.sub_event_type in _WEAPONS
+            and main.sentence.end <= e.sentence.start < main.sentence.end + _NEXT_CHARS]
+    return (near[0].sub_event_type, near[0].sentence) if len({e.sub_event_type for e in near}) == 1 else None
 
 
 def _main_country(events: Sequence[Event]) -> str | None:
@@ -130,7 +133,8 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
         main.fatalities = _counted_next(main, events)
     weapon = headline_weapon(article) or (_weapon_told_next(main, events) if _killed_somehow(main) else None)
     if weapon is not None and main.kind == "event" and main.sub_event_type in _UNARMED_TYPING:
-        main.sub_event_type, main.event_type = weapon, SUBTYPE_TO_TYPE[weapon]
+        kind, said = weapon
+        main.sub_event_type, main.event_type, main.evidence = kind, SUBTYPE_TO_TYPE[kind], [*main.evidence, said]
     others = [e.model_copy(update={"main": False}) if e.main else e for i, e in enumerate(events) if i != best]
     return [main, *others]
 
