@@ -249,6 +249,9 @@ def test_the_count_before_wounded_is_not_the_dead(headline: str, n: int) -> None
     ("Rebels captured two soldiers and executed all of them.", 2),
     ("Date of publication 16 September 2016 Two civilians including a child have been killed in Aleppo city in the "
      "first deaths reported since the ceasefire began.", 2),  # the dateline's year is no head count
+    ("May 24 2017 16 Civilians Dead in Coalition Strikes near Raqqa At least 16 civilians were killed in bombing "
+     "raids near Raqqa.", 16),  # a headline flattened into its lead: the same dead told twice
+    ("Clashes killed 4 rebels and 4 soldiers near the town.", 8),  # the same count of other victims adds up
 ])
 def test_news_ways_of_counting_the_dead(text: str, best: int) -> None:
     found = find_fatalities(text, 0, len(text))

@@ -145,7 +145,7 @@ def find_fatalities(text: str, start: int, end: int) -> Fatalities | None:
     total = explicit_fatalities(text, start, end)
     if total is not None:
         return total
-    hits = _non_overlapping(sorted(_counted(text, start, end), key=lambda h: h.start))
+    hits = _told_once(_non_overlapping(sorted(_counted(text, start, end), key=lambda h: h.start)))
     if not hits and (toll := death_toll(text, start, end)) is not None:
         return toll
     if not hits and (them := _killed_them(text, start, end)) is not None:
@@ -340,6 +340,29 @@ def _body_hits(text: str, start: int, end: int) -> list[_Hit]:
         if n is not None:
             hits.append(_Hit(n, m.start(), m.end(), m.group()))
     return hits
+
+
+_VICTIM_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _told_once(hits: list[_Hit]) -> list[_Hit]:
+    """The same dead told twice in one sentence are counted once: a headline flattened into its lead ("16 Civilians
+    Dead in Coalition Strikes near Raqqa At least 16 civilians were killed") gives the same count of the same
+    victims (its first word after the number) two times."""
+    kept: list[_Hit] = []
+    seen: set[tuple[int, str]] = set()
+    for h in hits:
+        words = [w.lower().rstrip("s") for w in _VICTIM_WORD.findall(h.text)]
+        key = (h.n, next((w for w in words if w not in _QUALIFIER_WORDS), ""))
+        if len(hits) > 1 and key in seen:
+            continue
+        seen.add(key)
+        kept.append(h)
+    return kept
+
+
+_QUALIFIER_WORDS = frozenset({"at", "least", "about", "around", "nearly", "almost", "more", "than", "over", "some",
+                              "approximately", "estimated", "killed", "kill", "killing", "dead", "the", "and"})
 
 
 def _non_overlapping(found: list[_Hit]) -> list[_Hit]:
