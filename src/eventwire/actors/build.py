@@ -218,9 +218,6 @@ def _country_counts(rows: list[dict[str, str]]) -> dict[str, Counter[str]]:
     return votes
 
 
-_STATE_OF = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \(")
-
-
 def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
     """ACLED name -> the one country the actor's rows are in. A state's forces are at home in their own state only
     (where ACLED has that country): that the dev rows show Israel's mostly in Syria is what the Syria file makes of
@@ -229,7 +226,7 @@ def mine_homes(rows: list[dict[str, str]]) -> dict[str, str]:
     countries = {r["country"] for r in rows}
     for name, by_country in sorted(_country_counts(rows).items()):
         country, n = by_country.most_common(1)[0]
-        state = _STATE_OF.match(name)
+        state = STATE_NAME.match(name)
         if state and state.group(1) != country and state.group(1) in countries:  # (Artsakh's are at home in
             continue  # Azerbaijan: ACLED has no country Artsakh)
         if sum(by_country.values()) >= MIN_HOME_ROWS and n / sum(by_country.values()) >= HOME_SHARE:
@@ -345,7 +342,7 @@ def mine_group_aliases(rows: list[dict[str, str]], common: set[str]) -> dict[str
                         written[run][tuple(toks[i:j])] += 1
         # a run that names an associate names that actor too ("volunteer fighters (VDP)" beside the army they
         # are coded with): it counts towards the run's share for the name
-        actors = {row["actor1"], row["actor2"], *_associates(row)}
+        actors = _actors(row)
         for run in runs:
             seen[run] += 1
             with_actor.update((run, n) for n in cands[run] & actors)
@@ -356,10 +353,6 @@ def mine_group_aliases(rows: list[dict[str, str]], common: set[str]) -> dict[str
         if n and (whole or n >= MIN_ALIAS_ROWS) and n / seen[run] >= ALIAS_SHARE and tuple(w.lower() for w in run) not in known:
             aliases[best].append(" ".join(written[run].most_common(1)[0][0]))
     return {name: sorted(set(a)) for name, a in sorted(aliases.items())}
-
-
-def _associates(row: dict[str, str]) -> list[str]:
-    return [a.strip() for key in ("assoc_actor_1", "assoc_actor_2") for a in (row.get(key) or "").split(";") if a.strip()]
 
 
 def _write(out_dir: Path, name: str, obj: object) -> None:

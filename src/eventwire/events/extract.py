@@ -268,8 +268,9 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     elif event_triggers:
         drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
                                            attribution, ctx, resources))
-        for d in drafts[drafted_before:] if grievance else ():
-            d.aggrieved_protest = all(t.sub_event_type == "Peaceful protest" for t in event_triggers)
+        if grievance and all(t.sub_event_type == "Peaceful protest" for t in event_triggers):
+            for d in drafts[drafted_before:]:
+                d.aggrieved_protest = True
     elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
         _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
     elif not cue and (found := find_cue(text, s, e)) is not None:

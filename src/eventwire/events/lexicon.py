@@ -124,7 +124,7 @@ _RULES: list[tuple[str, str, float]] = [
     # property ruined as a news lead tells it ("militants burned down a school", "looters ransacked warehouses"):
     # weaker than an attack named before it ("attacked the station ... ransacked and burned it" is the attack)
     (r"ransack(?:ed|ing)?\b|razed|burn(?:ed|t|ing) down|(?:burn(?:ed|t)|set fire to|torched) "
-     r"(?:(?:a|an|the|their|his|her|its|two|three|several|dozens of|\w+) ){0,2}(?:houses?|homes?|huts?|shops?|stores?|"
+     r"(?:(?:dozens of|\w+) ){0,2}(?:houses?|homes?|huts?|shops?|stores?|"
      r"schools?|churche?s?|mosques?|markets?|warehouses?|granar(?:y|ies)|crops|fields|harvests?|vehicles?|cars?|trucks?|"
      r"motorbikes?|motorcycles?|buildings?|offices?|clinics?|hospitals?|property|properties)\b",
      "Looting/property destruction", 0.5),

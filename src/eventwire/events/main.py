@@ -61,12 +61,16 @@ def main_score(event: Event, text: str, headline: set[str], lead_rank: int, coun
             + WEIGHTS["day"] * day + WEIGHTS["place"] * place + WEIGHTS["background"] * event.background)
 
 
+def _headline_end(article: Article) -> int | None:
+    """Where the headline ends in the text, when the text opens with it."""
+    title = article.title
+    return len(title) if title and article.text.startswith(title) else None
+
+
 def headline_deaths(article: Article) -> Fatalities | None:
     """The toll the headline tells, when the article's text opens with its headline and the headline tells one."""
-    title = article.title
-    if not title or not article.text.startswith(title):
-        return None
-    found = find_fatalities(article.text, 0, len(title))
+    end = _headline_end(article)
+    found = find_fatalities(article.text, 0, end) if end is not None else None
     return found if found is not None and found.best > 0 else None
 
 
@@ -80,10 +84,10 @@ _WEAPONS = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote exp
 def headline_weapon(article: Article) -> tuple[str, Span] | None:
     """The remote-violence sub-type the headline names ("Shelling of rebel bastion near Syrian capital kills 19"),
     with the word as its evidence, when the text opens with its headline and the headline names exactly one."""
-    title = article.title
-    if not title or not article.text.startswith(title):
+    end = _headline_end(article)
+    if end is None:
         return None
-    named = [t for t in find_triggers(article.text, 0, len(title)) if t.sub_event_type in _WEAPONS]
+    named = [t for t in find_triggers(article.text, 0, end) if t.sub_event_type in _WEAPONS]
     if len({t.sub_event_type for t in named}) != 1:
         return None
     return named[0].sub_event_type, Span(start=named[0].start, end=named[0].end)
@@ -94,6 +98,11 @@ _NEXT_CHARS = 600  # how far after the lead the sentences that tell how it was d
 _SOMEHOW = re.compile(r"(?:kill(?:ed|ing|s)?|dead|deaths?|died|toll|casualties|attacks?)", re.I)
 
 
+def _told_right_after(main: Event, events: Sequence[Event]) -> list[Event]:
+    """The events, in order, whose sentences start within _NEXT_CHARS after the lead ends."""
+    return [e for e in events if main.sentence.end <= e.sentence.start < main.sentence.end + _NEXT_CHARS]
+
+
 def _killed_somehow(main: Event) -> bool:
     return main.sub_event_type in _UNARMED_TYPING and bool(_SOMEHOW.fullmatch(main.trigger.strip()))
 
@@ -102,8 +111,7 @@ def _weapon_told_next(main: Event, events: Sequence[Event]) -> tuple[str, Span] 
     """The remote-violence sub-type of the events the sentences right after the lead tell ("21 civilians killed in
     US-led coalition attacks." then "Coalition warplanes struck the village of ..."), when they tell one only, with
     the first such sentence as its evidence."""
-    near = [e for e in events if e is not main and e.kind == "event" and e.sub_event_type in _WEAPONS
-            and main.sentence.end <= e.sentence.start < main.sentence.end + _NEXT_CHARS]
+    near = [e for e in _told_right_after(main, events) if e.kind == "event" and e.sub_event_type in _WEAPONS]
     return (near[0].sub_event_type, near[0].sentence) if len({e.sub_event_type for e in near}) == 1 else None
 
 
@@ -147,11 +155,8 @@ def _vague(deaths: Fatalities | None) -> bool:
 def _counted_next(main: Event, events: Sequence[Event]) -> Fatalities | None:
     """A lead that tells no toll ("ISIS begins to kill abducted Christians") takes the count the sentences right
     after it give for an event of its type ("15 young Assyrians had been killed")."""
-    for e in events:
-        if main.sentence.end <= e.sentence.start < main.sentence.end + _NEXT_CHARS and e.event_type == main.event_type \
-                and e.fatalities is not None and e.fatalities.best > 0 and not _vague(e.fatalities):
-            return e.fatalities
-    return None
+    return next((e.fatalities for e in _told_right_after(main, events) if e.event_type == main.event_type
+                 and e.fatalities is not None and e.fatalities.best > 0 and not _vague(e.fatalities)), None)
 
 
 def _counted_later(main: Event, events: Sequence[Event]) -> Fatalities | None:

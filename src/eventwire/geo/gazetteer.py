@@ -167,7 +167,7 @@ class Gazetteer:
         candidates within NEAR_KM of it ahead of farther homonyms."""
         features = ("city", "alias", "admin1", "country")
         found = self._ranked(name, country, features, fuzzy)
-        for simpler in (*_simpler_names(name), *_qualified_forms(name)):
+        for simpler in _other_forms(name):
             if found:
                 break
             found = self._ranked(simpler, country, features, fuzzy)
@@ -262,7 +262,7 @@ class Gazetteer:
         acronym = text.isupper() or sum(c.isupper() for c in text) > 1 and " " not in text and "-" not in text
         if acronym and len(k0) <= _ACRONYM_LETTERS:  # "FSA", "NATO", "LaQ" are towns somewhere too
             return self.is_acled_location(text)
-        for candidate in (text, *_simpler_names(text), *_qualified_forms(text)):
+        for candidate in (text, *_other_forms(text)):
             if norm(candidate) not in self._stopwords and any(
                     h.level < 2 for h in self._candidates(candidate, ("city", "alias", "admin1", "country"))):
                 return True
@@ -347,6 +347,12 @@ def _qualified_forms(name: str) -> tuple[str, ...]:
     if m and m.group(2).lower() in _ENGLISH_OF:
         return (f"{_ENGLISH_OF[m.group(2).lower()]} {m.group(1)}",)
     return ()
+
+
+def _other_forms(name: str) -> tuple[str, ...]:
+    """The forms a name is looked up under when it is not known as written: shorter ACLED-style forms, then the
+    other language's qualifier."""
+    return (*_simpler_names(name), *_qualified_forms(name))
 
 
 def _simpler_names(name: str) -> list[str]:
