@@ -35,6 +35,27 @@ def test_results_do_not_depend_on_the_batch():
     assert first == _dump(together)
 
 
+def test_a_classifier_failure_in_its_thread_costs_only_that_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the classifier runs in a second thread while the next group is drafted: its failure still reaches on_error
+    # with the article at fault, and the other articles come out, in input order
+    from eventwire.events import extract as stage
+
+    real = stage.classify_drafts
+
+    def buggy(batch, classify):
+        if any(item.article.input_id == "t1" for item in batch):
+            raise ZeroDivisionError("division by zero")
+        return real(batch, classify)
+
+    monkeypatch.setattr(stage, "classify_drafts", buggy)
+    pipeline = Pipeline()
+    pipeline.batch_size = 2  # two groups: the second is drafted while the first is classified
+    errors = []
+    out = [a.input_id for a, _ in pipeline.process(_articles(), on_error=errors.append)]
+    assert out == ["t0", "t2"]
+    assert [e.code for e in errors] == ["E040"] and "t1" in str(errors[0])
+
+
 def test_stages_report_their_time():
     pipeline = Pipeline()
     events = [e for _, evs in pipeline.process(_articles()) for e in evs]

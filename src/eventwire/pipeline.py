@@ -14,6 +14,7 @@ import itertools
 import logging
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -163,8 +164,8 @@ class Pipeline:
     """Extraction over a stream of articles. Resources load lazily, once per process.
 
     Articles go through in groups of `batch_size`: each is drafted on its own, then the learned classifier runs
-    once over the whole group (its cost is mostly per call, not per text), then each is finished and yielded in
-    input order. Results do not depend on the grouping.
+    once over the whole group (its cost is mostly per call, not per text; in a second thread while the next group
+    is drafted), then each is finished and yielded in input order. Results do not depend on the grouping.
     """
 
     batch_size = 64
@@ -173,6 +174,7 @@ class Pipeline:
         self._resources = resources
         self.use_classifier = use_classifier
         self.timings: dict[str, float] = {}
+        self._classifier_seconds: list[float] = []  # written by the classifier thread, summed into timings
 
     @property
     def resources(self) -> Resources:
@@ -199,25 +201,53 @@ class Pipeline:
     def process(self, articles: Iterable[Article],
                 on_error: ErrorFn | None = None) -> Iterator[tuple[Article, list[Event]]]:
         """(article, events) in input order. With `on_error`, an article whose extraction fails or runs past its
-        time budget is reported there as a coded reject (E040/E041) and the others go on; without it, it raises."""
-        from eventwire.events.extract import classify_drafts, draft_events, finish_events
+        time budget is reported there as a coded reject (E040/E041) and the others go on; without it, it raises.
+
+        The learned classifier of one group runs in a second thread while the next group is drafted: the encoder
+        spends its time in ONNX Runtime, which lets go of the interpreter, so on two cores most of its cost hides
+        behind the drafting. Each group is classified on its own, so results do not change."""
+        from eventwire.events.extract import draft_events, finish_events
 
         resources = self.resources
-        classify = resources.classify if (self.use_classifier and resources.classifier is not None) else None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventwire-classify") as pool:
+            pending = None  # the group being classified: its future, done when its drafts are typed
+            for group in self._groups(articles):
+                drafted = [d for a in group
+                           if (d := attempt(lambda: draft_events(a, resources, Budget(self._tick).tick), a, on_error))]
+                previous, pending = pending, pool.submit(self._classified, drafted, on_error)
+                if previous is not None:
+                    yield from self._finished(previous.result(), finish_events, resources, on_error)
+            if pending is not None:
+                yield from self._finished(pending.result(), finish_events, resources, on_error)
+
+    def _groups(self, articles: Iterable[Article]) -> Iterator[list[Article]]:
         it = iter(articles)
         while group := list(itertools.islice(it, self.batch_size)):
-            drafted = [d for a in group
-                       if (d := attempt(lambda: draft_events(a, resources, Budget(self._tick).tick), a, on_error))]
-            if classify is not None:
-                t = time.perf_counter()
-                drafted = self._classify(drafted, classify, classify_drafts, on_error)
-                self._tick("classifier", t)
-            for item in drafted:
-                t = time.perf_counter()
-                events = attempt(lambda: finish_events(item, resources), item.article, on_error)
-                self._tick("finish", t)
-                if events is not None:
-                    yield item.article, events
+            yield group
+
+    def _classified(self, drafted: list, on_error: ErrorFn | None) -> list:
+        """One group's drafts typed by the learned classifier (where it is there and wanted); run in the worker
+        thread. Its seconds are added to `timings` by the caller's thread."""
+        from eventwire.events.extract import classify_drafts
+
+        resources = self.resources
+        if not (self.use_classifier and resources.classifier is not None):
+            return drafted
+        t = time.perf_counter()
+        drafted = self._classify(drafted, resources.classify, classify_drafts, on_error)
+        self._classifier_seconds.append(time.perf_counter() - t)
+        return drafted
+
+    def _finished(self, drafted: list, finish_events, resources: Resources,
+                  on_error: ErrorFn | None) -> Iterator[tuple[Article, list[Event]]]:
+        while self._classifier_seconds:
+            self.timings["classifier"] = self.timings.get("classifier", 0.0) + self._classifier_seconds.pop()
+        for item in drafted:
+            t = time.perf_counter()
+            events = attempt(lambda: finish_events(item, resources), item.article, on_error)
+            self._tick("finish", t)
+            if events is not None:
+                yield item.article, events
 
     @staticmethod
     def _classify(drafted: list, classify, classify_drafts, on_error: ErrorFn | None) -> list:
