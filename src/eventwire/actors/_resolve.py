@@ -224,14 +224,37 @@ def either_key(first: str, second: str) -> str:
     return f"either:{first}{_EITHER_JOIN}{second}"
 
 
+@lru_cache(maxsize=1)
+def _groups_of_name() -> dict[str, frozenset[str]]:
+    """Every name a group goes by (per country, per period) -> the ids of the groups that go by it."""
+    out: dict[str, set[str]] = {}
+    for gid, g in groups().items():
+        renamed = (alt["name"] for alt in g.get("renamed", []) if "name" in alt)
+        for name in (g["name"], *g.get("by_country", {}).values(), *renamed):
+            out.setdefault(name, set()).add(gid)
+    return {name: frozenset(ids) for name, ids in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _either_orders() -> frozenset[tuple[str, str]]:
+    """The (first, second) groups of ACLED's mined "A and/or B" names, by group rather than by name: a pair is
+    named in one order whatever either group was called that year ("JNIM ... and/or Islamic State (Sahel)" puts
+    JNIM first before ISGS became IS Sahel too). A name no group table has stands for itself."""
+    ids = _groups_of_name()
+    pairs = (name.split(_EITHER_JOIN, 1) for name in mined_inter() if _EITHER_JOIN in name)
+    return frozenset((x, y) for a, b in pairs for x in ids.get(a, {a}) for y in ids.get(b, {b}))
+
+
 def _either(rest: str, country: str | None, when: date | None) -> ActorName | None:
     first, _, second = rest.partition(_EITHER_JOIN)
     a, b = resolve_key(first, country, when), resolve_key(second, country, when)
     if a is None or b is None or a.name == b.name:
         return a or b
-    name, swapped = f"{a.name}{_EITHER_JOIN}{b.name}", f"{b.name}{_EITHER_JOIN}{a.name}"
-    if swapped in mined_inter() and name not in mined_inter():  # ACLED names a pair in one order ("ISGS or JNIM")
-        name, a = swapped, b
+    pair = tuple(key.partition(":")[2] if key.startswith("group:") else actor.name
+                 for key, actor in ((first, a), (second, b)))
+    if pair[::-1] in _either_orders() and pair not in _either_orders():  # ACLED names a pair in one order
+        a, b = b, a  # ("ISGS or JNIM militants" is "JNIM ... and/or Islamic State (Greater Sahara)")
+    name = f"{a.name}{_EITHER_JOIN}{b.name}"
     return ActorName(name, int(mined_inter().get(name, min(a.inter, b.inter))), a.kind)
 
 
