@@ -265,6 +265,7 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
     if not cue and (told := _continued(drafts, text, s, e, times, place_mentions, mentions)) is not None:
         _attach_trailing(told, text, s, e)  # "Clashes were accompanied by shelling.": evidence, no new event
         _retype_by_reference(told, text, s, e)
+        _doer_told_after(told, text, s, mentions, ctx, resources)
     elif event_triggers:
         drafts.extend(_drafts_for_sentence(text, s, e, event_triggers, times, mentions, place_mentions,
                                            attribution, ctx, resources))
@@ -273,6 +274,7 @@ def _read_sentence(index: int, s: int, e: int, drafts: list[_Draft], frames: lis
                 d.aggrieved_protest = True
     elif drafts and drafts[-1].sentence[1] <= s and _same_paragraph(text, drafts[-1].sentence[1], s):
         _attach_trailing(drafts[-1], text, s, e)  # "1 fatality." after the event's sentence
+        _doer_told_after(drafts[-1], text, s, mentions, ctx, resources)
     elif not cue and (found := find_cue(text, s, e)) is not None:
         cued = True  # a candidate: where the mode head is unsure of a held sentence, the event head judges it so
         if not held:
@@ -706,9 +708,8 @@ def _umbrellas(text: str, mentions: list[_Mention]) -> list[_Mention]:
         elif prev is not None and _bracketed_umbrella(text, prev, m, gap):
             end = _CLOSE_BRACKET.match(text, m.end).end()
             out[-1] = _Mention(prev.start, end, text[prev.start:end], m.key)
-        elif prev is not None and text[prev.end - 1:prev.end] == ")" and not gap.strip() \
-                and m.key.startswith("generic:"):  # "... (JNIM) militants": the umbrella's noun
-            out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], prev.key)
+        elif prev is not None and m.key.startswith("generic:") and _names_the_noun(text, prev, gap):
+            out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], prev.key)  # "... (JNIM) militants"
         elif prev is not None and _EITHER.match(gap) and prev.key.startswith("group:") and m.key.startswith("group:") \
                 and prev.key != m.key:
             out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], either_key(prev.key, m.key))
@@ -719,6 +720,16 @@ def _umbrellas(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 _OPEN_BRACKET = re.compile(r"^\s*\(\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
+_CLOSED_GAP = re.compile(r"\s*\)\s*")
+
+
+def _names_the_noun(text: str, group: _Mention, gap: str) -> bool:
+    """A bracketed group right before a common noun says who the noun is: "Ansaroul Islam (JNIM) militants", and
+    "an unknown faction (JNIM) militants" where the name before the bracket is one no table has."""
+    if text[group.end - 1:group.end] == ")" and not gap.strip():
+        return True
+    return bool(_CLOSED_GAP.fullmatch(gap)) and group.key.startswith("group:") and \
+        text[:group.start].rstrip().endswith("(")
 
 
 def _bracketed_umbrella(text: str, group: _Mention, umbrella: _Mention, gap: str) -> bool:
@@ -1119,6 +1130,29 @@ def _attach_trailing(draft: _Draft, text: str, s: int, e: int) -> None:
         draft.fatalities = args.find_fatalities(text, s, e)
     if draft.attribution is None:
         draft.attribution = args.find_attribution(text, s, e)
+
+
+_UNIDENTIFIED = "Unidentified "
+_EXPLOSIVE = "Remote explosive/landmine/IED"
+
+
+def _doer_told_after(draft: _Draft, text: str, s: int, mentions: list[_Mention], ctx: ArticleContext,
+                     resources) -> None:
+    """ "… killed by the explosion of an IED. The device was likely planted by JNIM militants.": a sentence after the
+    event that names the doer of a passive gives the event its actor1 where it had none or only an unidentified
+    one; an explosive's doer is who planted it, so an actor1 it had (the army whose vehicle struck the IED) is the
+    one acted on."""
+    doer = next((m for m in mentions if _PASSIVE_BY.search(text, max(s, m.start - 40), m.start)
+                 or roles.agent_of_passive(text, m.start, s)), None)
+    if doer is None or draft.kind != "event" or (actor := _to_actor(doer, "actor1", ctx, resources)) is None:
+        return
+    first = next((a for a in draft.actors if a.role == "actor1"), None)
+    if first is not None and first.name == actor.name:
+        return
+    if first is None or first.name.startswith(_UNIDENTIFIED):
+        draft.actors = [actor] + [a for a in draft.actors if a is not first]
+    elif draft.sub_event_type == _EXPLOSIVE and not any(a.role == "actor2" for a in draft.actors):
+        draft.actors = [actor] + [a.model_copy(update={"role": "actor2"}) if a is first else a for a in draft.actors]
 
 
 def _merge_within(drafts: list[_Draft]) -> list[_Draft]:
