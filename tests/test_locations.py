@@ -45,6 +45,13 @@ def test_a_district_closing_brackets_outvotes_a_namesake_town_abroad(pipeline):
     assert (loc.country, loc.admin1) == ("Burkina Faso", "Nord")
 
 
+def test_a_district_closing_brackets_contains_the_town_before_it(pipeline):
+    # "(Kassel, Loroum)": Loroum, a Burkinabe province (ACLED's admin2), contains the Kassel inside the brackets as
+    # a province would; a Kassel known only in Germany is no reading of it, and the article stays in Nord
+    loc = _location(pipeline, "An army vehicle struck an IED between Kassel and Wendtenga (Kassel, Loroum) on Sunday.")
+    assert (loc.country, loc.admin1) == ("Burkina Faso", "Nord")
+
+
 def test_town_in_a_governorate_countryside_is_the_town(pipeline):
     loc = _location(pipeline, "On 2 June 2021, unidentified gunmen shot and wounded a regime soldier in Nawa town "
                               "in Dar'a countryside. No fatalities were reported.")

@@ -560,7 +560,9 @@ def _container_of(text: str, m: PlaceMention, h: PlaceMention, gazetteer, countr
     if _PAREN_OPEN.match(gap) and ")" not in gap:
         return True
     # a region abroad too: "in Veracruz, Veracruz" read as a Brazilian article is still the Mexican state
-    region = gazetteer.admin1_region(h.text, country) is not None or gazetteer.admin1_region(h.text) is not None
+    # a district read as one where the text writes a region ("(Banh, Loroum)") contains as a province does
+    region = h.place.feature == "admin2" or gazetteer.admin1_region(h.text, country) is not None \
+        or gazetteer.admin1_region(h.text) is not None
     if not region and gazetteer.admin1_region(m.text, country) is not None:
         return False  # "the desert of Deir-ez-Zor in Al-Bukamal area": a town does not contain its province
     if _IN_CONTAINER.fullmatch(gap):
