@@ -422,6 +422,23 @@ def test_looting_and_arrests_target_civilians_unless_someone_is_named() -> None:
     assert roles.get("actor1") == "Military Forces of Myanmar (2021-)" and roles.get("actor2") == "Civilians (Myanmar)"
 
 
+def test_a_militia_is_mined_under_the_name_it_goes_by() -> None:
+    from eventwire.actors.build import mine_group_aliases
+
+    def row(notes: str, actor1: str) -> dict[str, str]:
+        return {"notes": notes, "actor1": actor1, "actor2": "Civilians (Burkina Faso)", "country": "Burkina Faso",
+                "assoc_actor_1": "", "assoc_actor_2": ""}
+
+    koglweogo, fulani = "Koglweogo Militia", "Fulani Ethnic Militia (Burkina Faso)"
+    rows = [row(f"On {d} March 2020, Koglweogo militiamen killed {d} herders in Barga.", koglweogo) for d in (1, 2, 3)]
+    rows += [row("On 4 March 2020, Fulani militiamen attacked the village of Ouro.", fulani)]
+    rows += [row(f"On {d} March 2020, gunmen killed {d} Fulani herders in Djibo.", "Unidentified Armed Group (Burkina Faso)")
+             for d in (5, 6, 7)]
+    mined = mine_group_aliases(rows, set())
+    assert "Koglweogo" in mined[koglweogo]  # "the Koglweogo", "Koglweogo militiamen", not only "Koglweogo Militia"
+    assert "Fulani" not in mined.get(fulani, [])  # the people's name, mostly of victims: not the militia's alias
+
+
 def test_smugglers_and_unknown_other_sides() -> None:
     assert normalise("smugglers", "Syria") == ActorName("Unidentified Armed Group (Syria)", 3, "militia")
     assert generic_actor("gang", "Syria").name == "Unidentified Armed Group (Syria)"  # ACLED codes no gangs in Syria

@@ -309,7 +309,26 @@ def _surface_candidates(name: str, common: set[str]) -> set[tuple[str, ...]]:
                     found.add(tuple(run))
         if toks and not toks[-1].endswith("s"):
             found.add((*toks[:-1], toks[-1] + "s"))
+        head = _named_head(toks, common)
+        if head:
+            found.add(head)
     return {f for f in found if f}
+
+
+_KIND_WORDS = frozenset({"militia", "ethnic", "communal", "clan", "tribal"})
+
+
+def _named_head(toks: list[str], common: set[str]) -> tuple[str, ...]:
+    """The name a militia goes by without ACLED's kind words: "Koglweogo" of "Koglweogo Militia" ("the
+    Koglweogo", "Koglweogo militiamen"). A head that is also a people's name ("Fulani" of "Fulani Ethnic Militia")
+    names the people more often than the militia: the miner's share test keeps it out."""
+    end = len(toks)
+    while end > 0 and toks[end - 1].lower() in _KIND_WORDS:
+        end -= 1
+    head = tuple(toks[:end])
+    if end == len(toks) or not head or any(t.lower() in common or len(t) <= 3 for t in (head[0], head[-1])):
+        return ()
+    return head
 
 
 def _fold(run: tuple[str, ...]) -> tuple[str, ...]:
