@@ -200,13 +200,18 @@ def test_an_attack_on_armed_people_is_an_armed_clash() -> None:
 
 
 def test_an_arrest_by_a_rebel_group_or_that_kills_is_coded_as_acled_codes_it() -> None:
-    from eventwire.actors.build import mine_arrest_codes
+    from eventwire.actors.build import mine_act_codes
 
     row = {"notes": "HTS arrested two IS members.", "inter1": "2", "inter2": "2", "fatalities": "0"}
     rows = [{**row, "sub_event_type": "Armed clash"}] * 9 + [{**row, "sub_event_type": "Arrests"}]
-    assert mine_arrest_codes(rows) == {"2-2-0": "Armed clash"}
-    assert mine_arrest_codes(rows[1:]) == {}  # too few rows to say
-    assert mine_arrest_codes([{**r, "notes": "HTS fought IS."} for r in rows]) == {}  # no arrest told
+    assert mine_act_codes(rows, "arrest") == {"2-2-0": "Armed clash", "*-2-0": "Armed clash"}  # "*": any actor1
+    assert mine_act_codes(rows[1:], "arrest") == {}  # too few rows to say
+    assert mine_act_codes([{**r, "notes": "HTS fought IS."} for r in rows], "arrest") == {}  # no arrest told
+    # state forces arresting rebels keep "Arrests" where rebels arresting rebels would make anyone's a clash
+    rebels = [{**row, "sub_event_type": "Armed clash"}] * 45
+    state = [{**row, "inter1": "1", "sub_event_type": "Arrests"}] * 10
+    assert mine_act_codes(rebels + state, "arrest") == {"*-2-0": "Armed clash", "1-2-0": "Arrests",
+                                                        "2-2-0": "Armed clash"}
 
     def first(text: str):
         return extract(article_from_text(text, input_id="t", published=date(2021, 3, 9)))[0]
@@ -215,6 +220,11 @@ def test_an_arrest_by_a_rebel_group_or_that_kills_is_coded_as_acled_codes_it() -
     assert rebels.sub_event_type == "Armed clash", rebels.sub_event_type
     seized = first("On 9 March 2021, JNIM militants detained a village chief in Djibo.")
     assert seized.sub_event_type == "Abduction/forced disappearance", seized.sub_event_type
+    kidnapped = first("On 22 January 2020, two members of the regime forces were kidnapped by an unknown armed group "
+                      "in Hrak area in Daraa countryside.")
+    assert kidnapped.sub_event_type == "Armed clash", kidnapped.sub_event_type  # abducted armed men: a clash
+    taken = first("On 9 March 2021, gunmen abducted two traders on the road to Djibo.")
+    assert taken.sub_event_type == "Abduction/forced disappearance", taken.sub_event_type
     police = first("On 9 March 2021, police arrested three journalists in Lahore over a news report.")
     assert police.sub_event_type == "Arrests", police.sub_event_type
     died = first("On 9 March 2021, police arrested a trader in Lagos. He died in custody the same night.")

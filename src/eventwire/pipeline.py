@@ -81,8 +81,8 @@ class Resources:
     def leads(self, leader: str, follower: str) -> bool:
         return actors.leads(leader, follower)
 
-    def arrest_code(self, inter1: int, inter2: int, killed: bool) -> str | None:
-        return actors.arrest_code(inter1, inter2, killed)
+    def act_code(self, act: str, inter1: int, inter2: int, killed: bool) -> str | None:
+        return actors.act_code(act, inter1, inter2, killed)
 
     def unidentified_for(self, country, text: str):
         return actors.unidentified_for(country, text)

@@ -5,7 +5,8 @@
     normalise("U.S. jets", "Syria", date(2016, 12, 7)) -> ActorName("Military Forces of the United States (2009-2017)", 8, "state")
 
 Tables live in eventwire/data/actors: groups.json, state.json, generic.json and air_forces.json are hand-written; actor_inter.json,
-periods.json, unidentified.json, units.json, homes.json, actor_countries.json, communal.json, leaders.json, arrest_codes.json, civilian_targets.json,
+periods.json, unidentified.json, units.json, homes.json, actor_countries.json, communal.json, leaders.json, arrest_codes.json, abduction_codes.json,
+civilian_targets.json,
 unidentified_cues.json,
 regions.json and mined_groups.json are mined from the dev train split by scripts/build_actors.py.
 """
@@ -17,7 +18,7 @@ from ._resolve import (
     KIND_OF_INTER,
     ActorName,
     area_actor,
-    arrest_code,
+    act_code,
     coded_name,
     communal_actor,
     either_key,
@@ -37,7 +38,7 @@ __all__ = [
     "ActorName",
     "alias_patterns",
     "area_actor",
-    "arrest_code",
+    "act_code",
     "coded_name",
     "communal_actor",
     "either_key",

@@ -13,9 +13,10 @@ from ._aliases import find_mentions, lookup
 from ._periods import period_for, state_name
 from ._tables import (
     KIND_OF_INTER,
+    act_codes,
     actor_countries,
-    arrest_codes,
     civilian_targets,
+    code_key,
     communal,
     generic,
     groups,
@@ -29,7 +30,7 @@ from ._tables import (
     units,
 )
 
-__all__ = ["ActorName", "KIND_OF_INTER", "area_actor", "arrest_code", "coded_name", "communal_actor", "country_shares", "generic_actor",
+__all__ = ["ActorName", "KIND_OF_INTER", "act_code", "area_actor", "coded_name", "communal_actor", "country_shares", "generic_actor",
            "home_country",
            "leads", "normalise", "regional_name", "resolve_key", "targets_civilians",
            "unidentified_for"]
@@ -183,10 +184,13 @@ def country_shares(name: str) -> dict[str, float]:
     return actor_countries().get(name, {})
 
 
-def arrest_code(inter1: int, inter2: int, killed: bool) -> str | None:
-    """The sub-event type ACLED gives an arrest by actors of these inter codes (0: none named), where it is not
-    "Arrests": only state forces arrest, and an arrest kills no one (mined, arrest_codes.json)."""
-    return arrest_codes().get(f"{inter1}-{inter2}-{int(killed)}")
+def act_code(act: str, inter1: int, inter2: int, killed: bool) -> str | None:
+    """The sub-event type ACLED gives a note that tells an act ("arrest", "abduction") by actors of these inter
+    codes (0: none named), mined (arrest_codes.json, abduction_codes.json); where these actors are too rare, what
+    it gives the act done to this actor2 by anyone. Only state forces arrest and an arrest kills no one; an
+    abduction of armed men is a clash, one that kills is the killing."""
+    codes = act_codes(act)
+    return codes.get(code_key(inter1, inter2, killed)) or codes.get(code_key("*", inter2, killed))
 
 
 def targets_civilians(sub_event_type: str) -> bool:

@@ -80,8 +80,14 @@ def leaders() -> dict[str, list[str]]:
     return table("leaders.json")
 
 
-def arrest_codes() -> dict[str, str]:
-    return table("arrest_codes.json")
+def code_key(inter1: int | str, inter2: int | str, killed: bool) -> str:
+    """The key of a mined act-code table: "<inter1>-<inter2>-<killed>" (0: no actor named; "*": any actor1)."""
+    return f"{inter1 or 0}-{inter2 or 0}-{int(killed)}"
+
+
+def act_codes(act: str) -> dict[str, str]:
+    """The mined codes of an act that ACLED codes by who does it to whom ("arrest", "abduction")."""
+    return table(f"{act}_codes.json")
 
 
 def civilian_targets() -> list[str]:

@@ -24,7 +24,9 @@ Writes:
                       it is not "Arrests" (>= 80% of >= 10 rows): ACLED's arrests are made by state forces and kill
                       no one, so a rebel group arresting rival fighters is an armed clash ("2-2-0"), one seizing
                       civilians an abduction ("2-7-0"), and soldiers who "arrested and executed" villagers attack
-                      civilians ("1-7-1")
+                      civilians ("1-7-1"); "*-<inter2>-<killed>" for any actor1 where the pair is rare
+  abduction_codes.json  the same for notes that tell an abduction: of armed men it is an armed clash ("*-1-0"), one
+                      that kills is the killing ("*-7-1": an attack)
   civilian_targets.json  sub-event types whose actor2 is "Civilians (<country>)" in >= 80% of rows (attacks,
                       abductions, looting, arrests): the victims ACLED names when no one else is
   communal.json       country -> the place field ACLED names its communal militias after ("location": "Tafas
@@ -51,7 +53,7 @@ from pathlib import Path
 from typing import Iterable
 
 from eventwire.actors._aliases import hand_surfaces, norm_surface
-from eventwire.actors._tables import generic, hand_groups
+from eventwire.actors._tables import code_key, generic, hand_groups
 from eventwire.devdata import acled_rows
 
 __all__ = ["MINED_TABLES", "OUT", "build"]
@@ -60,7 +62,7 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "actors"
 # The tables build() writes; every other json in data/actors is written by hand.
 MINED_TABLES = ("actor_inter.json", "periods.json", "unidentified.json", "unidentified_cues.json", "units.json",
                 "homes.json", "regions.json", "communal.json", "leaders.json", "civilian_targets.json",
-                "mined_groups.json", "actor_countries.json", "arrest_codes.json")
+                "mined_groups.json", "actor_countries.json", "arrest_codes.json", "abduction_codes.json")
 STATE_NAME = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)|^Government of (?:the )?(.+?) \((\d{4}-(?:\d{4})?)\)")
 
 
@@ -153,21 +155,32 @@ HOME_SHARE, MIN_HOME_ROWS, COUNTRY_SHARE = 0.95, 10, 0.25
 LEAD_SHARE = 0.8
 
 
-ARREST = re.compile(r"\b(?:arrest|detain)", re.IGNORECASE)
+ACTS = {  # acts ACLED codes by who does them to whom: the act's words in a note, the sub-type it has of its own
+    "arrest": (re.compile(r"\b(?:arrest|detain)", re.IGNORECASE), "Arrests"),
+    "abduction": (re.compile(r"\b(?:kidnap|abduct)", re.IGNORECASE), "Abduction/forced disappearance"),
+}
 
 
-def mine_arrest_codes(rows: list[dict[str, str]]) -> dict[str, str]:
+def mine_act_codes(rows: list[dict[str, str]], act: str) -> dict[str, str]:
+    """`code_key` -> the sub-type ACLED gives notes that tell the act by actors of these inter codes (>= 80% of >= 10
+    rows), with "*" for any actor1 as the fallback where the pair is rare (not where no actor2 is named); only keys
+    that depart from the act's own sub-type, or that keep it where the fallback would depart."""
+    words, own = ACTS[act]
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
-        if ARREST.search(row["notes"]):
-            killed = int(int(row["fatalities"] or 0) > 0)
-            by_key[f"{row['inter1'] or 0}-{row['inter2'] or 0}-{killed}"][row["sub_event_type"]] += 1
+        if words.search(row["notes"]):
+            killed = int(row["fatalities"] or 0) > 0
+            by_key[code_key(row["inter1"], row["inter2"], killed)][row["sub_event_type"]] += 1
+            if row["inter2"] not in ("", "0"):  # no actor2: a protest about the act, whoever protests
+                by_key[code_key("*", row["inter2"], killed)][row["sub_event_type"]] += 1
     codes = {}
     for key, by_type in sorted(by_key.items()):
         sub, n = by_type.most_common(1)[0]
-        if sub != "Arrests" and sum(by_type.values()) >= MIN_HOME_ROWS and n / sum(by_type.values()) >= LEAD_SHARE:
+        if sum(by_type.values()) >= MIN_HOME_ROWS and n / sum(by_type.values()) >= LEAD_SHARE:
             codes[key] = sub
-    return codes
+    wild = {k.split("-", 1)[1]: sub for k, sub in codes.items() if k.startswith("*-")}
+    return {k: sub for k, sub in codes.items()
+            if sub != own or (not k.startswith("*-") and wild.get(k.split("-", 1)[1], own) != own)}
 
 
 def mine_civilian_targets(rows: list[dict[str, str]]) -> list[str]:
@@ -398,7 +411,8 @@ def build(rows: Iterable[dict[str, str]], out_dir: Path = OUT, common_words: Pat
         "civilian_targets.json": mine_civilian_targets(rows),
         "mined_groups.json": mine_group_aliases(rows, common),
         "actor_countries.json": mine_actor_countries(rows),
-        "arrest_codes.json": mine_arrest_codes(rows),
+        "arrest_codes.json": mine_act_codes(rows, "arrest"),
+        "abduction_codes.json": mine_act_codes(rows, "abduction"),
     }
     for name in MINED_TABLES:
         _write(out_dir, name, tables[name])

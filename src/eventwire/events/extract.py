@@ -301,9 +301,9 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _coded_names(d, ctx, resources)
             _side_leaders(d, resources)
             _armed_target(d, drafted.article.text)
+            _act_code(d, resources)  # by whom it was done to as the text names them ("abducted two soldiers")
             _generic_roles(d, drafted.article.text, ctx, resources)
-            _arrest_code(d, resources)
-            _abduction_that_kills(d)
+            _act_code(d, resources)  # else by the victims ACLED names for the type ("abducted two traders")
             _air_force_named(d, drafted.article.text, ctx, resources)
             _unidentified_named(d, drafted.article.text, ctx, resources)
             _regional_crowds(d, ctx, resources)
@@ -792,27 +792,23 @@ def _armed_target(d: _Draft, text: str) -> None:
             return
 
 
-def _arrest_code(d: _Draft, resources) -> None:
-    """ACLED's "Arrests" are made by state forces and kill no one (147 of 152 train rows by inter 1, none with a
-    death): an arrest by other actors, or one that kills, takes the sub-type ACLED gives such notes (mined): "HTS
-    arrested an IS cell" is an armed clash, "soldiers arrested and executed 31 villagers" an attack."""
-    if d.sub_event_type != "Arrests":
+_ACTS = {"Arrests": "arrest", "Abduction/forced disappearance": "abduction"}  # coded by who does them to whom
+
+
+def _act_code(d: _Draft, resources) -> None:
+    """ACLED codes an arrest or an abduction by who did it to whom (mined, `actors.act_code`): its "Arrests" are made
+    by state forces and kill no one (147 of 152 train rows by inter 1, none with a death), so "HTS arrested an IS
+    cell" is an armed clash and "soldiers arrested and executed 31 villagers" an attack; an abduction of armed men
+    is a clash ("two soldiers were kidnapped by an unknown armed group"), one that kills is the killing (of 162
+    train notes that tell an abduction and a death, 94 are attacks, 62 armed clashes, none an abduction)."""
+    act = _ACTS.get(d.sub_event_type)
+    if act is None:
         return
     inter = {a.role: a.inter or 0 for a in d.actors}
     killed = d.fatalities is not None and bool(d.fatalities.best)
-    code = resources.arrest_code(inter.get("actor1", 0), inter.get("actor2", 0), killed)
+    code = resources.act_code(act, inter.get("actor1", 0), inter.get("actor2", 0), killed)
     if code is not None:
         d.sub_event_type = code
-
-
-def _abduction_that_kills(d: _Draft) -> None:
-    """An abduction with deaths is coded as the killing (of 162 train notes that tell an abduction and a death, 94
-    are attacks, 62 armed clashes, none an abduction): "abducted and executed an individual" is an attack on a
-    civilian, "abducted two soldiers and killed them" a clash with armed men."""
-    if d.sub_event_type != "Abduction/forced disappearance" or d.fatalities is None or not d.fatalities.best:
-        return
-    victim = next((a for a in d.actors if a.role == "actor2"), None)
-    d.sub_event_type = "Attack" if victim is None or victim.inter == 7 else "Armed clash"
 
 
 _VAC = "Violence against civilians"
