@@ -781,13 +781,14 @@ _ARMED = {1, 2, 3, 4, 8}  # inter codes of state forces, rebels, political and i
 def _armed_target(d: _Draft, text: str) -> None:
     """An attack is on civilians: ACLED's "Attack" has civilians as actor2 in all 1,965 train rows, its armed
     clashes never (0 of 10,424).  An attack whose sentence has armed people as the object of its harm verb
-    ("militants shot dead a policeman", "ISGS killed two JNIM fighters") is an armed clash; not an unidentified
-    group, which is as often the perpetrator of a passive ("a man was shot by armed men")."""
+    ("militants shot dead a policeman", "ISGS killed two JNIM fighters") or the subject of its passive ("a state
+    police patrol was shot by armed individuals") is an armed clash; not an unidentified group, which is as often
+    the perpetrator of a passive ("a man was shot by armed men")."""
     if d.sub_event_type != "Attack":
         return
     for a in d.actors:
         if a.role == "actor2" and a.inter in _ARMED and a.evidence and not a.name.startswith("Unidentified") \
-                and roles.harmed(text, a.evidence[0].start):
+                and (roles.harmed(text, a.evidence[0].start) or _VICTIM_AFTER.match(text, a.evidence[0].end)):
             d.sub_event_type = "Armed clash"
             return
 
