@@ -194,6 +194,8 @@ def test_an_attack_on_armed_people_is_an_armed_clash() -> None:
     assert roles["actor2"].startswith("Military Forces of Afghanistan")
     shopkeeper = first("On 4 May 2021, gunmen shot dead a shopkeeper at his shop in Owerri.")
     assert shopkeeper.sub_event_type == "Attack"
+    patrol = first("On 5 May 2021, a state police patrol was shot by armed individuals on the Manzanillo road in Colima.")
+    assert patrol.sub_event_type == "Armed clash"  # armed people as the subject of the passive
     # "by armed men" is who shot, not who was shot: the victim is a civilian
     passive = first("On 4 May 2021, a man was shot dead in Owerri by armed men on a motorcycle.")
     assert passive.sub_event_type == "Attack"
@@ -447,6 +449,11 @@ def test_a_militia_is_mined_under_the_name_it_goes_by() -> None:
     mined = mine_group_aliases(rows, set())
     assert "Koglweogo" in mined[koglweogo]  # "the Koglweogo", "Koglweogo militiamen", not only "Koglweogo Militia"
     assert "Fulani" not in mined.get(fulani, [])  # the people's name, mostly of victims: not the militia's alias
+    # the words a note writes before a name's bracketed short form name it too
+    vdp = "VDP: Volunteer for Defense of Homeland"
+    rows = [row(f"On {d} March 2020, JNIM militants killed {d} volunteer fighters (VDP) in Arbinda.", vdp)
+            for d in (1, 2, 3)] + [row("On 4 March 2020, volunteer fighters repelled an attack on Arbinda.", vdp)]
+    assert "volunteer fighters" in mine_group_aliases(rows, set())[vdp]
 
 
 def test_smugglers_and_unknown_other_sides() -> None:

@@ -55,6 +55,7 @@ from typing import Iterable
 from eventwire.actors._aliases import hand_surfaces, norm_surface
 from eventwire.actors._tables import code_key, generic, hand_groups
 from eventwire.devdata import acled_rows
+from eventwire.temporal._lexicon import NUMBER_WORDS
 
 __all__ = ["MINED_TABLES", "OUT", "build"]
 
@@ -349,6 +350,31 @@ def _fold(run: tuple[str, ...]) -> tuple[str, ...]:
     return run if not any(ch.islower() for ch in "".join(run)) else tuple(t.lower() for t in run)
 
 
+_BRACKETED_SHORT = re.compile(r"([\w'’-]+(?:\s+[\w'’-]+){1,3})\s*\(([^()]{2,40})\)")
+_NOT_IN_NAME = frozenset({"a", "an", "the", "of", "in", "on", "at", "by", "to", "and", "or", "with", "from", "for",
+                          "as", "its", "their", "his", "her", "several", "some", "many", "dozens", "scores", *NUMBER_WORDS})
+
+
+def _bracket_introduced(rows: list[dict[str, str]], cands: dict[tuple[str, ...], set[str]]) -> set[tuple[tuple[str, ...], str]]:
+    """ "killed two volunteer fighters (VDP)": the words a note writes right before a name's bracketed short form
+    (back to a number, article or preposition) are a surface of that name too; like every candidate, kept only
+    where the share test keeps it."""
+    found = set()
+    for row in rows:
+        for m in _BRACKETED_SHORT.finditer(row["notes"]):
+            names = cands.get(_fold(tuple(norm_surface(m.group(2)).split())))
+            if not names:
+                continue
+            run: list[str] = []
+            for word in reversed(norm_surface(m.group(1)).split()):
+                if word.lower() in _NOT_IN_NAME or word.isdigit():
+                    break
+                run.insert(0, word)
+            if len(run) >= 2:
+                found.update((tuple(run), name) for name in names)
+    return found
+
+
 def mine_group_aliases(rows: list[dict[str, str]], common: set[str]) -> dict[str, list[str]]:
     countries = {r["country"] for r in rows}
     skip = _hand_names(countries)
@@ -360,6 +386,8 @@ def mine_group_aliases(rows: list[dict[str, str]], common: set[str]) -> dict[str
         if not GENERIC_NAME.search(name):
             for run in _surface_candidates(name, common):
                 cands[_fold(run)].add(name)
+    for run, name in _bracket_introduced(rows, cands):
+        cands[_fold(run)].add(name)
     known = {tuple(s.split()) for s in hand_surfaces()}
     seen: Counter[tuple[str, ...]] = Counter()
     with_actor: Counter[tuple[tuple[str, ...], str]] = Counter()
