@@ -500,6 +500,20 @@ def test_a_townships_pdf_is_its_local_branch() -> None:
     assert [k for _, _, k in find_mentions("The PDF attacked the police.")] == ["group:pdf_myanmar", "police:"]
 
 
+@pytest.mark.parametrize("text, subtype, actor1", [
+    ("On 3 May 2021, residents clashed with police in Nairobi after a man was shot dead.", "Mob violence",
+     "Rioters (Kenya)"),
+    ("On 27 April 2020, in Yauyos, Junin, at least 5 citizens attacked police officers during the lockdown.",
+     "Mob violence", "Rioters (Peru)"),
+    # people as the victims of a clash between armed sides leave it a clash
+    ("On 3 May 2021, a civilian was killed when soldiers clashed with al-Shabaab militants near Afgoye.",
+     "Armed clash", "Military Forces of Somalia (2017-2022)"),
+])
+def test_people_who_fight_the_police_are_a_riot(text: str, subtype: str, actor1: str) -> None:
+    event = extract(article_from_text(text, input_id="t", published=date(2021, 5, 4)))[0]
+    assert (event.sub_event_type, next(a.name for a in event.actors if a.role == "actor1")) == (subtype, actor1)
+
+
 def test_crowds_of_a_province_acled_names_apart() -> None:
     from eventwire.actors import regional_name
 

@@ -301,6 +301,7 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _coded_names(d, ctx, resources)
             _side_leaders(d, resources)
             _armed_target(d, drafted.article.text)
+            _crowd_fight(d, drafted.article.text, resources)
             _act_code(d, resources)  # by whom it was done to as the text names them ("abducted two soldiers")
             _generic_roles(d, drafted.article.text, ctx, resources)
             _act_code(d, resources)  # else by the victims ACLED names for the type ("abducted two traders")
@@ -772,7 +773,7 @@ def _to_actor(m: _Mention, role: str, ctx: ArticleContext, resources) -> Actor |
 
 
 _VICTIM_BEFORE = re.compile(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\s+(?:[\w'-]+\s+){0,4}$", re.I)
-_VICTIM_AFTER = re.compile(r"\W*(?:[\w'-]+\s+){0,3}(?:was|were|had been|has been)\s+(?:\w+\s+){0,2}?"
+_VICTIM_AFTER = re.compile(r"\W*(?:[\w'-]+\s+){0,3}(?:was|were|had been|has been|have been)\s+(?:\w+\s+){0,2}?"
                            r"(?:found|killed|shot|assassinated|executed|wounded|injured|kidnapped|abducted|targeted)\b", re.I)
 _CROWDS = {5, 6, 7}  # inter codes of rioters, protesters and civilians: ACLED names them by the event's type
 _ARMED = {1, 2, 3, 4, 8}  # inter codes of state forces, rebels, political and identity militias, external forces
@@ -791,6 +792,21 @@ def _armed_target(d: _Draft, text: str) -> None:
                 and (roles.harmed(text, a.evidence[0].start) or _VICTIM_AFTER.match(text, a.evidence[0].end)):
             d.sub_event_type = "Armed clash"
             return
+
+
+def _crowd_fight(d: _Draft, text: str, resources) -> None:
+    """Civilians are no side of a battle (no train row of ACLED's battles has one): a clash whose sentence names
+    people before its word, not as its victims, and no armed group but state forces ("residents clashed with
+    police", "citizens attacked police officers") is a crowd's violence, a riot (Mob violence, its crowd
+    "Rioters")."""
+    s, e = d.sentence
+    if d.sub_event_type != "Armed clash" or not s <= d.trigger.start < e:
+        return
+    found = resources.find_actors(text[s:e], s)
+    people = [(a, b) for a, b, key in found if key == "generic:civilians" and b <= d.trigger.start
+              and not _VICTIM_AFTER.match(text, b)]  # not "a civilian was killed when soldiers clashed with …"
+    if people and all(key == "generic:civilians" or key.startswith(("military:", "police:")) for _, _, key in found):
+        d.sub_event_type = "Mob violence"
 
 
 _ACTS = {"Arrests": "arrest", "Abduction/forced disappearance": "abduction"}  # coded by who does them to whom
