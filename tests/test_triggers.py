@@ -71,6 +71,16 @@ def test_small_arms_fired_are_a_firefight_not_shelling(text: str, expected: list
     assert [t.sub_event_type for t in find_triggers(text)] == expected
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Migrant laborers blocked roads and engaged in stone pelting in Nagaur.", "stone pelting"),
+    ("They threw rocks at buses transporting health workers.", "threw rocks"),
+    ("Nearly 200 migrant workers burned tyres and demonstrated in Perumanallur.", "burned tyres"),
+    ("The group set barricades on fire and demanded the newcomers leave.", "set barricades on fire"),
+])
+def test_what_rioters_do_is_a_violent_demonstration(text: str, word: str) -> None:
+    assert ("Violent demonstration", word) in [(t.sub_event_type, t.text) for t in find_triggers(text)]
+
+
 @pytest.mark.parametrize("text, word, kind", [
     ("NLF forces restored control of the town of Ftireh.", "restored control", "territory"),
     ("Rebels re-captured Telamnas after a counter-attack.", "re-captured", "territory"),

@@ -107,7 +107,8 @@ _RULES: list[tuple[str, str, float]] = [
     (r"protest(?:ed|s|ing|ers?)?\b|demonstrat(?:ed|ion|ions|ors?)\b|rall(?:y|ies|ied)\b|sit-ins?\b|march(?:ed)? (?:in|through|to|on)|picket(?:ed|s)?|vigils?\b|gathered (?:in|at|outside|near|to|in front)|press conference|blocked (?:the |a |traffic|roads?|access|highway)|occupied (?:the )?premises|sit ?in\b|went on strike|hunger strike|strik(?:e|es|ing) (?:over|against|for|to demand)",
      "Peaceful protest", 0.7),
     (r"tear ?gas|dispersed|rubber bullets|water cannons?|baton", "Protest with intervention", 0.8),
-    (r"riot(?:s|ed|ers|ing)?\b|violent demonstration|pelted|stone-?pelting|threw stones|torched|set (?:on )?fire|vandali[sz]ed",
+    (r"riot(?:s|ed|ers|ing)?\b|violent demonstration|pelted|stone[\s-]?pelting|threw (?:stones|rocks)|torched|set (?:on )?fire|"
+     r"set (?:[\w-]+ ){1,3}on fire|burn(?:ed|t|ing) (?:tyres|tires)|vandali[sz]ed",
      "Violent demonstration", 0.7),
     (r"mob\b|lynch(?:ed|ing)?|vigilantes?", "Mob violence", 0.8),
     # violence against civilians
