@@ -108,7 +108,7 @@ _RULES: list[tuple[str, str, float]] = [
      "Peaceful protest", 0.7),
     (r"tear ?gas|dispersed|rubber bullets|water cannons?|baton", "Protest with intervention", 0.8),
     (r"riot(?:s|ed|ers|ing)?\b|violent demonstration|pelted|stone[\s-]?pelting|threw (?:stones|rocks)|torched|set (?:on )?fire|"
-     r"set (?:[\w-]+ ){1,3}on fire|burn(?:ed|t|ing) (?:tyres|tires)|vandali[sz]ed",
+     r"set (?:[\w-]+ ){0,2}(?:tyres|tires|barricades) on fire|burn(?:ed|t|ing) (?:tyres|tires)|vandali[sz]ed",
      "Violent demonstration", 0.7),
     (r"mob\b|lynch(?:ed|ing)?|vigilantes?", "Mob violence", 0.8),
     # violence against civilians
