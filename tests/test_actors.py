@@ -131,6 +131,9 @@ def test_state_periods_by_date() -> None:
     assert normalise("police", "Pakistan", date(2022, 6, 1)).name == "Police Forces of Pakistan (2022-)"  # type: ignore[union-attr]
     assert normalise("Taliban", "Afghanistan", date(2020, 1, 1)).name == "Taliban"  # type: ignore[union-attr]
     assert normalise("Taliban", "Afghanistan", date(2022, 1, 1)).name == "Military Forces of Afghanistan (2021-)"  # type: ignore[union-attr]
+    # a state ACLED names forces of, that no demonym table has, is named by its forces too
+    assert _names("military forces of Artsakh fired on the positions of the military forces of Azerbaijan",
+                  "Azerbaijan", date(2020, 5, 5)) == ["Military Forces of Artsakh (2007-)", "Military Forces of Azerbaijan (2003-)"]
 
 
 def test_generic_actors_carry_country() -> None:

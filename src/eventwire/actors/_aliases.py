@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ._tables import generic, groups, hand_groups, mined_groups, state
+from ._tables import generic, groups, hand_groups, mined_groups, mined_periods, state
 
 __all__ = ["alias_patterns", "find_mentions", "hand_surfaces", "lookup", "norm_surface"]
 
@@ -64,7 +64,9 @@ def _state_patterns() -> list[tuple[str, str]]:
     for demonym, country in st["demonyms"].items():
         out += [(f"{demonym} {noun}", f"military:{country}") for noun in st["military_nouns"]]
         out += [(f"{demonym} {noun}", f"police:{country}") for noun in st["police_nouns"]]
-    for country in sorted(set(st["demonyms"].values())):  # "the armed forces of Azerbaijan", "police of the Philippines"
+    # "the armed forces of Azerbaijan", "police of the Philippines"; also of the states ACLED names forces of that
+    # have no demonym here (mined periods: "military forces of Artsakh", "forces of Somaliland")
+    for country in sorted(set(st["demonyms"].values()) | set(mined_periods())):
         named = [country, f"the {country}"] if country in st["the_countries"] else [country]
         out += [(f"{noun} of {name}", f"military:{country}") for noun in _OF_MILITARY for name in named]
         out += [(f"{noun} of {name}", f"police:{country}") for noun in _OF_POLICE for name in named]
