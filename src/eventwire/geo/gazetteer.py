@@ -259,6 +259,9 @@ class Gazetteer:
         head = _ARTICLE_PREFIX.sub("", text).lstrip(_OPENING_MARKS)
         if sum(c.isalpha() for c in head) < _MIN_LETTERS or not head[:1].isupper():
             return False
+        stripped = " ".join(w for w in text.split() if norm(w) not in _REGION_WORDS)  # as admin1_region reads it
+        if not self._known_key((text, *_other_forms(text), stripped)):
+            return False  # most capitalised words are no place: one query instead of the look-ups below
         acronym = text.isupper() or sum(c.isupper() for c in text) > 1 and " " not in text and "-" not in text
         if acronym and len(k0) <= _ACRONYM_LETTERS:  # "FSA", "NATO", "LaQ" are towns somewhere too
             return self.is_acled_location(text)
@@ -267,6 +270,16 @@ class Gazetteer:
                     h.level < 2 for h in self._candidates(candidate, ("city", "alias", "admin1", "country"))):
                 return True
         return self.admin1_region(text) is not None
+
+    def _known_key(self, names: tuple[str, ...]) -> bool:
+        """Whether any of these names has an exact key (level 0 or 1), as `_candidates` looks them up."""
+        found = {k for n in names for k in (norm(n).replace(" ", ""), bare(n)) if k}
+        if not found:
+            return False
+        marks = ",".join("?" * len(found))
+        with self._lock:
+            return self._con.execute(f"SELECT 1 FROM names WHERE level IN (0, 1) AND key IN ({marks}) LIMIT 1",
+                                     tuple(found)).fetchone() is not None
 
     def is_acled_location(self, name: str) -> bool:
         """Whether ACLED's train rows code events at a town of exactly this name ("Hole Camp", "Sidnaya Military
