@@ -725,8 +725,8 @@ _CLOSED_GAP = re.compile(r"\s*\)\s*")
 
 
 def _names_the_noun(text: str, group: _Mention, gap: str) -> bool:
-    """A bracketed group right before a common noun says who the noun is: "Ansaroul Islam (JNIM) militants", and
-    "an unknown faction (JNIM) militants" where the name before the bracket is one no table has."""
+    """A bracketed group right before a common noun says who the noun is: "Ansaroul Islam (JNIM) militants", also
+    where no table has the name before the bracket ("Katiba Dakla (JNIM) militants")."""
     if text[group.end - 1:group.end] == ")" and not gap.strip():
         return True
     return bool(_CLOSED_GAP.fullmatch(gap)) and group.key.startswith("group:") and \
@@ -803,8 +803,8 @@ def _crowd_fight(d: _Draft, text: str, resources) -> None:
     if d.sub_event_type != "Armed clash" or not s <= d.trigger.start < e:
         return
     found = resources.find_actors(text[s:e], s)
-    people = [(a, b) for a, b, key in found if key == "generic:civilians" and b <= d.trigger.start
-              and not _VICTIM_AFTER.match(text, b)]  # not "a civilian was killed when soldiers clashed with …"
+    people = any(key == "generic:civilians" and b <= d.trigger.start and not _VICTIM_AFTER.match(text, b)
+                 for _, b, key in found)  # not "a civilian was killed when soldiers clashed with …"
     if people and all(key == "generic:civilians" or key.startswith(("military:", "police:")) for _, _, key in found):
         d.sub_event_type = "Mob violence"
 
