@@ -52,6 +52,15 @@ def test_a_district_closing_brackets_contains_the_town_before_it(pipeline):
     assert (loc.country, loc.admin1) == ("Burkina Faso", "Nord")
 
 
+def test_a_place_word_inside_an_actor_name_casts_no_vote_for_the_country(pipeline):
+    # "Boko" of "Boko Haram" is a town in Benin; the group's name says nothing of where, its countries do
+    article = article_from_text("Boko Haram fighters attacked Kukawa on Sunday, residents said.", input_id="t",
+                                published=date(2021, 6, 1))
+    [event] = next(pipeline.process([article]))[1]
+    assert {a.name for a in event.actors} >= {"Civilians (Nigeria)"}, [a.name for a in event.actors]
+    assert event.location is not None and event.location.country == "Nigeria"
+
+
 def test_town_in_a_governorate_countryside_is_the_town(pipeline):
     loc = _location(pipeline, "On 2 June 2021, unidentified gunmen shot and wounded a regime soldier in Nawa town "
                               "in Dar'a countryside. No fatalities were reported.")

@@ -454,7 +454,7 @@ def _article_country(article: Article, sentences, resources) -> tuple[str | None
             if c:
                 votes[c] = votes.get(c, 0) + 3.0
     named = []
-    for name, part in places.place_names(head, 0, len(head), gazetteer):
+    for name, part in places.place_names(head, 0, len(head), gazetteer, _actor_spans(text, sentences[:12], resources)):
         named += [] if part else [name]
         if not gazetteer.country(name):  # "US" is also a French village
             weight = 2.0 if gazetteer.admin1_region(name) else 1.5  # region names are rarer than town names
@@ -470,6 +470,15 @@ def _article_country(article: Article, sentences, resources) -> tuple[str | None
     for c, weight in _actor_countries(text, sentences[:12], resources):
         votes[c] = votes.get(c, 0) + weight
     return (max(votes, key=votes.get) if votes else None), named
+
+
+def _actor_spans(text: str, sentences, resources) -> list[tuple[int, int]]:
+    """Where the sentences, joined by one space as the lead is read for the country vote, name actors."""
+    spans, offset = [], 0
+    for s, e in sentences:
+        spans += [(offset + a, offset + b) for a, b, _ in resources.find_actors(text[s:e], 0)]
+        offset += e - s + 1
+    return spans
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")

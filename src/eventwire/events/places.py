@@ -233,16 +233,20 @@ def _title_cased_rest(text: str, e: int, whole_end: int) -> bool:
     return bool(rest) and all(w.lower() in _common_words() for w in rest)
 
 
-def place_names(text: str, start: int, end: int, gazetteer) -> list[tuple[str, bool]]:
+def place_names(text: str, start: int, end: int, gazetteer,
+                blocked: list[tuple[int, int]] = ()) -> list[tuple[str, bool]]:  # type: ignore[assignment]
     """The place names in text[start:end], longest first and not overlapping, without looking them up: enough to
     tell which country an article is about, at a fraction of `find_place_mentions`' cost.  Each comes with
-    whether it is only part of a longer capitalised name ("Amran" of "Jeb Amran"), which says less."""
+    whether it is only part of a longer capitalised name ("Amran" of "Jeb Amran"), which says less.  Not inside
+    `blocked` spans (actor names: "Boko" of "Boko Haram" is a town in Benin), as `find_place_mentions` reads them."""
     names: list[tuple[str, bool]] = []
     taken: list[tuple[int, int]] = []
     for s, e, name, part, whole_end in [*_compounds(text, start, end, gazetteer), *_candidates(text, start, end)]:
         part = part and not _title_cased_rest(text, e, whole_end)
         name = _POSSESSIVE.sub("", name).strip("'’")
         if name in _NON_PLACE or len(name) < 3 or any(s < b and a < e for a, b in taken):
+            continue
+        if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
             continue
         if " " not in name and "-" not in name and name.lower() in _common_words():
             continue
