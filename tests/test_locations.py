@@ -589,6 +589,16 @@ def test_the_capital_is_the_capital_city_of_the_country_named_or_the_articles(pi
     assert loc is not None and loc.name == "Damascus" and loc.geo_precision == 2
     loc = _location(pipeline, "On 4 April 2017 a car bomb killed 12 people in the Iraqi capital.")
     assert loc is not None and loc.country == "Iraq" and loc.name == "Baghdad"
+    # a capital named right after the phrase is that one: here a province's, not the country's
+    loc = _location(pipeline, "On 4 April 2017 a suicide bomber blew himself up outside the capital city Lashkar Gah "
+                              "of Helmand in southern Afghanistan, killing seven people.")
+    assert loc is not None and loc.admin1 == "Helmand"
+
+
+def test_the_islamic_states_full_name_names_no_place(pipeline):
+    loc = _location(pipeline, "On 4 April 2017 the so-called Islamic State of Iraq and Al-Sham launched an attack on "
+                              "army checkpoints near Palmyra.")
+    assert loc is not None and loc.country == "Syria"
 
 
 def test_title_case_runs_no_place_into_an_actors_name(pipeline):

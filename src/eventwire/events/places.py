@@ -373,6 +373,9 @@ def _speaks(text: str, e: int) -> bool:
 _CAPITAL_REF = re.compile(r"\b(?:the (?:([A-Z][\w'’-]+) )?|([A-Z][\w'’-]+) )capital\b(?!\s+(?:of|city of)\b)")
 
 
+_APPOSITION = re.compile(r"(?:\s+city)?\s*,?\s*")
+
+
 def _capital_mentions(text: str, start: int, end: int, gazetteer, country: str | None,
                       taken: list[tuple[int, int]]) -> list[PlaceMention]:
     """"near the Syrian capital", "in the capital": the capital city of the nationality named, else of the article's
@@ -386,6 +389,9 @@ def _capital_mentions(text: str, start: int, end: int, gazetteer, country: str |
         named = (gazetteer.country(nationality) or gazetteer.country(_UNPOSSESSIVE.sub("", nationality))) \
             if nationality else country
         place = gazetteer.capital(named) if named else None
+        named_after = _APPOSITION.match(text, m.end()).end()  # "the capital city Lashkar Gah of Helmand": that
+        if any(a == named_after for a, _ in taken):  # name says which capital, a province's as often as the country's
+            continue
         if place is not None and not any(m.start() < b and a < m.end() for a, b in taken):
             out.append(_mention(text, m.start(), m.end(), m.group(), place, False, geo))
     return out
