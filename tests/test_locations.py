@@ -74,6 +74,21 @@ def test_camp_name_that_reads_like_an_organisation_is_a_place(pipeline):
     assert loc.name == "Hole Camp" and loc.admin1 == "Al Hasakeh"
 
 
+def test_a_facility_named_for_its_town_is_at_that_town(pipeline):
+    # "Kramatorsk Airport" ends like an organisation's name and is no ACLED location: the town it is named for is
+    # where, near it (precision 2), even though "Russian forces" tip the article's country towards Russia
+    loc = _location(pipeline, "Russian forces fired missiles at the Kramatorsk Airport on Sunday.")
+    assert (loc.country, loc.admin1, loc.name) == ("Ukraine", "Donetsk", "Kramatorsk")
+    assert int(loc.geo_precision) == 2
+
+
+def test_a_hospital_named_for_a_town_is_not_where_the_event_was(pipeline):
+    # the wounded are taken to hospitals elsewhere: "a source in Salamiyeh National Hospital" says nothing of where
+    loc = _location(pipeline, "Islamic State fighters attacked Aqareb es Safi village in Hama province on Thursday, "
+                              "a source in Salamiyeh National Hospital said.")
+    assert loc is not None and loc.name != "As-Salamiyeh", loc
+
+
 def test_town_before_its_province_after_a_comma(pipeline):
     # "Donetsk" is a city as well as the oblast: after the village it only says where the village is.
     loc = _location(pipeline, "On 9 March 2022, Russian forces shelled Ukrainian positions near Mykhaylivka, "

@@ -112,6 +112,8 @@ _DEATHS_BEFORE = re.compile(r"\b(?:kill(?:s|ed|ing)?|dead|died|deaths?)\b[^.,;:]
 _DEATHS_BONUS = 0.5
 _FACILITY_END = re.compile(r"\s(?:Park|Square|Street|Avenue|Road|Hall|Stadium|Mall|Hotel|Market|Bridge|Station|Plaza|"
                            r"Cent(?:er|re)|Theat(?:er|re)|Tower|Gate|Palace|Church|Mosque|Temple|Garden|Gardens)$")
+# the rest of a facility's name after the town it is named for: "Donetsk [International Airport]", "Hmeimim [Air Base]"
+_SITE_REST = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Airport|Airbase|Base|Camp|Prison|University|Stadium)")
 _POSSESSIVE = re.compile(r"['’]s$")
 _UNPOSSESSIVE = re.compile(r"['’]?s$")
 _BORDER_WITH = re.compile(r"\bborders? (?:with|of) (?:the )?$", re.I)
@@ -272,8 +274,11 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             continue
         if _not_where(text, s, e):
             continue
-        if any(s < be and bs < e for bs, be in blocked) and not _named_facility(s, e, blocked, name, gazetteer):
+        site = _site_town(text, s, e, blocked)
+        if any(s < be and bs < e for bs, be in blocked) and not site \
+                and not _named_facility(s, e, blocked, name, gazetteer):
             continue
+        part = part and not site  # "Kramatorsk" of "Kramatorsk Airport" is a name of its own
         if " " not in name and "-" not in name and name.lower() in _lower_words(text) \
                 and not _introduced_as_place(text, s, e):
             continue  # "Sarin nerve gas used in Syria" where the article writes "sarin": a word, not the village
@@ -306,6 +311,8 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             continue  # "a camp on the border with Iraq": the border, on either side, is no place in Iraq
         taken.append((s, e))
         found.append(_mention(text, s, e, name, place, bool(region), geo))
+        if site and place.feature in ("city", "alias"):
+            found[-1].precision = max(found[-1].precision, GeoPrecision.NEAR)
     found += _variant_mentions(text, unknown, found, gazetteer, country)
     found += _capital_mentions(text, start, end, gazetteer, country, taken)
     if not found:
@@ -555,6 +562,12 @@ def _stray_homonym(m: PlaceMention, country: str | None) -> bool:
     p = m.place
     return (_foreign(m, country) and not m.anchored and p.feature == "city" and p.source != "acled"
             and p.population < _STRAY_TOWN_POPULATION)
+
+
+def _site_town(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> bool:
+    """The name a blocked facility begins with, the rest of it naming the facility only: "Donetsk" of "Donetsk
+    Airport", "Hmeimim" of "Hmeimim Air Base" is the town the site is at (ACLED codes it there, or near it)."""
+    return any(bs == s and e < be and _SITE_REST.fullmatch(text, e, be) for bs, be in blocked)
 
 
 def _named_facility(s: int, e: int, blocked: list[tuple[int, int]], name: str, gazetteer) -> bool:
