@@ -271,6 +271,14 @@ def test_both_sides_of_a_clash() -> None:
     assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
 
 
+def test_state_forces_are_not_their_own_target_where_another_side_is_named() -> None:
+    # "regime helicopters … barrel bombs … a regime tank": the regime three times, the rebels the other side
+    roles = _event_actors("On 18 August 2019, regime helicopters deployed barrel bombs on the Kabani area in eastern "
+                          "Lattakia countryside, while opposition rebels destroyed a regime tank on Kabani front.",
+                          date(2019, 8, 18))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
 def test_umbrella_and_identified_groups_name_the_actor() -> None:
     roles = _event_actors("On 2 March 2021, JWS, which operates under OPS, clashed with QSD on the frontline of "
                           "Areshet Ras El Ein in the countryside of Al-Hasakeh.", date(2021, 3, 2))

@@ -643,6 +643,19 @@ def _territory_subtype(actors: list[Actor], resources) -> str:
     return "Government regains territory" if a1 is not None and a1.inter == 1 else "Non-state actor overtakes territory"
 
 
+def _other_side(actor1: _Mention | None, candidates: list[_Mention], resources) -> _Mention | None:
+    """The first candidate for actor2 that is not actor1's state forces again ("regime helicopters dropped barrel
+    bombs …, while rebels destroyed a regime tank": the rebels, not the regime's tank); the same forces only where no
+    other is named (state forces stand on both sides of 0.5% of ACLED's events, groups of 4%: QSD detains a member)."""
+    first = candidates[0] if candidates else None
+    if actor1 is None or actor1.key.startswith(("generic:", "ref:")):
+        return first
+    named = resources.resolve_actor(actor1.key, actor1.text, None, None)
+    if named is None or named.kind != "state":
+        return first
+    return next((m for m in candidates if m.key != actor1.key), first)
+
+
 def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[Actor]:
     """actor1 acts, actor2 is acted on; by position around the trigger, passive "by X" and "between A and B"."""
     inside = _umbrellas(text, [m for m in mentions if cs <= m.start < ce] or [m for m in mentions])
@@ -674,10 +687,10 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
     else:
         acting = [m for m in before if m.key != "generic:civilians"] or before  # "gunmen in a civilian car fired"
         actor1 = _head_of_chain(text, acting) if acting else None
-        actor2 = next((m for m in after if actor1 is None or not _assoc_of(text, actor1, m)), None)
+        actor2 = _other_side(actor1, [m for m in after if actor1 is None or not _assoc_of(text, actor1, m)], resources)
         if len(acting) > 1 and roles.subject_acts(text, trigger.start, trigger.text, s):  # "A hit B, killing …"
             actor1 = acting[0]
-            actor2 = next((m for m in acting[1:] + after if not _assoc_of(text, actor1, m)), None)
+            actor2 = _other_side(actor1, [m for m in acting[1:] + after if not _assoc_of(text, actor1, m)], resources)
         if actor2 is None and actor1 is not None and _RECIPROCAL.search(text, before[-1].end, trigger.end):  # "A and B clashed"
             actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
         if actor1 is not None and actor2 is not None and _REPELLED.search(text, trigger.start, actor2.start):
