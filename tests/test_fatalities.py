@@ -67,6 +67,11 @@ def best(sentence: str) -> int | None:
     ("2 QSD fighters were reported killed in the clash.", 2),
     ("HTS forces ambushed 2 Iraqi Islamic State fighters north of Idleb city, killing both fighters.", 2),
     ("The head of the local forest committee was lynched to death.", 1),
+    # "among" names the whole: "N were among M killed" counts M
+    ("At least four schoolchildren were among eight people killed in regime shelling in Eastern Ghouta.", 8),
+    ("A commander was among 12 fighters killed in the raid.", 12),
+    # a capitalised number word opens a sentence whose full stop flattened text lost (page tags before it)
+    ("Tags Syria Idlib airstrikes Khan Sheikhun Sixteen civilians - including three children - were killed.", 16),
 ])
 def test_counted_deaths(sentence: str, n: int) -> None:
     assert best(sentence) == n
@@ -84,6 +89,7 @@ def test_counted_deaths(sentence: str, n: int) -> None:
     "Police detained two protesters and shot them in the legs.",  # "them" not killed
     "Soldiers detained 12 men; they were released the next day. Gunmen later killed them.",  # too far back
     "Saturday 15 April 2017 Death toll mounts after bomb blast on Aleppo evacuee bus convoy.",  # a year, no count
+    "Guests of the Four Seasons hotel were killed.",  # a name that begins with a number word is no count
 ])
 def test_no_deaths_counted(sentence: str) -> None:
     assert not best(sentence)

@@ -62,14 +62,17 @@ _WOUNDED_NEXT = re.compile(r"\s*(?:wounded|injured|hurt)\b", re.I)
 _BARE = re.compile(r"\s+(?:killed|dead)\b", re.I)
 # "56 Houthi and 32 pro-Hadi fatalities", "which led to 5 fatalities": a noun, so the list may follow any word.
 _NOMINAL = re.compile(r"\s+(?:fatalit(?:y|ies)|deaths?|martyrs?)\b", re.I)
-_BARE_LEAD = re.compile(r"(?:^\s*|\b(?:with|left|leaving|leaves?)\s+|" + r"\b(?:19|20)\d{2}\s+)$", re.I)
+_BARE_LEAD = re.compile(r"(?:^\s*|\b(?:with|left|leaving|leaves?|among)\s+|" + r"\b(?:19|20)\d{2}\s+)$", re.I)
 # A count that opens a clause by its capital even where flattened text lost the full stop before it ("… Get short
 # URL 113 At least nine people were killed"): a qualifier or a vague count, which no name begins with (number
 # words do: "Four Seasons").
 _CAPITAL_OPEN = re.compile(r"(?:At least|More than|Nearly|Almost|Up to|As many as|An estimated|Dozens|Scores|Hundreds|"
                            r"Thousands)\b")
+# So does a capitalised number word before a word in lower case ("… Khan Sheikhun Sixteen civilians were killed"):
+# mid-sentence, news writes numbers in lower case; a name it begins keeps its capitals ("Four Seasons").
+_CAPITAL_NUMBER = re.compile(r"(?!(?:A|An)\b)[A-Z][a-z]+(?:[\s-][a-z]+)*\s+[a-z]")
 # Where a list of victims may begin: the clause's start, after a comma or "and", or after a word that opens a clause.
-_LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|left|"
+_LIST_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|while|whilst|whereas|as|that|when|where|after|but|also|with|among|left|"
                         r"leaving|leaves?|result|reportedly|which|who|claimed|said|reported|stated|confirmed|announced)\s+|"
                         r"\w['’]s\s+|\b(?:19|20)\d{2}\s+)$", re.I)  # a year: a dateline's date opens the sentence
 _PREPOSITION = re.compile(r"\b(?:in|on|at|during|of|from|by|with|after|near|to|into|under|for|against|amid|through|"
@@ -301,7 +304,7 @@ def _list_before(text: str, start: int, window_start: int, anchor: re.Match, kin
         if kind == "bare" and not _BARE_LEAD.search(before):
             continue
         if kind != "nominal" and text[window_start:c.start()].strip() and not _LIST_LEAD.search(text[window_start:c.start()]) \
-                and not _CAPITAL_OPEN.match(text, c.start()):
+                and not _CAPITAL_OPEN.match(text, c.start()) and not _CAPITAL_NUMBER.match(text, c.start()):
             continue
         if kind == "nominal" and not _nominal_count(text, c, anchor):
             continue
