@@ -43,6 +43,17 @@ def test_the_main_clause_still_leads(pipeline: Pipeline, text: str, expected: st
     assert _types(pipeline, text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what the victims had done, or were trying to do, is no event of the sentence
+    ("Al Nusra Front fighters executed 40 gunmen and members of their families for an attempt to surrender arms.",
+     "Attack"),
+    ("Islamic State fighters beheaded eight men who had surrendered in a town near Al Bukamal.", "Attack"),
+    ("Police arrested two men accused of killing a farmer in Kaduna.", "Arrests"),
+])
+def test_what_the_victims_had_done_does_not_lead(pipeline: Pipeline, text: str, expected: str) -> None:
+    assert _types(pipeline, text)[:1] == [expected]
+
+
 def test_a_phrase_ends_at_its_comma() -> None:
     text = "Regime forces, backed by Russian airstrikes, clashed with rebels."
     triggers = find_triggers(text)
