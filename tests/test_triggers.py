@@ -169,3 +169,17 @@ def test_a_grenade_launcher_fires_shells_not_a_thrown_grenade() -> None:
                                                      "positions near Opytne.")]
     assert kinds == ["Shelling/artillery/missile attack"]
     assert "Grenade" in [t.sub_event_type for t in find_triggers("Attackers threw a grenade into a crowded market.")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Health workers marched on the second day of their 72-hour strike to demand better security.", "strike to demand"),
+    ("Teachers went on a strike for better pay in Ouagadougou.", "went on a strike for"),
+    ("The unions called a general strike against the pension reform.", "general strike against"),
+])
+def test_a_labour_strike_is_a_protest(text: str, word: str) -> None:
+    assert ("Peaceful protest", word) in [(t.sub_event_type, t.text) for t in find_triggers(text)]
+
+
+def test_strikes_against_an_armed_group_are_no_labour_strike() -> None:
+    text = "US-led coalition strikes against Daesh terrorists in Abu Kamal left at least 31 civilians dead."
+    assert "Peaceful protest" not in [t.sub_event_type for t in find_triggers(text)]

@@ -104,7 +104,11 @@ _RULES: list[tuple[str, str, float]] = [
     (r"(?<!propelled )grenades?\b(?![\s-]+launchers?)", "Grenade", 0.9),
     (r"chemical (?:weapons?|attack|agents?)|chlorine|sarin|toxic gas", "Chemical weapon", 1.0),
     # protests and riots
-    (r"protest(?:ed|s|ing|ers?)?\b|demonstrat(?:ed|ion|ions|ors?)\b|rall(?:y|ies|ied)\b|sit-ins?\b|march(?:ed)? (?:in|through|to|on)|picket(?:ed|s)?|vigils?\b|gathered (?:in|at|outside|near|to|in front)|press conference|blocked (?:the |a |traffic|roads?|access|highway)|occupied (?:the )?premises|sit ?in\b|went on strike|hunger strike|strik(?:e|es|ing) (?:over|against|for|to demand)",
+    (r"protest(?:ed|s|ing|ers?)?\b|demonstrat(?:ed|ion|ions|ors?)\b|rall(?:y|ies|ied)\b|sit-ins?\b|march(?:ed)? (?:in|through|to|on)|picket(?:ed|s)?|vigils?\b|gathered (?:in|at|outside|near|to|in front)|press conference|blocked (?:the |a |traffic|roads?|access|highway)|occupied (?:the )?premises|sit ?in\b|went on strike|hunger strike|strik(?:e|es|ing) to demand|"
+     # a labour strike, not "coalition strikes against Daesh": one gone on, of a length or kind, or staged
+     r"(?:(?:been|went|go|going) on (?:an? )?|(?<![\w-])(?:day|hour|week|general|national|nationwide|indefinite|labou?r|workers['’]?|school|"
+     r"protest-|hunger) )strike (?:over|against|for)\b|(?:held|staged|called|declared|joined|general) strikes (?:over|against|for)\b|"
+     r"striking (?:over|against|for)\b",
      "Peaceful protest", 0.7),
     (r"tear ?gas|dispersed|rubber bullets|water cannons?|baton", "Protest with intervention", 0.8),
     (r"riot(?:s|ed|ers|ing)?\b|violent demonstration|pelted|stone[\s-]?pelting|threw (?:stones|rocks)|torched|set (?:on )?fire|"
