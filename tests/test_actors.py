@@ -279,6 +279,22 @@ def test_state_forces_are_not_their_own_target_where_another_side_is_named() -> 
     assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
 
 
+def test_the_group_a_blast_hit_is_its_target_not_its_bomber() -> None:
+    # no bomber named: ACLED's actor1 is an unidentified armed group, the fighters' group is actor2
+    roles = _event_actors("A suicide bomb blast struck al-Dumayr in the Damascus countryside on Sunday killing 14 "
+                          "fighters from the rebel group Jaysh al-Islam.", date(2016, 7, 10))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "Jaysh al Islam")
+    roles = _event_actors("On 1 June 2021, an IED exploded targeting a QSD vehicle in Basira, killing two QSD members.",
+                          date(2021, 6, 1))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
+
+
+def test_militants_of_a_named_group_are_that_group() -> None:
+    roles = _event_actors("The Syrian Arab Air Force killed more than 100 militants of the Islamic State in a series "
+                          "of airstrikes in Hama province.", date(2016, 7, 20))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Islamic State (Syria)")
+
+
 def test_umbrella_and_identified_groups_name_the_actor() -> None:
     roles = _event_actors("On 2 March 2021, JWS, which operates under OPS, clashed with QSD on the frontline of "
                           "Areshet Ras El Ein in the countryside of Al-Hasakeh.", date(2021, 3, 2))

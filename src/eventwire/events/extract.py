@@ -46,6 +46,8 @@ _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[\w-]+\s+){0,3}
 _BETWEEN = re.compile(  # "between pro-Turkey rebel factions"; "among" only after a clash word, not "fatalities among"
     r"(?:\bbetween|(?:clash|fight|infighting|dispute|feud|quarrel|exchang)\w*\s+(?:\w+\s+){0,2}(?:among|amongst|within))"
     r"\s+(?:the\s+)?(?:pro-[\w-]+\s+|[\w-]+-(?:backed|led)\s+)?$", re.I)
+_MEMBERS_OF = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?(?:(?:rebel|armed|militant|terror|terrorist|jihadist|Islamist)\s+)?"
+                         r"(?:(?:group|faction|organi[sz]ation|movement)\s+)?$", re.I)  # "14 fighters from the rebel group X"
 _UMBRELLA = re.compile(  # "JWS, which operates under OPS", "gunmen believed to be IS": ACLED codes the latter
     r"^\W*(?:(?:forces|fighters|factions|members|militants|militiamen)\W+)?(?:(?:which|who|whom|that)\s+(?:are\s+|is\s+)?)?"
     r"(?:(?:operat(?:e|es|ing)|fighting|serving|working)\s+(?:under|as (?:a )?part of|within|for)|under|"
@@ -643,6 +645,10 @@ def _territory_subtype(actors: list[Actor], resources) -> str:
     return "Government regains territory" if a1 is not None and a1.inter == 1 else "Non-state actor overtakes territory"
 
 
+_HARMED_REACH = 60  # characters back from a mention to the harm verb whose object it is
+_BLASTS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}  # a bomber news often leaves unnamed
+
+
 def _other_side(actor1: _Mention | None, candidates: list[_Mention], resources) -> _Mention | None:
     """The first candidate for actor2 that is not actor1's state forces again ("regime helicopters dropped barrel
     bombs …, while rebels destroyed a regime tank": the rebels, not the regime's tank); the same forces only where no
@@ -695,7 +701,9 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
             actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
         if actor1 is not None and actor2 is not None and _REPELLED.search(text, trigger.start, actor2.start):
             actor1, actor2 = actor2, actor1  # "A repelled B's attack": B attacked
-        if actor1 is None and after:
+        if actor1 is None and after and trigger.sub_event_type in _BLASTS and roles.harmed(text, after[0].start, _HARMED_REACH):
+            actor2 = after[0]  # "a blast struck al-Dumayr, killing 14 fighters from Jaysh al-Islam": no bomber named
+        elif actor1 is None and after:
             actor1, actor2 = after[0], next((m for m in after[1:] if not _assoc_of(text, after[0], m)), None)
     if actor1 is not None and actor2 is None:  # "shelled buildings occupied by IS": the holder is the target
         actor2 = next((m for m in holders if m.start > trigger.start), None)
@@ -731,6 +739,9 @@ def _umbrellas(text: str, mentions: list[_Mention]) -> list[_Mention]:
         elif prev is not None and _bracketed_umbrella(text, prev, m, gap):
             end = _CLOSE_BRACKET.match(text, m.end).end()
             out[-1] = _Mention(prev.start, end, text[prev.start:end], m.key)
+        elif prev is not None and prev.key == "generic:unidentified" and m.key.startswith("group:") \
+                and _MEMBERS_OF.match(gap):
+            out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], m.key)  # "militants of the Islamic State"
         elif prev is not None and m.key.startswith("generic:") and _names_the_noun(text, prev, gap):
             out[-1] = _Mention(prev.start, m.end, text[prev.start:m.end], prev.key)  # "... (JNIM) militants"
         elif prev is not None and _EITHER.match(gap) and prev.key.startswith("group:") and m.key.startswith("group:") \
@@ -885,6 +896,11 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
             and main[0].role == "actor1":  # "a QDW member's body was found, killed by unknown gunmen"
         swap = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
         d.actors = [a.model_copy(update={"role": swap.get(a.role, a.role)}) for a in d.actors]
+    elif event_type == "Explosions/Remote violence" and d.sub_event_type != "Air/drone strike" \
+            and {a.role for a in d.actors} & {"actor1", "actor2"} == {"actor2"}:
+        # "an IED exploded targeting a QSD vehicle": ACLED names the bomber no source names an unidentified group
+        unknown = _generic(resources, "unidentified", country, d.trigger).model_copy(update={"role": "actor1"})
+        d.actors = [unknown, *d.actors]
     elif event_type != "Battles" and (victim or resources.targets_civilians(d.sub_event_type)) \
             and "actor2" not in {a.role for a in d.actors} and not _civilians_act(d):
         civilians = _generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"})

@@ -48,7 +48,7 @@ def state_claims(text: str, start: int, end: int, country_of) -> list[tuple[int,
     return found
 
 
-def harmed(text: str, start: int, window: int = 40) -> bool:
+def harmed(text: str, start: int, window: int = _WINDOW) -> bool:
     """Whether the mention starting at `start` is the object of a harm verb ("shot dead a policeman")."""
     return _frames()["object_before"].search(text, max(0, start - window), start) is not None
 
