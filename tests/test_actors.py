@@ -295,6 +295,13 @@ def test_militants_of_a_named_group_are_that_group() -> None:
     assert (roles.get("actor1"), roles.get("actor2")) == ("Military Forces of Syria (2000-)", "Islamic State (Syria)")
 
 
+def test_a_currency_is_no_country_of_the_event() -> None:
+    # "the US dollar" says nothing of where Lebanese protesters were
+    roles = _event_actors("On 3 May 2020, protesters blocked a highway in both directions against the high US dollar "
+                          "exchange rate.", date(2020, 5, 3))
+    assert roles.get("actor1") not in (None, "Protesters (United States)"), roles
+
+
 def test_umbrella_and_identified_groups_name_the_actor() -> None:
     roles = _event_actors("On 2 March 2021, JWS, which operates under OPS, clashed with QSD on the frontline of "
                           "Areshet Ras El Ein in the countryside of Al-Hasakeh.", date(2021, 3, 2))

@@ -41,6 +41,8 @@ _VICTIMS = re.compile(r"\b(?:civilians?|residents?|villagers?|a (?:young )?(?:ma
                       r"children|farmers?|shepherds?|journalists?|a teacher|a doctor|a family|worshippers|passers-by|students?|migrants?|refugees?|"
                       r"civilians' houses)\b", re.I)
 _BACKED = re.compile(r"[\s-](?:backed|supported|affiliated|aligned|funded)\b", re.I)
+_CURRENCY = re.compile(r"[\s-](?:dollars?|pounds?|liras?|euros?|dinars?|rials?|riyals?|rupees?|shekels?|francs?|"
+                       r"nairas?|roubles?|rubles?|hryvnias?|yuan)\b", re.I)  # "the US dollar" is no place
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[\w-]+\s+){0,3}?(?:\w+ed|shot|hit|struck|dead|down)\s+by\s+"
                          r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?$", re.I)
 _BETWEEN = re.compile(  # "between pro-Turkey rebel factions"; "among" only after a clash word, not "fatalities among"
@@ -505,7 +507,7 @@ def _anchor(names: list[str], country: str | None, gazetteer) -> tuple[float, fl
 def _country_words(text: str, gazetteer) -> list[tuple[str, float]]:
     """Each country name (2.0) and nationality word (0.5) in `text`, with its vote for the article's country.  One
     that only says who acts ("Turkish troops", "Russia says", "pro-Iran militias", "Turkey backed rebels") says
-    little of where (0.1): forces fight abroad."""
+    little of where (0.1): forces fight abroad; one that names a currency ("the US dollar") nothing."""
     votes: list[tuple[str, float]] = []
     skip_to = 0
     for m in _CAPITALISED.finditer(text):
@@ -519,6 +521,8 @@ def _country_words(text: str, gazetteer) -> list[tuple[str, float]]:
         skip_to = m.start() + len(name)
         after = re.match(r"[\s-]+([a-z]+)", text[skip_to:skip_to + 30].lower())
         acting = text[:m.start()].endswith("-") or (after is not None and after.group(1) in places.actor_words())
+        if _CURRENCY.match(text, skip_to):
+            continue  # "protests against the high US dollar exchange rate" in Lebanon
         if not _BACKED.match(text, skip_to) and not _GROUP_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             # "Turkey backed rebels" fight in Syria; "the Islamic State in Iraq and the Levant" names a group
             votes.append((c, 0.1 if acting else (2.0 if name == c else 0.5)))
