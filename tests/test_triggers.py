@@ -183,3 +183,11 @@ def test_a_labour_strike_is_a_protest(text: str, word: str) -> None:
 def test_strikes_against_an_armed_group_are_no_labour_strike() -> None:
     text = "US-led coalition strikes against Daesh terrorists in Abu Kamal left at least 31 civilians dead."
     assert "Peaceful protest" not in [t.sub_event_type for t in find_triggers(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "A Daesh counterattack on Syrian regime forces left 28 militants dead.",
+    "Rebels counterattacked in southern Aleppo on Monday.",
+])
+def test_a_counterattack_is_a_clash(text: str) -> None:
+    assert "Armed clash" in [t.sub_event_type for t in find_triggers(text)]

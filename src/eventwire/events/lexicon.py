@@ -83,7 +83,8 @@ _RULES: list[tuple[str, str, float]] = [
     (r"(?:launched|resumed|began|started|renewed|intensified) (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}?"
      r"(?:offensive|assault|counter-?attack|counter-?offensive)\b",
      "Armed clash", 0.6),
-    (r"under attacks?\b|launched an attack|repelled|besieg(?:ed|ing)|storm(?:ed|ing)\b|raided|raids?\b", "Armed clash", 0.5),
+    (r"under attacks?\b|launched an attack|repelled|besieg(?:ed|ing)|storm(?:ed|ing)\b|raided|raids?\b|"
+     r"counter-?attack(?:s|ed)?\b|counter-?offensives?\b", "Armed clash", 0.5),
     # small arms named as what was fired, with no heavy weapon: a firefight, not shelling ("fired PK machine guns at")
     (r"fired (?:(?!shells?\b|artillery|mortars?\b|rockets?\b|missiles?\b|tanks?\b)[\w.-]+ ){0,4}"
      r"(?:small arms|machine ?guns?|light weapons|(?:assault |sniper )?rifles?)\b", "Armed clash", 0.8),
