@@ -70,6 +70,9 @@ def best(sentence: str) -> int | None:
     # "among" names the whole: "N were among M killed" counts M
     ("At least four schoolchildren were among eight people killed in regime shelling in Eastern Ghouta.", 8),
     ("A commander was among 12 fighters killed in the raid.", 12),
+    # "well over N" is over N; "A total of N" opens a clause after a dateline as "At least N" does
+    ("The opposition accused government forces of killing well over 1000 civilians with poison gas.", 1000),
+    ("August 22 2013 1849 UTC+3 A total of 1500 people have fallen victims of the chemical attack in Syria.", 1500),
     # a capitalised number word opens a sentence whose full stop flattened text lost (page tags before it)
     ("Tags Syria Idlib airstrikes Khan Sheikhun Sixteen civilians - including three children - were killed.", 16),
 ])

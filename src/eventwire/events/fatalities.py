@@ -15,7 +15,7 @@ from eventwire.models import Fatalities, Span
 
 __all__ = ["find_fatalities", "explicit_fatalities", "FatalitySplit", "find_split", "casualty_report"]
 
-_QUAL = (r"(?:at least |about |around |nearly |almost |more than |over |up to |some |approximately |an estimated |"
+_QUAL = (r"(?:at least |about |around |nearly |almost |(?:well )?more than |(?:well )?over |up to |some |approximately |an estimated |"
          r"as many as |a total of |total |between |all )?")
 _NOT_PEOPLE = (r"(?!\s*(?:(?:unknown|undetermined|unidentified|unspecified) number|number|few|total|result|%|percent|per cent|km|kilomet\w*|"
                r"met(?:er|re)s?|miles?|hours?|days?|weeks?|months?|years?|minutes?|times|January|February|March|April|"
@@ -66,7 +66,7 @@ _BARE_LEAD = re.compile(r"(?:^\s*|\b(?:with|left|leaving|leaves?|among)\s+|" + r
 # A count that opens a clause by its capital even where flattened text lost the full stop before it ("… Get short
 # URL 113 At least nine people were killed"): a qualifier or a vague count, which no name begins with (number
 # words do: "Four Seasons").
-_CAPITAL_OPEN = re.compile(r"(?:At least|More than|Nearly|Almost|Up to|As many as|An estimated|Dozens|Scores|Hundreds|"
+_CAPITAL_OPEN = re.compile(r"(?:At least|More than|Nearly|Almost|Up to|As many as|An estimated|A total of|Dozens|Scores|Hundreds|"
                            r"Thousands)\b")
 # So does a capitalised number word before a word in lower case ("… Khan Sheikhun Sixteen civilians were killed"):
 # mid-sentence, news writes numbers in lower case; a name it begins keeps its capitals ("Four Seasons").
