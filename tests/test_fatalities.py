@@ -176,6 +176,13 @@ def test_no_split_without_a_split_note() -> None:
     assert find_split(text, 0, len(text), 7) is None
 
 
+def test_dates_in_news_are_no_shares_of_a_split() -> None:
+    # "the divided city" reads like a split cue; "9 Aug", "August 6 2016" and "Nations 2016" are dates, not shares
+    text = ("9 Aug 2016 5 people were killed in Sevre. Men search for survivors in Idlib province Syria August 6 2016. "
+            "The United Nations 2016 report called for a ceasefire in the divided city of Aleppo.")
+    assert find_split(text, 0, len(text), 5) is None
+
+
 @pytest.mark.parametrize("sentence, toll_only", [
     ("3 QSD fighters were killed in the clash.", True),
     ("During the clashes, 4 opposition fighters were killed and 7 were captured by QSD.", True),

@@ -384,8 +384,8 @@ def _non_overlapping(found: list[_Hit]) -> list[_Hit]:
 _SPLIT_CUE = re.compile(r"\b(?:split|spread|spilt|divided|distributed|(?:coded|to|for|in) this (?:location|event))\b", re.I)
 _NAME = (r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrs]h?)[- ])?[A-Z][\w'’]*(?:[ -](?:(?:al|el|Al|El|ad|an|ar|as)[- ])?[A-Z][\w'’]*){0,3}"
          r"(?: - [A-Z][\w'’]*)?)")
-_N_NAME = re.compile(r"\b(\d+)(?: each)?(?: fatalit(?:y|ies))?(?: coded)?(?: to| in| at)?(?: fighting (?:at|in))?(?: the)? " + _NAME)
-_NAME_N = re.compile(_NAME + r",? (\d+)\b(?! (?:fatalit|[A-Z]))")
+_N_NAME = re.compile(r"\b" + _YEAR + r"(\d+)(?: each)?(?: fatalit(?:y|ies))?(?: coded)?(?: to| in| at)?(?: fighting (?:at|in))?(?: the)? " + _NAME)
+_NAME_N = re.compile(_NAME + r",? " + _YEAR + r"(\d+)\b(?! (?:fatalit|[A-Z]))")  # a year is no share
 _EACH = re.compile(r"\b(\d+)(?: fatalit(?:y|ies))? (?:each|(?:coded )?(?:to|for|in) (?:each|this (?:location|event)))\b|"
                    r"\bcoded (\d+) fatalit(?:y|ies) (?:to|for|in) this (?:location|event)\b", re.I)
 # "(fatalities coded to Talakivka event)", "1 fatality allocated to Sarmada": all of them belong to one place.
@@ -393,7 +393,11 @@ _ELSEWHERE = re.compile(r"(?:\bfatalit(?:y|ies) (?:are |were |is |was )?|\band )
                         r"(?:the )?(?:fighting (?:in|at) )?" + _NAME)
 _PARTS = re.compile(r"\b(?:between|across|among|for|over) (?:the |both |all |all the )?(\w+) (?:locations|events|areas|towns|"
                     r"villages|sites|places)\b", re.I)
-_NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "regime", "syrian", "on", "in"}
+_NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "regime", "syrian", "on", "in",
+              # a date is no share of a split: "9 Aug 2016", "August 6 2016" in news that writes "the divided city"
+              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+              "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass
