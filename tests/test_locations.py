@@ -89,6 +89,16 @@ def test_a_hospital_named_for_a_town_is_not_where_the_event_was(pipeline):
     assert loc is not None and loc.name != "As-Salamiyeh", loc
 
 
+def test_a_town_named_twice_is_one_town(pipeline):
+    # "Hader" alone reads as Hadher in Aleppo; the article says later it is the Hader in Quneitra province
+    article = article_from_text(
+        "An Israeli plane hit a car inside the town of Hader on Wednesday, killing two men. Two members of the "
+        "National Defence Forces were killed when an Israeli drone targeted their car at the entrance of Hader in "
+        "Quneitra province.", input_id="t", published=date(2015, 7, 29))
+    events = next(pipeline.process([article]))[1]
+    assert events and {(e.location.name, e.location.admin1) for e in events if e.location} == {("Hadar", "Quneitra")}
+
+
 def test_town_before_its_province_after_a_comma(pipeline):
     # "Donetsk" is a city as well as the oblast: after the village it only says where the village is.
     loc = _location(pipeline, "On 9 March 2022, Russian forces shelled Ukrainian positions near Mykhaylivka, "

@@ -314,10 +314,16 @@ def finish_events(drafted: Drafted, resources) -> list[Event]:
             _regional_crowds(d, ctx, resources)
     _retold_perpetrators(drafts, drafted.article.text)
     events = [_finish(d, drafted.article, ctx, resources) for d in drafts]
-    located = [e.location for e in events]
+    located = places.one_reading_per_name([e.location for e in events], _named_regions(ctx))
     located = places.refine_places(located, resources.gazetteer, ctx.country, _named_places(located, drafted, resources))
     events = [e if loc is e.location else e.model_copy(update={"location": loc}) for e, loc in zip(events, located)]
     return _agree_with_headline(mark_main(events, drafted.article), ctx, resources)
+
+
+def _named_regions(ctx: ArticleContext) -> set[str]:
+    """The provinces the article's sentences name as regions ("in Quneitra province")."""
+    return {m.place.admin1 for found in ctx.sentence_places.values() for m in found
+            if m.place.feature == "admin1" and m.place.admin1}
 
 
 def _named_places(located: list[Location | None], drafted: Drafted, resources) -> list[Location]:
