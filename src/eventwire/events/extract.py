@@ -655,7 +655,6 @@ def _territory_subtype(actors: list[Actor], resources) -> str:
     return "Government regains territory" if a1 is not None and a1.inter == 1 else "Non-state actor overtakes territory"
 
 
-_HARMED_REACH = 60  # characters back from a mention to the harm verb whose object it is
 _BLASTS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}  # a bomber news often leaves unnamed
 
 
@@ -711,7 +710,7 @@ def _assign_actors(text, cs, ce, s, trigger, mentions, ctx, resources) -> list[A
             actor2 = next((m for m in before if m.start > actor1.end and not _assoc_of(text, actor1, m, _ALLY)), None)
         if actor1 is not None and actor2 is not None and _REPELLED.search(text, trigger.start, actor2.start):
             actor1, actor2 = actor2, actor1  # "A repelled B's attack": B attacked
-        if actor1 is None and after and trigger.sub_event_type in _BLASTS and roles.harmed(text, after[0].start, _HARMED_REACH):
+        if actor1 is None and after and trigger.sub_event_type in _BLASTS and roles.harmed(text, after[0].start):
             actor2 = after[0]  # "a blast struck al-Dumayr, killing 14 fighters from Jaysh al-Islam": no bomber named
         elif actor1 is None and after:
             actor1, actor2 = after[0], next((m for m in after[1:] if not _assoc_of(text, after[0], m)), None)
@@ -909,8 +908,7 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
     elif event_type == "Explosions/Remote violence" and d.sub_event_type != "Air/drone strike" \
             and {a.role for a in d.actors} & {"actor1", "actor2"} == {"actor2"}:
         # "an IED exploded targeting a QSD vehicle": ACLED names the bomber no source names an unidentified group
-        unknown = _generic(resources, "unidentified", country, d.trigger).model_copy(update={"role": "actor1"})
-        d.actors = [unknown, *d.actors]
+        d.actors = [_generic(resources, "unidentified", country, d.trigger), *d.actors]
     elif event_type != "Battles" and (victim or resources.targets_civilians(d.sub_event_type)) \
             and "actor2" not in {a.role for a in d.actors} and not _civilians_act(d):
         civilians = _generic(resources, "civilians", country, d.trigger, victim).model_copy(update={"role": "actor2"})

@@ -795,24 +795,24 @@ def one_reading_per_name(locations: list[Location | None], named_regions: set[st
     """A town an article names in several sentences is one town: where its events read the name as towns in
     different provinces ("Hader" as Hadher in Aleppo, and, where "Hader in Quneitra province" says so, Hadar in
     Quneitra), the one reading in a province the article names as a region is every event's."""
+    def town_key(loc: Location | None) -> tuple[str | None, str] | None:  # offset and province-level places keep theirs
+        if loc is None or loc.geo_precision == GeoPrecision.REGION or loc.relation is not None:
+            return None
+        return loc.country, loc.text.casefold()
+
     readings: dict[tuple[str | None, str], set[tuple]] = {}
     for loc in locations:
-        if loc is not None and loc.geo_precision != GeoPrecision.REGION and loc.relation is None:
-            readings.setdefault((loc.country, loc.text.casefold()), set()).add((loc.name, loc.admin1, loc.lat, loc.lon))
-    chosen = {}
-    for key, found in readings.items():
-        named = [r for r in found if r[1] in named_regions]
-        if len(found) > 1 and len({r[1] for r in found}) > 1 and len(named) == 1:
-            chosen[key] = named[0]
+        if (key := town_key(loc)) is not None:
+            readings.setdefault(key, set()).add((loc.name, loc.admin1, loc.lat, loc.lon))
+    chosen = {key: named[0] for key, found in readings.items()
+              if len({r[1] for r in found}) > 1 and len(named := [r for r in found if r[1] in named_regions]) == 1}
     out: list[Location | None] = []
     for loc in locations:
-        pick = chosen.get((loc.country, loc.text.casefold())) if loc is not None else None
-        if pick is None or loc is None or loc.geo_precision == GeoPrecision.REGION or loc.relation is not None \
-                or (loc.name, loc.admin1) == pick[:2]:
+        pick = chosen.get(key) if (key := town_key(loc)) is not None else None
+        if loc is None or pick is None or (loc.name, loc.admin1) == pick[:2]:
             out.append(loc)
         else:
-            out.append(loc.model_copy(update={"name": pick[0], "admin1": pick[1], "lat": pick[2], "lon": pick[3],
-                                              "admin2": None}))
+            out.append(loc.model_copy(update={**dict(zip(("name", "admin1", "lat", "lon"), pick)), "admin2": None}))
     return out
 
 
