@@ -289,6 +289,12 @@ def test_the_group_a_blast_hit_is_its_target_not_its_bomber() -> None:
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
 
 
+def test_the_group_killed_by_a_blast_is_its_target() -> None:
+    # the only group named was killed by the bomb: ACLED's actor1 is the unknown bomber, as for a killing in a clash
+    roles = _event_actors("A QSD commander was killed in an IED explosion in Raqqa.", date(2021, 6, 1))
+    assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
+
+
 def test_militants_of_a_named_group_are_that_group() -> None:
     roles = _event_actors("The Syrian Arab Air Force killed more than 100 militants of the Islamic State in a series "
                           "of airstrikes in Hama province.", date(2016, 7, 20))

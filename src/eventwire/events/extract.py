@@ -899,7 +899,7 @@ def _generic_roles(d: _Draft, text: str, ctx: ArticleContext, resources) -> None
         actor1 = actor1 or _generic(resources, "unidentified", country, d.trigger)
         civilians = _of_nationality(_generic(resources, "civilians", country, d.trigger, victim), text, resources)
         d.actors = _roles(actor1, civilians, [a for a in named if a.role == "assoc_actor_1"])
-    elif event_type == "Battles" and len(main) == 1 and _is_victim(text, main[0]):
+    elif event_type in ("Battles", "Explosions/Remote violence") and len(main) == 1 and _is_victim(text, main[0]):
         d.actors = _roles(_generic(resources, "unidentified", country, d.trigger), main[0], [])
     elif event_type == "Battles" and len(main) == 2 and [_is_victim(text, a) for a in main] == [True, False] \
             and main[0].role == "actor1":  # "a QDW member's body was found, killed by unknown gunmen"
