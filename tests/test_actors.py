@@ -295,6 +295,12 @@ def test_the_group_killed_by_a_blast_is_its_target() -> None:
     assert (roles.get("actor1"), roles.get("actor2")) == ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
 
 
+def test_kurdish_police_are_the_asayish() -> None:
+    roles = _event_actors("A suicide bomber killed five Kurdish policemen at a checkpoint in Qamishli on Saturday.",
+                          date(2016, 4, 30))
+    assert roles.get("actor2") == "Asayish (Syria)"
+
+
 def test_militants_of_a_named_group_are_that_group() -> None:
     roles = _event_actors("The Syrian Arab Air Force killed more than 100 militants of the Islamic State in a series "
                           "of airstrikes in Hama province.", date(2016, 7, 20))
