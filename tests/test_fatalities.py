@@ -70,6 +70,9 @@ def best(sentence: str) -> int | None:
     # "among" names the whole: "N were among M killed" counts M
     ("At least four schoolchildren were among eight people killed in regime shelling in Eastern Ghouta.", 8),
     ("A commander was among 12 fighters killed in the raid.", 12),
+    # "a" counts one person only before a person's word: "A bus blast … killed at least six people" is six
+    ("01.02.2015 A bus blast in Damascus central district killed at least six people and wounded dozens.", 6),
+    ("Clashes left a Salakhed Communal Militia fighter dead and others wounded.", 1),
     # "well over N" is over N; "A total of N" opens a clause after a dateline as "At least N" does
     ("The opposition accused government forces of killing well over 1000 civilians with poison gas.", 1000),
     ("August 22 2013 1849 UTC+3 A total of 1500 people have fallen victims of the chemical attack in Syria.", 1500),
@@ -93,6 +96,7 @@ def test_counted_deaths(sentence: str, n: int) -> None:
     "Soldiers detained 12 men; they were released the next day. Gunmen later killed them.",  # too far back
     "Saturday 15 April 2017 Death toll mounts after bomb blast on Aleppo evacuee bus convoy.",  # a year, no count
     "Guests of the Four Seasons hotel were killed.",  # a name that begins with a number word is no count
+    "A photo apparently showing a family of six killed in a gas attack has gone viral.",  # a photo is no victim
 ])
 def test_no_deaths_counted(sentence: str) -> None:
     assert not best(sentence)

@@ -32,6 +32,7 @@ _PERSON = (r"member|fighter|commander|leader|officer|soldier|man|woman|child|boy
            r"mother|daughter|cadre|militant|militiaman|gunman|volunteer|priest|chairman|chairperson|candidate|politician|cook|"
            r"nurse|pilot|engineer|victim|protester|demonstrator|inmate|prisoner|detainee|informant|relative|cousin|nephew|"
            r"operative|bomber|attacker|assailant")
+_A_PERSON = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:" + _PERSON + r")s?\b", re.I)  # after "a": "a QSD fighter"
 _ONE = r"((?:the|another|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _PERSON + r"))\b(?!['’]s\b)"
 _HEAD = r"(?:" + _COUNT + r"|" + _ONE + r")"  # groups: 1 count, 2 top of its range, 3 one person
 _SEP = r"(?:,\s*(?:and\s+|as well as\s+|in addition to\s+|along with\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+)"
@@ -310,6 +311,8 @@ def _list_before(text: str, start: int, window_start: int, anchor: re.Match, kin
             continue
         if (c.group(1) or "").lower() in ("a", "an") and _PREPOSITION.search(before):
             continue
+        if kind == "bare" and (c.group(1) or "").lower() in ("a", "an") and not _A_PERSON.match(text, c.end()):
+            continue  # "A bus blast in Damascus killed six", "A photo showing a family of six killed": no one person
         if (_SHORT_LIST if kind == "nominal" else _LIST).fullmatch(text, c.start(), list_end):
             return _sum_list(text[c.start():list_end].rstrip(" ,"), c.start(), anchor.end())
     return None
