@@ -73,6 +73,9 @@ def best(sentence: str) -> int | None:
     # "a" counts one person only before a person's word: "A bus blast … killed at least six people" is six
     ("01.02.2015 A bus blast in Damascus central district killed at least six people and wounded dozens.", 6),
     ("Clashes left a Salakhed Communal Militia fighter dead and others wounded.", 1),
+    # a headline's "claims N": the dead it took
+    ("02-06-2016 Terrorist Bombing Claims 5 in Syrias Latakia.", 5),
+    ("Syria Terrorist Attacks in Aleppo Claim 20 Martyrs.", 20),
     # "well over N" is over N; "A total of N" opens a clause after a dateline as "At least N" does
     ("The opposition accused government forces of killing well over 1000 civilians with poison gas.", 1000),
     ("August 22 2013 1849 UTC+3 A total of 1500 people have fallen victims of the chemical attack in Syria.", 1500),
@@ -96,6 +99,7 @@ def test_counted_deaths(sentence: str, n: int) -> None:
     "Soldiers detained 12 men; they were released the next day. Gunmen later killed them.",  # too far back
     "Saturday 15 April 2017 Death toll mounts after bomb blast on Aleppo evacuee bus convoy.",  # a year, no count
     "Guests of the Four Seasons hotel were killed.",  # a name that begins with a number word is no count
+    "Islamic State claims 5 attacks in Iraq.",  # a claim of attacks counts no dead
     "A photo apparently showing a family of six killed in a gas attack has gone viral.",  # a photo is no victim
 ])
 def test_no_deaths_counted(sentence: str) -> None:

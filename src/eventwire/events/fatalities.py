@@ -47,7 +47,8 @@ _CANDIDATE = re.compile(_HEAD, re.I)
 _ACTIVE = re.compile(
     r"\b(?:(?:the )?killing(?: of)?|killed|kills|kill|assassinat(?:ed|ing)|shot dead|shooting dead|shot and killed|"
     r"shooting and killing|executed|executing|murdered|murdering|beheaded|beheading|eliminat(?:ed|ing|es?)|(?:the )?deaths? of|"
-    r"claim(?:ed|ing) the lives? of|massacr(?:ed|ing)|(?:the )?massacre of|slaughter(?:ed|ing))\s+(?:(?:using|with) (?:[\w-]+ ){0,3}?(?:fire|weapons?|arms(?: fire)?|guns?|knives|a knife) )?(?=\S)",
+    r"claim(?:ed|ing) the lives? of|claims?(?=\s+\d+\s+(?:lives|people|civilians|victims|martyrs|dead|in|at|near)\b)|"
+    r"massacr(?:ed|ing)|(?:the )?massacre of|slaughter(?:ed|ing))\s+(?:(?:using|with) (?:[\w-]+ ){0,3}?(?:fire|weapons?|arms(?: fire)?|guns?|knives|a knife) )?(?=\S)",
     re.I)
 # Deaths named as the cause of what is reported ("protest over the killing of", "accused of killing") or only tried.
 _NOT_TOLL = re.compile(r"\b(?:over|for|about|against|following|after|condemn\w*|denounc\w*|protest\w*|mourn\w*|"
