@@ -69,6 +69,14 @@ def test_the_headlines_toll_is_the_main_events() -> None:
     assert all(s.end <= len(article.title or "") for s in main.fatalities.evidence)
 
 
+def test_a_headline_that_counts_part_of_the_dead_yields_to_the_leads_toll() -> None:
+    text = ("Seven children killed in Syrias rebel-held Aleppo\n\nDate of publication 5 August 2016 Air raids on "
+            "Aleppos Marjeh district killed at least 10 people including seven children on Friday, the Syrian "
+            "Observatory for Human Rights reports.")
+    main = extract(article_from_text(text))[0]
+    assert main.fatalities is not None and main.fatalities.best == 10
+
+
 def test_a_headline_without_deaths_leaves_the_count_alone() -> None:
     events = extract(article_from_text(TEXT.replace("Suicide bomber kills 16 in Syrias Hasakah",
                                                     "Suicide bomber strikes Syrias Hasakah")))

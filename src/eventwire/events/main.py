@@ -20,6 +20,7 @@ from typing import Sequence
 
 from eventwire.events.fatalities import find_fatalities
 from eventwire.events.lexicon import SUBTYPE_TO_TYPE, find_triggers
+from eventwire.events.numbers import NUMBER, parse_number
 from eventwire.models import Article, Event, Fatalities, Span, TimePrecision
 
 __all__ = ["headline_deaths", "main_score", "mark_main", "title_words"]
@@ -133,7 +134,8 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
     best = max(range(len(events)), key=lambda i: (scores[i], -i))
     main = events[best].model_copy(update={"main": True})
     toll = headline_deaths(article)
-    if toll is not None and main.kind == "event" and not (_vague(toll) and main.fatalities is not None):
+    if toll is not None and main.kind == "event" and not (_vague(toll) and main.fatalities is not None) \
+            and not _part_of_toll(toll, main.fatalities, article.text):
         main.fatalities = toll  # a count the body gives beats a headline's "dozens" or "scores"
     if main.kind == "event" and _vague(main.fatalities):
         main.fatalities = _counted_later(main, events) or main.fatalities
@@ -145,6 +147,20 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
         main.sub_event_type, main.event_type, main.evidence = kind, SUBTYPE_TO_TYPE[kind], [*main.evidence, said]
     others = [e.model_copy(update={"main": False}) if e.main else e for i, e in enumerate(events) if i != best]
     return [main, *others]
+
+
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+(?:at least\s+)?(" + NUMBER + r")\b", re.I)
+_INCLUDED_REACH = 120  # characters after the toll's evidence where its "including N …" is told
+
+
+def _part_of_toll(headline: Fatalities, body: Fatalities | None, text: str) -> bool:
+    """The headline counts a part of the dead that the lead's toll includes ("Seven children killed" over "killed
+    at least 10 people including seven children"): the lead's toll is the event's."""
+    if body is None or not body.evidence or body.best <= headline.best or _vague(headline):
+        return False
+    start = body.evidence[0].start
+    said = text[start:body.evidence[-1].end + _INCLUDED_REACH]
+    return any(parse_number(m.group(1)) == headline.best for m in _INCLUDING.finditer(said))
 
 
 def _vague(deaths: Fatalities | None) -> bool:
