@@ -73,6 +73,9 @@ def best(sentence: str) -> int | None:
     # "a" counts one person only before a person's word: "A bus blast … killed at least six people" is six
     ("01.02.2015 A bus blast in Damascus central district killed at least six people and wounded dozens.", 6),
     ("Clashes left a Salakhed Communal Militia fighter dead and others wounded.", 1),
+    # a headline without its commas: "kill 83 Injured 100" kills 83, as "6 Killed 12 Wounded" does 6
+    ("Fri Apr 29 2016 Kurds kill 83 Injured 100 ISIS Terrorists in 2 Days Near Efrin.", 83),
+    ("6 Killed 12 Wounded in Aleppo Shelling.", 6),
     # a headline's "claims N": the dead it took
     ("02-06-2016 Terrorist Bombing Claims 5 in Syrias Latakia.", 5),
     ("Syria Terrorist Attacks in Aleppo Claim 20 Martyrs.", 20),

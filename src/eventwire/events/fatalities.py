@@ -273,8 +273,11 @@ def _active_hits(text: str, start: int, end: int) -> list[_Hit]:
 
 
 def _wounded_next(text: str, m: re.Match) -> bool:
-    """The count after "killed" is followed by "wounded": "6 Killed 12 Wounded" (not "killed 12 and wounded 30")."""
-    return bool(_WOUNDED_NEXT.match(text, m.end())) and not re.search(r"\b(?:and|or)\s*$", m.group(), re.I)
+    """The count after "killed" is followed by "wounded": "6 Killed 12 Wounded" (not "killed 12 and wounded 30",
+    nor "kill 83 Injured 100", where "Injured" has a count of its own)."""
+    wounded = _WOUNDED_NEXT.match(text, m.end())
+    return bool(wounded) and not re.search(r"\b(?:and|or)\s*$", m.group(), re.I) \
+        and not _CANDIDATE.match(text, wounded.end() + 1)
 
 
 def _passive_hits(text: str, start: int, end: int) -> list[_Hit]:
