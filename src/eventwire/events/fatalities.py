@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.events.numbers import NUMBER, number_range, parse_number
+from eventwire.temporal._lexicon import month, weekday
 from eventwire.models import Fatalities, Span
 
 __all__ = ["find_fatalities", "explicit_fatalities", "FatalitySplit", "find_split", "casualty_report"]
@@ -400,11 +401,13 @@ _ELSEWHERE = re.compile(r"(?:\bfatalit(?:y|ies) (?:are |were |is |was )?|\band )
                         r"(?:the )?(?:fighting (?:in|at) )?" + _NAME)
 _PARTS = re.compile(r"\b(?:between|across|among|for|over) (?:the |both |all |all the )?(\w+) (?:locations|events|areas|towns|"
                     r"villages|sites|places)\b", re.I)
-_NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "regime", "syrian", "on", "in",
-              # a date is no share of a split: "9 Aug 2016", "August 6 2016" in news that writes "the divided city"
-              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-              "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_PLACE = {"total", "fatalities", "fatality", "the", "clashes", "unknown", "regime", "syrian", "on", "in"}
+# a date is no share of a split: "9 Aug 2016", "August 6 2016" in news that writes "the divided city"
+_DATE_WORD = re.compile(rf"(?i:{month('month')}|{weekday('weekday')})")
+
+
+def _share_place(name: str) -> bool:
+    return name.lower() not in _NOT_PLACE and not _DATE_WORD.fullmatch(name)
 
 
 @dataclass
@@ -479,7 +482,7 @@ def find_split(text: str, start: int, end: int, total: int) -> FatalitySplit | N
 def _named_shares(tail: str) -> list[tuple[str, int]]:
     """ "2 Jobas, 2 Turnabah, 5 Saraqab", "Menagh 2, Harbal 1", "12 coded to Kansafra and 11 to Mozra": whichever
     of the two orders lists more places (two at least)."""
-    n_name = [(m.group(2), int(m.group(1))) for m in _N_NAME.finditer(tail) if m.group(2).lower() not in _NOT_PLACE]
-    name_n = [(m.group(1), int(m.group(2))) for m in _NAME_N.finditer(tail) if m.group(1).lower() not in _NOT_PLACE]
+    n_name = [(m.group(2), int(m.group(1))) for m in _N_NAME.finditer(tail) if _share_place(m.group(2))]
+    name_n = [(m.group(1), int(m.group(2))) for m in _NAME_N.finditer(tail) if _share_place(m.group(1))]
     best = max((n_name, name_n), key=len)
     return best if len(best) >= 2 else []
