@@ -274,9 +274,9 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             continue
         if _not_where(text, s, e):
             continue
-        site = _site_town(text, s, e, blocked)
-        if any(s < be and bs < e for bs, be in blocked) and not site \
-                and not _named_facility(s, e, blocked, name, gazetteer):
+        inside_blocked = any(s < be and bs < e for bs, be in blocked)
+        site = inside_blocked and _site_town(text, s, e, blocked)  # a site's town lies inside its blocked name
+        if inside_blocked and not site and not _named_facility(s, e, blocked, name, gazetteer):
             continue
         part = part and not site  # "Kramatorsk" of "Kramatorsk Airport" is a name of its own
         if " " not in name and "-" not in name and name.lower() in _lower_words(text) \
