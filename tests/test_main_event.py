@@ -77,6 +77,16 @@ def test_a_headline_that_counts_part_of_the_dead_yields_to_the_leads_toll() -> N
     assert main.fatalities is not None and main.fatalities.best == 10
 
 
+def test_the_toll_that_includes_the_headlines_count_may_be_told_in_a_later_sentence() -> None:
+    text = ("Four soldiers killed in Homs bombing\n\n03.03.2018 Twelve people died in a car bomb blast in Homs on "
+            "Saturday, state media said. A military source told reporters that 12 people were killed, including four "
+            "soldiers guarding the checkpoint.")
+    main = extract(article_from_text(text))[0]
+    assert main.fatalities is not None and main.fatalities.best == 12
+    alone = extract(article_from_text(text.replace(", including four soldiers guarding the checkpoint", "")))[0]
+    assert alone.fatalities is not None and alone.fatalities.best == 4  # no sentence says the four are among them
+
+
 def test_a_headline_without_deaths_leaves_the_count_alone() -> None:
     events = extract(article_from_text(TEXT.replace("Suicide bomber kills 16 in Syrias Hasakah",
                                                     "Suicide bomber strikes Syrias Hasakah")))

@@ -150,17 +150,23 @@ def mark_main(events: Sequence[Event], article: Article) -> list[Event]:
 
 
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+(?:at least\s+)?(" + NUMBER + r")\b", re.I)
-_INCLUDED_REACH = 120  # characters after the toll's evidence where its "including N …" is told
+_COUNT = re.compile(r"\b(" + NUMBER + r")\b", re.I)
+_INCLUDED_REACH = 120  # characters before an "including N …" where the toll that includes them is told
 
 
 def _part_of_toll(headline: Fatalities, body: Fatalities | None, text: str) -> bool:
-    """The headline counts a part of the dead that the lead's toll includes ("Seven children killed" over "killed
-    at least 10 people including seven children"): the lead's toll is the event's."""
-    if body is None or not body.evidence or body.best <= headline.best or _vague(headline):
+    """The headline counts a part of the dead that the article's toll includes ("Seven children killed" over
+    "killed at least 10 people including seven children"): the toll is the event's. The including sentence may be
+    another than the one the body's count came from ("Fifteen people died …", later "15 people died including five
+    policemen")."""
+    if body is None or body.best <= headline.best or _vague(headline):
         return False
-    start = body.evidence[0].start
-    said = text[start:body.evidence[-1].end + _INCLUDED_REACH]
-    return any(parse_number(m.group(1)) == headline.best for m in _INCLUDING.finditer(said))
+    for m in _INCLUDING.finditer(text):
+        if parse_number(m.group(1)) == headline.best:
+            before = text[max(0, m.start() - _INCLUDED_REACH):m.start()]
+            if any(parse_number(n.group(1)) == body.best for n in _COUNT.finditer(before)):
+                return True
+    return False
 
 
 def _vague(deaths: Fatalities | None) -> bool:
