@@ -258,6 +258,14 @@ def test_blog_page_chrome_and_outlet_line() -> None:
     assert (article.source, article.published) == ("SOHR", date(2019, 6, 4))
 
 
+def test_a_flattened_pages_link_and_tag_lists_after_its_last_sentence_are_cut() -> None:
+    flat = (f"Rebels seize village in Idlib countryside\n\n{BODY} 2,140 Related Turkish Drone Kills Three in Qamishli "
+            "Regime Shells Kafr Nabl Tags Idlib Syria rebels Comment via Facebook")
+    assert article_from_text(flat).text == f"Rebels seize village in Idlib countryside\n\n{BODY}"
+    told = f"Rebels seize village\n\n{BODY} Related talks were held in Geneva on Monday."
+    assert article_from_text(told).text.endswith("Related talks were held in Geneva on Monday.")  # a sentence
+
+
 @pytest.mark.parametrize("sentence", [
     "The Islamic State claimed the attack in its weekly al-Naba newsletter.",
     "Dozens of young men refused to sign up for the militia.",

@@ -190,10 +190,29 @@ def _drop_lead_in_links(lines: list[str]) -> list[str]:
     return out
 
 
+# A page flattened to one line keeps its link and tag lists after the last sentence: "… so far. 014 Related Blast
+# Occurs at Syrian Army Checkpoint … Tags bombing explosion … Comment via Facebook". The lead-in, capitalised as a
+# heading is, and its counter ("014" views) start the cut; the list's headlines are other stories, not this one's.
+_INLINE_LEAD_IN = re.compile(r"(?:\s\d[\d,]*)*\s(?:Related|Tags|Topics?|Read [Mm]ore|Read [Aa]lso|See [Aa]lso|"
+                             r"More on this story|Most [Rr]ead)\b(?=(?:\s+\S+){3})")
+_LAST_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)")
+
+
+def _drop_inline_tail(line: str) -> str:
+    """The line without a link or tag list run on after its last sentence (see _INLINE_LEAD_IN)."""
+    ends = [m.end() for m in _LAST_SENTENCE_END.finditer(line)]
+    if not ends:
+        return line
+    tail = _INLINE_LEAD_IN.search(line, ends[-1] - 1)
+    return line[: tail.start()] if tail else line
+
+
 def clean_text(text: str) -> str:
     """The article's clean text: whitespace normalised, chrome lines dropped, trailing chrome block cut."""
     lines = normalise_whitespace(text).split("\n")
     lines = lines[: _trailing_cut(lines)]
+    if lines:
+        lines[-1] = _drop_inline_tail(lines[-1])
     # Dropped lines vanish (rather than become blank) so a hard-wrapped paragraph stays one block.
     kept = _drop_section_labels([line for line in _drop_lead_in_links(lines) if not line or not is_boilerplate(line)])
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
