@@ -689,3 +689,12 @@ def test_joined_settlement_words_before_the_container(pipeline):
     loc = _location(pipeline, "On 2 September 2021, police launched a security campaign in Azaz city and area in "
                               "Aleppo, during which 10 IS affiliates were detained.")
     assert (loc.admin1, loc.name) == ("Aleppo", "Azaz")
+
+
+def test_a_place_read_in_another_region_than_the_town_named_with_its_region_is_a_homonym(pipeline):
+    # Mexico has a Colonia Emiliano Zapata in many states; the gazetteer's is in Chihuahua, the town is in Guanajuato.
+    text = "In Celaya, Guanajuato, gunmen shot dead a man in Colonia Emiliano Zapata on Monday night, police said."
+    loc = _location(pipeline, text)
+    assert (loc.country, loc.admin1, loc.name) == ("Mexico", "Guanajuato", "Celaya")
+    alone = _location(pipeline, text.replace("In Celaya, Guanajuato, gunmen", "Gunmen"))
+    assert (alone.country, alone.admin1) == ("Mexico", "Chihuahua")  # nothing says it is another

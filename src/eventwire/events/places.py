@@ -740,10 +740,16 @@ def _mention(text: str, s: int, e: int, name: str, place, region: bool, geo) -> 
 
 
 def choose_location(mentions: list[PlaceMention], trigger_at: int) -> PlaceMention | None:
-    """The event's place: the most specific, best-introduced mention, nearest the trigger on ties."""
+    """The event's place: the most specific, best-introduced mention, nearest the trigger on ties. Where the text
+    names a town with its region ("In Celaya, Guanajuato, a man was found dead in Colonia Emiliano Zapata"), a
+    reading in another region of that country is a homonym (a Colonia Emiliano Zapata of Chihuahua), not the place."""
     if not mentions:
         return None
-    return max(mentions, key=lambda m: (m.score, -abs(m.start - trigger_at) / 1000.0))
+    confirmed = {(m.place.country, m.place.admin1) for m in mentions if m.anchored and m.place.admin1}
+    countries = {country for country, _ in confirmed}
+    pool = [m for m in mentions if m.anchored or m.place.country not in countries
+            or (m.place.country, m.place.admin1) in confirmed or m.place.feature in ("admin1", "country")]
+    return max(pool, key=lambda m: (m.score, -abs(m.start - trigger_at) / 1000.0))
 
 
 def location_from_mention(m: PlaceMention, evidence_extra: list[Span] | None = None) -> Location:
