@@ -118,6 +118,20 @@ def refers_back(text: str, s: int, e: int, antecedent: str, agents: Sequence[tup
     """How text[s:e] refers back to the event of `antecedent` (its text): "definite" (a determiner, a relative or
     an opener: "The clashes ...", "During which ..."), "bare" ("Clashes resulted ...", "It ..."), "toll" (its toll
     without an agent), or None. `agents`: actor mention spans; one right after "by" makes a toll someone's act."""
+    reference = _reference(text, s, e)
+    if reference is None:
+        return None
+    how, opener = reference
+    if how != "toll":
+        return how if _stems_agree(opener, antecedent) else None
+    agent = any(re.search(r"\bby\s+(?:the\s+)?$", text[max(s, a - 12):a], re.IGNORECASE) for a, _ in agents)
+    return None if agent else "toll"
+
+
+@lru_cache(maxsize=1024)
+def _reference(text: str, s: int, e: int) -> tuple[str, str] | None:
+    """The sentence's own way of referring back, whatever the event before it: (how, its opener's words). A
+    sentence is asked once per event before it, so this is kept (bounded: a few articles' sentences)."""
     rules = _rules()
     if rules.new_event.search(text, s, e):
         return None
@@ -125,13 +139,11 @@ def refers_back(text: str, s: int, e: int, antecedent: str, agents: Sequence[tup
     start = said.end() if said else s
     opener = rules.subject.match(text, start, e)
     if opener:
-        if not _stems_agree(opener.group(), antecedent):
-            return None
-        return "definite" if opener.groupdict().get("definite") or "which" in opener.group().lower() else "bare"
+        definite = opener.groupdict().get("definite") or "which" in opener.group().lower()
+        return ("definite" if definite else "bare"), opener.group()
     if not rules.toll.match(text, start, e) or rules.own_event.search(text, start, e):
         return None
-    agent = any(re.search(r"\bby\s+(?:the\s+)?$", text[max(s, a - 12):a], re.IGNORECASE) for a, _ in agents)
-    return None if agent else "toll"
+    return "toll", ""
 
 
 def continues_event(text: str, s: int, e: int, antecedent: tuple[int, int], event_time: TimeSpan | None,
