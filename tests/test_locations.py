@@ -698,3 +698,21 @@ def test_a_place_read_in_another_region_than_the_town_named_with_its_region_is_a
     assert (loc.country, loc.admin1, loc.name) == ("Mexico", "Guanajuato", "Celaya")
     alone = _location(pipeline, text.replace("In Celaya, Guanajuato, gunmen", "Gunmen"))
     assert (alone.country, alone.admin1) == ("Mexico", "Chihuahua")  # nothing says it is another
+
+
+def test_a_town_followed_by_its_region_is_read_in_that_region_wherever_the_article_is(pipeline):
+    # The article is placed near Mexico City, where an "El Saltillo" lies; ", Coahuila" says which Saltillo.
+    loc = _location(pipeline, "In Saltillo, Coahuila, dozens of protesters blocked the Periferico Luis Echeverria "
+                              "Alvarez on Monday. Teachers from Mexico City joined the protest.")
+    assert (loc.admin1, loc.name) == ("Coahuila de Zaragoza", "Saltillo")
+
+
+def test_a_big_town_with_hamlet_namesakes_places_the_article():
+    # San Luis Potosi has a namesake hamlet in Chiapas; the only single-reading name is a Veracruz colonia (pop 519).
+    from eventwire.events.extract import _anchor
+    from eventwire.geo import get_gazetteer, haversine_km
+
+    lat, lon = _anchor(["San Luis Potosi", "Colonia Primero de Mayo"], "Mexico", get_gazetteer())
+    assert haversine_km(lat, lon, 22.15, -100.98) < 10
+    lat, lon = _anchor(["Colonia Primero de Mayo"], "Mexico", get_gazetteer())  # a hamlet alone still places it
+    assert haversine_km(lat, lon, 22.15, -100.98) > 300

@@ -496,18 +496,41 @@ _BRACKETED = re.compile(r"\(([^()]{2,80})\)")
 _GROUP_NAME_BEFORE = re.compile(r"\b(?:State|Front|Army|Party|Movement|Council|Brigades?|Committee|Forces) (?:in|of|for) (?:the )?$")
 
 
+_ANCHOR_TOWN = 10_000  # people: a reading this large (or ACLED's) places the article better than a hamlet
+_DOMINANT = 10  # times the population of every other reading in the country: the name means that town
+
+
 def _anchor(names: list[str], country: str | None, gazetteer) -> tuple[float, float] | None:
-    """Where the article is: the median point of the towns its lead names that have one reading in its country.
-    A homonym is read as the one nearest it (Madaya near Damascus, not Madaya in Idlib)."""
-    points = []
+    """Where the article is: the median point of the towns its lead names that have one reading in its country,
+    or one reading that dwarfs the others (Saltillo, Coahuila, not the Saltillo hamlet of Chiapas). Towns ACLED
+    codes or of some size place it; hamlets only where the lead names nothing else ("Colonia Primero de Mayo"
+    is a neighbourhood of many Mexican cities, the gazetteer knows one). A homonym is read as the one nearest it
+    (Madaya near Damascus, not Madaya in Idlib)."""
+    strong, weak = [], []
     for name in names:
         home = [p for p in gazetteer.lookup(name, country) if p.country == country and p.feature in ("city", "alias")]
-        if home and len({p.admin1 for p in home}) == 1:
-            points.append((home[0].lat, home[0].lon))
+        top = _dominant_reading(home)
+        if top is not None:
+            size_known = top.source == "acled" or top.population >= _ANCHOR_TOWN
+            (strong if size_known else weak).append((top.lat, top.lon))
+    points = strong or weak
     if not points:
         return None
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
     return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def _dominant_reading(home: list):
+    """The one reading of a name in the country, or the ACLED location or town that dwarfs its namesakes."""
+    if not home:
+        return None
+    if len({p.admin1 for p in home}) == 1:
+        return home[0]
+    top = max(home, key=lambda p: (p.source == "acled", p.population))
+    others = [p for p in home if p.admin1 != top.admin1]
+    if any(p.source == "acled" for p in others) or top.population < _DOMINANT * max(p.population for p in others):
+        return None
+    return top
 
 
 def _country_words(text: str, gazetteer) -> list[tuple[str, float]]:

@@ -304,8 +304,10 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
             if not places:
                 continue
             place = _nearest_homonym(places, country, near)
-            if part and (country is not None and place.country != country
-                         or _region_abroad_follows(text, whole_end, place, gazetteer)):
+            if part and _region_abroad_follows(text, whole_end, place, gazetteer):
+                # "In Saltillo, Coahuila": the homonym in the region that follows, not the one nearest the article
+                place = next((p for p in places if not _region_abroad_follows(text, whole_end, p, gazetteer)), None)
+            if part and (place is None or country is not None and place.country != country):
                 continue  # "Pedro" of the unknown "Pedro de Valdivia (Biobio)" is no town in Costa Rica
         if place.feature == "country" and _BORDER_WITH.search(text, max(0, s - 30), s):
             continue  # "a camp on the border with Iraq": the border, on either side, is no place in Iraq
@@ -749,7 +751,8 @@ def choose_location(mentions: list[PlaceMention], trigger_at: int) -> PlaceMenti
     countries = {country for country, _ in confirmed}
     pool = [m for m in mentions if m.anchored or m.place.country not in countries
             or (m.place.country, m.place.admin1) in confirmed or m.place.feature in ("admin1", "country")]
-    return max(pool, key=lambda m: (m.score, -abs(m.start - trigger_at) / 1000.0))
+    # of equals, the town its region confirms (ACLED codes "Celaya", not the colonia the text names inside it)
+    return max(pool, key=lambda m: (m.score, m.anchored, -abs(m.start - trigger_at) / 1000.0))
 
 
 def location_from_mention(m: PlaceMention, evidence_extra: list[Span] | None = None) -> Location:
