@@ -716,3 +716,10 @@ def test_a_big_town_with_hamlet_namesakes_places_the_article():
     assert haversine_km(lat, lon, 22.15, -100.98) < 10
     lat, lon = _anchor(["Colonia Primero de Mayo"], "Mexico", get_gazetteer())  # a hamlet alone still places it
     assert haversine_km(lat, lon, 22.15, -100.98) > 300
+
+
+def test_a_common_word_closing_brackets_is_a_region_only_of_the_articles_country(pipeline):
+    # Lebanon has a "North" governorate; in a Myanmar note "(North)" is part of the village's name.
+    loc = _location(pipeline, "On 12 May 2022, in Hti Ri (North) village, Nyaungshwe township (Taunggyi district, "
+                              "Shan-South State), PDF fighters attacked a military camp. Casualties unknown.")
+    assert (loc.country, loc.admin1) == ("Myanmar", "Shan-South")

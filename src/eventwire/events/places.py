@@ -285,8 +285,10 @@ def find_place_mentions(text: str, start: int, end: int, gazetteer, country: str
         if " " not in name and "-" not in name and name.lower() in _common_words() and not (
                 _NAMED_SETTLEMENT.match(text, e) and gazetteer.is_acled_location(name)) and not (
                 (_BRACKET_END.match(text, e) or _AFTER_REGION.match(text, e))
-                and gazetteer.admin1_region(name) is not None):
-            continue  # but "Hole camp", "Hole town", "Plateau state", the region closing "(West Shewa, Oromia)" are places
+                and gazetteer.admin1_region(name, country) is not None):
+            # but "Hole camp", "Hole town", "Plateau state", the region closing "(West Shewa, Oromia)" are places;
+            # "(North)" in a Myanmar article is a village's part, not Lebanon's North governorate
+            continue
         region = _AFTER_REGION.match(text, e, min(len(text), e + 20))
         place = gazetteer.admin1_region(name, country, districts=True) if region else None
         if place is None and _BRACKET_END.match(text, e) and not _town_of(gazetteer, name, country):
