@@ -723,3 +723,10 @@ def test_a_common_word_closing_brackets_is_a_region_only_of_the_articles_country
     loc = _location(pipeline, "On 12 May 2022, in Hti Ri (North) village, Nyaungshwe township (Taunggyi district, "
                               "Shan-South State), PDF fighters attacked a military camp. Casualties unknown.")
     assert (loc.country, loc.admin1) == ("Myanmar", "Shan-South")
+
+
+def test_a_region_after_a_towns_comma_votes_for_its_country(pipeline):
+    # The gazetteer knows only Mexico's Nejapa; ", San Salvador," says the town is in El Salvador.
+    loc = _location(pipeline, "On 8 April 2022, in Nejapa, San Salvador, police officers clashed with members of an "
+                              "unidentified gang. Casualties unknown.")
+    assert (loc.country, loc.admin1) == ("El Salvador", "San Salvador")

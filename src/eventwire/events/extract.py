@@ -471,6 +471,11 @@ def _article_country(article: Article, sentences, resources) -> tuple[str | None
             weight /= 2.0 if part else 1.0
             for c, w in gazetteer.country_weights(name).items():
                 votes[c] = votes.get(c, 0) + weight * w
+    for pair in _COMMA_REGION.finditer(head):
+        # "in Nejapa, San Salvador,": a region after a town's comma says where the town is, as brackets do
+        region = gazetteer.admin1_region(pair.group(1))  # a province, not a district: "San Rafael" is one in Mendoza
+        if region is not None and not gazetteer.country(pair.group(1)):
+            votes[region.country] = votes.get(region.country, 0) + 3.0
     for bracket in _BRACKETED.finditer(head):
         # "(Nassoumbou, Soum)": the region closing brackets is a region, and it says where the names inside are,
         # more than an unknown village's namesake town abroad does ("Kain-Ouro (Kain, Yatenga)", not Kain, Belgium)
@@ -493,6 +498,10 @@ def _actor_spans(text: str, sentences, resources) -> list[tuple[int, int]]:
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _BRACKETED = re.compile(r"\(([^()]{2,80})\)")
+_NAME_WORDS = r"[A-Z][\w'’-]+(?:\s+(?:de\s+|del\s+|la\s+)?[A-Z][\w'’-]+){0,2}"
+# the last name of "in Nejapa, San Salvador, there …" / "in Barangay Tagapo, Santa Rosa, Laguna." is the region
+_COMMA_REGION = re.compile(rf"\b(?:in|at|near|outside)\s+{_NAME_WORDS}(?:,\s+{_NAME_WORDS})*?,\s+({_NAME_WORDS})"
+                           r"(?=\s*[.;(]|,\s+[a-z]|\s+(?:province|state|region|department|governorate|district|oblast)\b)")
 _GROUP_NAME_BEFORE = re.compile(r"\b(?:State|Front|Army|Party|Movement|Council|Brigades?|Committee|Forces) (?:in|of|for) (?:the )?$")
 
 
