@@ -291,3 +291,28 @@ def test_two_crowds_in_one_city_and_day_are_two_protests() -> None:
               place=("Nairobi", -1.2833, 36.8167), admin1="Nairobi", actors=("Protesters (Kenya)",))
     b1, b2 = article(t3), article(t4)
     assert same_event(mention_of(b1, event(b1, t3, **kw), 0), mention_of(b2, event(b2, t4, **kw), 0), 10.0)
+
+
+def test_two_events_one_article_dates_apart_are_not_one_and_leave_the_other_articles_report_free() -> None:
+    """An article reports today's rocket attack and an earlier one of the week; another article reports today's. The
+    earlier one's window overlaps today, but its own article told the two apart, so today's two reports merge."""
+    from eventwire.models import Span, TimeSpan
+
+    t1 = "Rebels fired rockets at Damascus on Thursday, killing 3 people. Earlier this week rockets also hit Damascus."
+    t2 = "Jaysh al-Islam fired rocket shells at Damascus on Thursday, killing 3 people."
+    a1, a2 = article(t1, source="one"), article(t2, source="two")
+    kw = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+              admin1="Damascus", place=("Damascus", 33.51, 36.29))
+    today = event(a1, "Rebels fired rockets", day=date(2015, 2, 5), fatalities=3,
+                  actors=("Jaysh al Islam", "Military Forces of Syria (2000-)"), **kw)
+    today.time = TimeSpan(text="on Thursday", start=date(2015, 2, 5), end=date(2015, 2, 5))
+    earlier = event(a1, "Earlier this week", actors=("Military Forces of Syria (2000-)",), **kw)
+    earlier.time = TimeSpan(text="Earlier this week", start=date(2015, 2, 2), end=date(2015, 2, 5))
+    where = t1.rindex("Damascus")
+    earlier.location = earlier.location.model_copy(update={"evidence": [Span(start=where, end=where + 8)]})
+    other = event(a2, "Jaysh al-Islam fired", day=date(2015, 2, 5), fatalities=3,
+                  actors=("Jaysh al Islam", "Unidentified Armed Group (Syria)"), **kw)
+    m1, m2, m3 = mention_of(a1, today, 0), mention_of(a1, earlier, 1), mention_of(a2, other, 0)
+    assert not same_event(m1, m2, 10.0) and not same_event(m2, m3, 10.0)
+    assert same_event(m1, m3, 10.0)
+    assert sorted(len(g) for g in cluster([m1, m2, m3], 10.0)) == [1, 2]

@@ -328,6 +328,14 @@ class Match:
     parts: tuple[tuple[str, float, str], ...]  # (criterion, score, what was compared)
 
 
+def _told_apart_by_date(a: Event, b: Event) -> bool:
+    """Two events of one article that its own words date differently ("05.02.2015" and "earlier this week"): the
+    article tells them apart, so overlapping windows do not make them one (nor let one of them sit between two
+    articles' reports of the same event, which would keep both apart)."""
+    ta, tb = a.time, b.time
+    return bool(ta and tb and ta.text and tb.text and (ta.start, ta.end) != (tb.start, tb.end))
+
+
 def _undated_ok(a: Mention, b: Mention) -> bool:
     """A report without its own date joins only on an exact place name and the same named actors."""
     if _dated(a) and _dated(b):
@@ -466,6 +474,8 @@ def match(a: Mention, b: Mention, merge_km: float) -> Match | None:
     if ea.event_type == eb.event_type and not _subtypes_compatible(ea.sub_event_type, eb.sub_event_type):
         return None
     if a.country and b.country and a.country != b.country:
+        return None
+    if a.article_id == b.article_id and _told_apart_by_date(ea, eb):
         return None
     dates, place = _date_score(a, b), place_relation(ea.location, eb.location, merge_km, (ea.notes, eb.notes))
     actors = _actor_score(ea, eb)
