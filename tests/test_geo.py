@@ -86,6 +86,13 @@ def test_regions_no_train_row_names_are_written_without_their_kind_word(gaz, tex
     assert place is not None and place.admin1 == region
 
 
+def test_homonyms_nothing_tells_apart_are_read_in_the_province_acled_codes_most(gaz):
+    """Ukraine has a Shevchenko in Poltava (the larger village) and in Donetsk, where the war is; "near Shevchenko"
+    with no province named is the Donetsk one. The size of a town still counts: Kharkiv is the city."""
+    assert gaz.lookup("Shevchenko", "Ukraine")[0].admin1 == "Donetsk"
+    assert gaz.lookup("Kharkiv", "Ukraine")[0].admin1 == "Kharkiv"
+
+
 def test_admin1_region_is_at_the_capital_as_acled_codes_it(gaz):
     raqqa = gaz.admin1_region("Raqqa province")
     assert raqqa is not None and _km(raqqa, 35.95, 39.01) < 10
