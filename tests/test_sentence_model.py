@@ -148,3 +148,12 @@ def test_a_headline_alone_is_read_and_judged() -> None:
 def test_a_sentence_no_trigger_knows_becomes_an_event() -> None:
     events = _events("Crowds chanted against the governor outside his office in Basra on Sunday.")
     assert [e.event_type for e in events] == ["Protests"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Settlers hurled stones at passing Palestinian cars near Hebron, damaging several of them.",
+    "Monitors counted 40 projectiles near the village of Pisky.",
+])
+def test_a_sentence_told_without_a_date_or_trigger_still_reaches_the_event_head(sentence: str) -> None:
+    # neither has a trigger word nor a date; the cue words (stones, projectiles) send them to the head
+    assert _events(sentence), sentence
